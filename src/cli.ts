@@ -1,0 +1,62 @@
+/** The thin command-line entry: builds the commander program and dispatches to one file per command. */
+import { Command, CommanderError } from "commander";
+import { commandRegistrars } from "./commands/index.js";
+import { reportError, type CliContext, type CliIO } from "./commands/context.js";
+import { languageFromEnv, translator } from "./i18n/index.js";
+import { readStream } from "./io/sources.js";
+import { VERSION } from "./version.js";
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command("cnn-drill")
+    .description(context.t("help.program"))
+    .version(VERSION)
+    .showSuggestionAfterError()
+    .showHelpAfterError(context.t("help.more"))
+    .configureOutput({
+      writeOut: (text) => context.io.stdout(text),
+      writeErr: (text) => context.io.stderr(text),
+    })
+    .exitOverride();
+  for (const register of commandRegistrars) {
+    register(program, context);
+  }
+  program.commands.forEach((command) => command.exitOverride().configureOutput({
+    writeOut: (text) => context.io.stdout(text),
+    writeErr: (text) => context.io.stderr(text),
+  }).showHelpAfterError(context.t("help.more")));
+  return program;
+}
+
+/** Runs the CLI with injected streams; resolves to the exit code. Used by tests and by `run`. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const t = translator(languageFromEnv(io.env));
+  const context: CliContext = { io, t, setExitCode: (code) => { exitCode = code; } };
+  const program = buildProgram(context);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; every usage error (unknown option, missing value…) is exit 2.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    return reportError(error, io, t);
+  }
+  return exitCode;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: () => readStream(process.stdin) },
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    env: process.env,
+  };
+}
+
+/** Entry for bin/cnn-drill.js. Sets the exit code and lets Node flush stdout before exiting. */
+export async function run(argv: string[]): Promise<void> {
+  process.exitCode = await main(argv, processIO());
+}

@@ -1,0 +1,4 @@
+/** Messages of the `roi` area (commands, explanations, errors). */
+export const en = {} as const;
+
+export const ko: Record<keyof typeof en, string> = {};

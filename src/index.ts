@@ -1,0 +1,6 @@
+/** The engine as a typed library: `import { conv2d } from "cnn-drill"`. Pure functions, no I/O. */
+export * from "./engine/tensor.js";
+export * from "./engine/geometry.js";
+export * from "./engine/errors.js";
+export * from "./engine/conv2d.js";
+export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";

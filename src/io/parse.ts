@@ -1,0 +1,161 @@
+/**
+ * Pure parsers for command-line values: matrices (text or JSON), numbers with fractions, and pairs.
+ * They never evaluate text as code; every failure is an InputError naming the argument.
+ */
+import { check, InputError } from "../engine/errors.js";
+import type { Pair } from "../engine/geometry.js";
+import { MAX_ELEMENTS, tensor, type Tensor } from "../engine/tensor.js";
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
+
+/** A number token: 3, -1.5, 2e-3, .5 or a fraction 1/4 (-1/4). Returns undefined when it is not one. */
+export function parseNumberToken(token: string): number | undefined {
+  if (DECIMAL.test(token)) return Number(token);
+  const slash = token.indexOf("/");
+  if (slash > 0) {
+    const top = token.slice(0, slash);
+    const bottom = token.slice(slash + 1);
+    if (DECIMAL.test(top) && DECIMAL.test(bottom)) return Number(top) / Number(bottom);
+  }
+  return undefined;
+}
+
+/** Parses one token of a matrix, or throws the error that says what is wrong with it. */
+function numberAt(token: string, argument: string, row: number, col: number): number {
+  const value = parseNumberToken(token);
+  if (value === undefined) {
+    if (NON_FINITE.test(token)) throw new InputError(argument, "input.notFinite", { row, col, text: token }, "input.notFiniteHint");
+    throw new InputError(argument, "input.notANumber", { row, col, text: token }, "input.notANumberHint");
+  }
+  if (!Number.isFinite(value)) {
+    const code = token.includes("/") ? "input.zeroDenominator" : "input.notFinite";
+    throw new InputError(argument, code, { row, col, text: token }, code === "input.notFinite" ? "input.notFiniteHint" : undefined);
+  }
+  return value;
+}
+
+/**
+ * A matrix argument's text: JSON nested arrays (1-D to 4-D) when it starts with `[`, else rows split
+ * by `;` or new lines with entries split by spaces and/or commas (always 2-D).
+ */
+export function parseMatrix(text: string, argument: string): Tensor {
+  const trimmed = text.trim();
+  check(trimmed.length > 0, argument, "input.empty", {}, "input.emptyHint");
+  return trimmed.startsWith("[") ? parseJsonMatrix(trimmed, argument) : parseTextMatrix(trimmed, argument);
+}
+
+function parseTextMatrix(text: string, argument: string): Tensor {
+  const rows = text.split(/;|\r?\n/);
+  // Tolerate separators at the ends ("1 2; 3 4;" or a file's final newline), not empty rows inside.
+  let first = 0;
+  let last = rows.length - 1;
+  while (first <= last && rows[first].trim() === "") first++;
+  while (last >= first && rows[last].trim() === "") last--;
+  const rowCount = last - first + 1;
+  check(rowCount > 0, argument, "input.empty", {}, "input.emptyHint");
+
+  let width = -1;
+  let data: Float64Array | undefined;
+  for (let r = 0; r < rowCount; r++) {
+    const line = rows[first + r].trim();
+    check(line.length > 0, argument, "input.emptyRow", { row: r + 1 });
+    const tokens = line.split(/[\s,]+/).filter((token) => token.length > 0);
+    if (width < 0) {
+      width = tokens.length;
+      check(rowCount * width <= MAX_ELEMENTS, argument, "input.tooLarge", { count: rowCount * width, limit: MAX_ELEMENTS }, "input.tooLargeHint");
+      data = new Float64Array(rowCount * width);
+    }
+    check(tokens.length === width, argument, "input.ragged", { row: r + 1, count: tokens.length, expected: width }, "input.raggedHint");
+    for (let c = 0; c < width; c++) data![r * width + c] = numberAt(tokens[c], argument, r + 1, c + 1);
+  }
+  return tensor([rowCount, width], data!);
+}
+
+function parseJsonMatrix(text: string, argument: string): Tensor {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(argument, "input.badJson", { detail: (error as Error).message }, "input.badJsonHint");
+  }
+  check(Array.isArray(value), argument, "input.jsonNotArray", {}, "input.badJsonHint");
+
+  const shape: number[] = [];
+  for (let level: unknown = value; Array.isArray(level); level = level[0]) {
+    check(shape.length < 4, argument, "input.jsonTooDeep");
+    check(level.length > 0, argument, "input.jsonEmpty", { path: jsonPath(shape.map(() => 0)) });
+    shape.push(level.length);
+  }
+  const count = shape.reduce((product, n) => product * n, 1);
+  check(count <= MAX_ELEMENTS, argument, "input.tooLarge", { count, limit: MAX_ELEMENTS }, "input.tooLargeHint");
+
+  const data = new Float64Array(count);
+  let next = 0;
+  const walk = (node: unknown, depth: number, path: number[]): void => {
+    if (depth === shape.length) {
+      const ok = typeof node === "number" && Number.isFinite(node);
+      check(ok, argument, "input.jsonNotNumber", { path: jsonPath(path), text: JSON.stringify(node) ?? String(node) });
+      data[next++] = node as number;
+      return;
+    }
+    check(Array.isArray(node) && node.length === shape[depth], argument, "input.jsonRagged", {
+      path: jsonPath(path),
+      count: Array.isArray(node) ? node.length : 0,
+      expected: shape[depth],
+    });
+    for (let i = 0; i < shape[depth]; i++) walk((node as unknown[])[i], depth + 1, [...path, i]);
+  };
+  walk(value, 0, []);
+  return tensor(shape, data);
+}
+
+function jsonPath(path: number[]): string {
+  return path.length === 0 ? "(top)" : path.map((i) => `[${i}]`).join("");
+}
+
+/** A list of numbers: `1,-2`, `1 -2` or JSON `[1,-2]`; a single number gives a list of one. */
+export function parseNumberList(text: string, argument: string): number[] {
+  const matrix = parseMatrix(text, argument);
+  return Array.from(matrix.data);
+}
+
+/** One number (fractions allowed). */
+export function parseNumber(text: string, argument: string): number {
+  const value = parseNumberToken(text.trim());
+  check(value !== undefined && Number.isFinite(value), argument, "number.bad", { text });
+  return value;
+}
+
+/** A whole number of at least 1 (counts, seeds with a lower bound of 1). */
+export function parsePositiveInt(text: string, argument: string): number {
+  const value = parseNumberToken(text.trim());
+  check(value !== undefined && Number.isInteger(value) && value >= 1, argument, "number.notPositiveInteger", { text });
+  return value;
+}
+
+export interface PairRule {
+  /** Smallest allowed value: 1 for stride and dilation, 0 for padding. */
+  min: 0 | 1;
+}
+
+/** `2` → (2, 2); `2,1` (or `2x1`) → (2, 1). Whole numbers only, at least `min`. */
+export function parsePair(text: string, argument: string, rule: PairRule): Pair {
+  const parts = text.trim().split(/\s*[,x×]\s*|\s+/);
+  check(parts.length >= 1 && parts.length <= 2 && parts.every((p) => p.length > 0), argument, "pair.bad", { text }, "pair.badHint");
+  const values = parts.map((part) => parseNumberToken(part));
+  check(values.every((v) => v !== undefined && Number.isFinite(v)), argument, "pair.bad", { text }, "pair.badHint");
+  check(values.every((v) => Number.isInteger(v)), argument, "pair.notInteger", { text });
+  const [h, w = h] = values as number[];
+  if (rule.min === 1) check(h >= 1 && w >= 1, argument, "pair.notPositive", { text });
+  else check(h >= 0 && w >= 0, argument, "pair.negative", { text });
+  return [h, w];
+}
+
+/** One of a fixed set of words, case-insensitive. */
+export function parseChoice<T extends string>(text: string, argument: string, choices: readonly T[]): T {
+  const word = text.trim().toLowerCase();
+  const found = choices.find((choice) => choice === word);
+  check(found !== undefined, argument, "choice.bad", { text, choices: choices.join(", ") });
+  return found;
+}

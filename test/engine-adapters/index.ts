@@ -1,0 +1,16 @@
+import { convCase } from "./conv.js";
+import { gateCase } from "./gate.js";
+import { poolCase } from "./pool.js";
+import { rfCase } from "./rf.js";
+import { roiCase } from "./roi.js";
+import { sppCase } from "./spp.js";
+
+/** For each command of the torch cases, a function that computes the case through the engine alone. */
+export const engineAdapters: Record<string, (argv: readonly string[]) => Record<string, unknown>> = {
+  conv: convCase,
+  pool: poolCase,
+  roi: roiCase,
+  spp: sppCase,
+  rf: rfCase,
+  gate: gateCase,
+};
