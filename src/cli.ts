@@ -1,12 +1,16 @@
 /** The thin command-line entry: builds the commander program and dispatches to one file per command. */
 import { Command, CommanderError } from "commander";
-import { commandRegistrars } from "./commands/index.js";
+import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
 import { languageFromEnv, translator } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
-export function buildProgram(context: CliContext): Command {
+/**
+ * Builds the program with the commands named (all of them when `only` is undefined). Running one
+ * command needs only that command registered; help, errors and completion need them all.
+ */
+export async function buildProgram(context: CliContext, only?: string): Promise<Command> {
   const program = new Command("cnn-drill")
     .description(context.t("help.program"))
     .version(VERSION)
@@ -17,9 +21,9 @@ export function buildProgram(context: CliContext): Command {
       writeErr: (text) => context.io.stderr(text),
     })
     .exitOverride();
-  for (const register of commandRegistrars) {
-    register(program, context);
-  }
+  const names = only !== undefined && only in commandLoaders ? [only] : Object.keys(commandLoaders);
+  const registrars = await Promise.all(names.map((name) => commandLoaders[name]()));
+  for (const register of registrars) register(program, context);
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),
@@ -32,7 +36,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   const t = translator(languageFromEnv(io.env));
   const context: CliContext = { io, t, setExitCode: (code) => { exitCode = code; } };
-  const program = buildProgram(context);
+  const program = await buildProgram(context, argv[0]);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
