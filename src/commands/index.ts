@@ -11,4 +11,5 @@ export type Registrar = (program: Command, context: CliContext) => void;
 export const commandLoaders: Record<string, () => Promise<Registrar>> = {
   conv: async () => (await import("./conv.js")).registerConv,
   pool: async () => (await import("./pool.js")).registerPool,
+  stats: async () => (await import("./stats.js")).registerStats,
 };

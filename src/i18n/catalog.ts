@@ -10,9 +10,10 @@ import * as spp from "./messages/spp.js";
 import * as rf from "./messages/rf.js";
 import * as gate from "./messages/gate.js";
 import * as quiz from "./messages/quiz.js";
+import * as practice from "./messages/practice.js";
 
-const en = { ...common.en, ...conv.en, ...pool.en, ...roi.en, ...spp.en, ...rf.en, ...gate.en, ...quiz.en };
-const ko = { ...common.ko, ...conv.ko, ...pool.ko, ...roi.ko, ...spp.ko, ...rf.ko, ...gate.ko, ...quiz.ko };
+const en = { ...common.en, ...conv.en, ...pool.en, ...roi.en, ...spp.en, ...rf.en, ...gate.en, ...quiz.en, ...practice.en };
+const ko = { ...common.ko, ...conv.ko, ...pool.ko, ...roi.ko, ...spp.ko, ...rf.ko, ...gate.ko, ...quiz.ko, ...practice.ko };
 
 export type MessageKey = keyof typeof en;
 export type Lang = "en" | "ko";

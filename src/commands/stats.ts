@@ -1,0 +1,45 @@
+/** `cnn-drill stats`: progress from the history — per topic attempts, accuracy, last practised, next due. */
+import type { Command } from "commander";
+import { openHistory } from "../practice/open-history.js";
+import { scheduleTopics } from "../practice/schedule.js";
+import { renderJson } from "../render/json.js";
+import { renderStatsText } from "../render/stats.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+
+export function registerStats(program: Command, context: CliContext): void {
+  const { t } = context;
+  const command = program.command("stats").description(t("practice.stats.help"));
+  addCommonOptions(command, t).action((options: CommonOptions) =>
+    runAction(context, options, (ui) => {
+      const now = new Date();
+      const history = openHistory(ui.io, ui.t);
+      const records = history.load();
+      const schedules = scheduleTopics(records, now);
+      const attempts = records.length;
+      const correct = records.filter((r) => r.correct).length;
+      if (ui.json) {
+        return {
+          output: renderJson({
+            attempts,
+            correct,
+            accuracy: attempts === 0 ? 0 : correct / attempts,
+            historyFile: history.file,
+            topics: schedules.map((s) => ({
+              id: s.topic,
+              attempts: s.attempts,
+              correct: s.correct,
+              accuracy: s.accuracy,
+              averageScore: s.scoreSum / s.attempts,
+              lastPractised: s.lastPractised.toISOString(),
+              nextDue: s.due.toISOString(),
+              due: s.isDue,
+              retrievability: s.retrievability,
+              state: s.state,
+            })),
+          }),
+        };
+      }
+      return { output: renderStatsText(schedules, { attempts, correct, file: history.file }, now, ui) };
+    }),
+  );
+}

@@ -1,0 +1,20 @@
+/** Opens the history for a command: its problems become warnings on stderr, never errors. */
+import type { CliIO } from "../commands/context.js";
+import type { Translate } from "../i18n/index.js";
+import { History, historyHome, type HistoryEvent } from "./history.js";
+
+export function historyWarning(event: HistoryEvent, t: Translate): string {
+  const prefix = t("practice.warningPrefix");
+  switch (event.kind) {
+    case "damaged":
+      return `${prefix}: ${t("practice.history.damaged", { file: event.file, badLines: event.badLines, keptAs: event.keptAs, kept: event.keptRecords })}\n`;
+    case "unreadable":
+      return `${prefix}: ${t("practice.history.unreadable", { file: event.file, reason: event.reason })}\n`;
+    case "writeFailed":
+      return `${prefix}: ${t("practice.history.writeFailed", { file: event.file, reason: event.reason })}\n`;
+  }
+}
+
+export function openHistory(io: CliIO, t: Translate, clock?: () => Date): History {
+  return new History(historyHome(io.env), (event) => io.stderr(historyWarning(event, t)), clock);
+}
