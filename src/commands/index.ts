@@ -11,5 +11,10 @@ export type Registrar = (program: Command, context: CliContext) => void;
 export const commandLoaders: Record<string, () => Promise<Registrar>> = {
   conv: async () => (await import("./conv.js")).registerConv,
   pool: async () => (await import("./pool.js")).registerPool,
+  roi: async () => (await import("./roi.js")).registerRoi,
+  rf: async () => (await import("./rf.js")).registerRf,
   stats: async () => (await import("./stats.js")).registerStats,
+  topics: async () => (await import("./topics.js")).registerTopics,
+  problem: async () => (await import("./problem.js")).registerProblem,
+  check: async () => (await import("./check.js")).registerCheck,
 };

@@ -227,7 +227,8 @@ function backwardLines(explanation: PoolExplanation, context: TextContext): stri
     const label = `∂L/∂${cellLabel("a", g, cell.row, cell.col)}`;
     const symbols = cell.terms.map((term) => `${cellLabel("δ", g, term.outRow, term.outCol)}${term.divisor !== undefined ? `/${term.divisor}` : ""}`);
     const numbers = cell.terms.map((term) => `${formatFactor(term.grad)}${term.divisor !== undefined ? `/${term.divisor}` : ""}`);
-    lines.push(`${label} = ${symbols.join(" + ")} = ${numbers.join(" + ")} = ${palette.result(formatNumber(cell.value))}`);
+    const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined ? ` = ${numbers.join(" + ")}` : "";
+    lines.push(`${label} = ${symbols.join(" + ")}${worked} = ${palette.result(formatNumber(cell.value))}`);
   }
   if (silent > 0) lines.push(palette.dim(t(setup.type === "max" ? "pool.route.zero" : "pool.route.unread")));
   return lines;

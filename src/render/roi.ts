@@ -1,0 +1,230 @@
+/** Human output of `cnn-drill roi`: rounding, region, bins drawn on the map, each bin's maximum. */
+import { shapeText } from "../engine/conv2d.js";
+import type { RoiSetup } from "../engine/roi-pool.js";
+import { rowsOf, type Tensor } from "../engine/tensor.js";
+import type { RoiBoxExplanation, RoiExplanation } from "../explain/roi.js";
+import type { Translate } from "../i18n/index.js";
+import type { Palette } from "./colour.js";
+import { fitsOnScreen, gridLines } from "./grid.js";
+import { cellLabel } from "./labels.js";
+import { arrangeBlocks, padStart, visibleWidth, type Block } from "./layout.js";
+import { formatFactor, formatNumber } from "./number.js";
+
+export interface TextContext {
+  t: Translate;
+  palette: Palette;
+}
+
+export interface FrameOptions {
+  /** Boundaries (0…H) where a horizontal rule is drawn, inside the framed rows. */
+  rowBreaks: ReadonlySet<number>;
+  colBreaks: ReadonlySet<number>;
+  /** The framed part, half-open. */
+  rows: readonly [number, number];
+  cols: readonly [number, number];
+  marked?: (row: number, col: number) => boolean;
+  palette: Palette;
+}
+
+/**
+ * A matrix with 0-based row and column indices, a frame (│ ─ ┼) around a region and along bin
+ * boundaries, cells outside the region dimmed, and marked cells written [x] (and highlighted).
+ */
+export function framedGridLines(values: readonly (readonly number[])[], options: FrameOptions): string[] {
+  const { rowBreaks, colBreaks, rows, cols, marked, palette } = options;
+  const height = values.length;
+  const width = height === 0 ? 0 : values[0].length;
+  const isMarked = (r: number, c: number) => marked?.(r, c) ?? false;
+  const texts = values.map((row, r) => row.map((value, c) => (isMarked(r, c) ? `[${formatNumber(value)}]` : formatNumber(value))));
+  const cellWidth = Math.max(1, ...texts.flat().map(visibleWidth), ...Array.from({ length: width }, (_, c) => String(c).length));
+  const labelWidth = String(Math.max(0, height - 1)).length;
+  const inRows = (r: number) => r >= rows[0] && r < rows[1];
+  const inCols = (c: number) => c >= cols[0] && c < cols[1];
+  const colBreakAt = (b: number) => colBreaks.has(b) && b >= cols[0] && b <= cols[1];
+
+  const cell = (text: string) => ` ${padStart(text, cellWidth)} `;
+  const header = " ".repeat(labelWidth) + " " + Array.from({ length: width }, (_, c) => ` ${cell(String(c))}`).join("");
+  const lines = [palette.dim(header.trimEnd())];
+  const rule = (): string => {
+    let line = " ".repeat(labelWidth) + " ";
+    for (let b = 0; b <= width; b++) {
+      line += colBreakAt(b) ? "┼" : inCols(b - 1) && inCols(b) ? "─" : " ";
+      if (b < width) line += inCols(b) ? "─".repeat(cellWidth + 2) : " ".repeat(cellWidth + 2);
+    }
+    return line.trimEnd();
+  };
+  for (let r = 0; r <= height; r++) {
+    if (rowBreaks.has(r) && r >= rows[0] && r <= rows[1]) lines.push(rule());
+    if (r === height) break;
+    let line = palette.dim(padStart(String(r), labelWidth)) + " ";
+    for (let b = 0; b <= width; b++) {
+      line += colBreakAt(b) && inRows(r) ? "│" : " ";
+      if (b === width) break;
+      const text = cell(texts[r][b]);
+      line += isMarked(r, b) ? palette.highlight(text) : inRows(r) && inCols(b) ? text : palette.dim(text);
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
+}
+
+/** Above this many bins (boxes × channels × cells) or map cells the answer is summarised. */
+export const ROI_WORKED_LIMIT = { bins: 64, mapCells: 256 } as const;
+
+export function fitsRoiWorkedAnswer(setup: RoiSetup): boolean {
+  const [ph, pw] = setup.outputSize;
+  return setup.regions.length * setup.channels * ph * pw <= ROI_WORKED_LIMIT.bins &&
+    setup.channels * setup.height * setup.width <= ROI_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
+}
+
+function group(setup: RoiSetup, channel: number): number[] {
+  return setup.inputShape.length === 3 ? [channel] : [];
+}
+
+export function renderRoiText(explanation: RoiExplanation, context: TextContext): string {
+  const { setup } = explanation;
+  const { t, palette } = context;
+  const [ph, pw] = setup.outputSize;
+  const lines = [palette.heading(t("roi.title", { size: `${ph}×${pw}`, scale: formatNumber(setup.scale) })), ""];
+  explanation.boxes.forEach((box, b) => {
+    lines.push(...boxLines(box, b, explanation, context), "");
+  });
+  if (explanation.backward) lines.push(...backwardLines(explanation, context));
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation, context: TextContext): string[] {
+  const { setup } = explanation;
+  const { t, palette } = context;
+  const { region } = box;
+  const lines = [palette.heading(t("roi.boxHeading", { box: b + 1, x1: formatNumber(region.box.x1), y1: formatNumber(region.box.y1), x2: formatNumber(region.box.x2), y2: formatNumber(region.box.y2) }))];
+  lines.push(`  ${t("roi.corners")}`);
+  for (const corner of box.corners) {
+    const note = corner.half ? palette.dim(`   (${t("roi.cornerHalf")})`) : "";
+    lines.push(`    ${corner.name}·scale = ${formatFactor(corner.value)}·${formatFactor(setup.scale)} = ${formatNumber(corner.scaled)} → ${palette.result(String(corner.rounded))}${note}`);
+  }
+  lines.push(`  ${t("roi.region", { c1: region.startCol, c2: region.endCol, r1: region.startRow, r2: region.endRow })}`);
+  lines.push(`    ${t("roi.roiWidth", { end: region.endCol, start: formatFactor(region.startCol), value: region.roiWidth })}`);
+  lines.push(`    ${t("roi.roiHeight", { end: region.endRow, start: formatFactor(region.startRow), value: region.roiHeight })}`);
+  const [ph, pw] = setup.outputSize;
+  lines.push(`    ${t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) })}`);
+  const axes = [
+    { heading: "roi.rowBins", axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins", axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+  ];
+  for (const a of axes) {
+    const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
+    lines.push(`  ${t(a.heading, { offset, n: a.n })}`);
+    a.bins.forEach((bin, i) => {
+      const rawStart = bin.floorPart + a.offset;
+      const rawEnd = bin.ceilPart + a.offset;
+      const clipped = rawStart !== bin.start || rawEnd !== bin.end;
+      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd })}`;
+      if (clipped) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
+      if (bin.end <= bin.start) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
+      lines.push(text);
+    });
+  }
+  if (box.rowsOverlap.length > 0) lines.push(palette.dim(`  ${t("roi.rowsOverlap")}`));
+  for (const overlap of box.rowsOverlap) lines.push(palette.dim(`    ${t("roi.rowsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
+  if (box.colsOverlap.length > 0) lines.push(palette.dim(`  ${t("roi.colsOverlap")}`));
+  for (const overlap of box.colsOverlap) lines.push(palette.dim(`    ${t("roi.colsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
+  if (box.clipped) lines.push(palette.warn(`  ${t("roi.clippedNote")}`));
+  lines.push("");
+
+  // The picture: the map with the region framed, bin starts ruled, maxima marked.
+  lines.push(t("roi.picture"));
+  const rowRange: [number, number] = [Math.max(region.startRow, 0), Math.min(region.endRow + 1, setup.height)];
+  const colRange: [number, number] = [Math.max(region.startCol, 0), Math.min(region.endCol + 1, setup.width)];
+  const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
+  const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
+  const blocks: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
+    const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c);
+    blocks.push({
+      title: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : "",
+      lines: framedGridLines(rows, { rowBreaks, colBreaks, rows: rowRange, cols: colRange, marked: (r, q) => maxima.has(`${r},${q}`), palette }),
+    });
+  }
+  const pictures = arrangeBlocks(blocks);
+  lines.push(...(setup.inputShape.length === 3 ? pictures : pictures.slice(1)), "");
+
+  lines.push(t("roi.bins"));
+  for (const bin of box.bins) {
+    const label = cellLabel("y", group(setup, bin.channel), bin.row, bin.col);
+    const params = { label, r1: bin.rows[0], r2: bin.rows[1], c1: bin.cols[0], c2: bin.cols[1], value: palette.result(formatNumber(bin.value)) };
+    if (bin.empty) {
+      lines.push(`  ${palette.warn(t("roi.binEmpty", params))}`);
+      continue;
+    }
+    lines.push(`  ${t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at![0]}, ${bin.at![1]})` })}`);
+    if (bin.ties > 0) lines.push(palette.dim(`    ${t("roi.binTie", { count: bin.ties, value: formatNumber(bin.value) })}`));
+  }
+  lines.push("");
+  const outputs: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    const title = `${t("roi.output")}${setup.regions.length > 1 ? ` — ${b + 1}` : ""}${setup.inputShape.length === 3 ? ` — ${t("roi.channel", { c: c + 1 })}` : ""}`;
+    outputs.push({ title, lines: gridLines(rowsOf(box.output, c), { style: (text) => palette.result(text) }) });
+  }
+  lines.push(...arrangeBlocks(outputs));
+  return lines;
+}
+
+function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext): string[] {
+  const { setup } = explanation;
+  const backward = explanation.backward!;
+  const H = setup.height;
+  const W = setup.width;
+  const lines = [palette.heading(t("roi.backward")), ""];
+  const blocks: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    const suffix = setup.inputShape.length === 3 ? ` — ${t("roi.channel", { c: c + 1 })}` : "";
+    blocks.push({ title: `${t("roi.grad")}${suffix}`, lines: gridLines(rowsOf(backward.grad, c)) });
+    const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
+    blocks.push({
+      title: `${t("roi.gradInputMarked")}${suffix}`,
+      lines: gridLines(rowsOf(backward.gradInput, c), {
+        text: (value, r, q) => (receives(r, q) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `),
+        style: (text, r, q) => (receives(r, q) ? palette.highlight(text) : palette.dim(text)),
+      }),
+    });
+  }
+  lines.push(...arrangeBlocks(blocks), "");
+  for (const cell of backward.cells) {
+    if (cell.terms.length === 0) continue;
+    const g = group(setup, cell.channel);
+    const symbols = cell.terms.map((term) => cellLabel("δ", g, term.outRow, term.outCol));
+    const numbers = cell.terms.length > 1 ? ` = ${cell.terms.map((term) => formatFactor(term.grad)).join(" + ")}` : "";
+    const where = `${g.length > 0 ? `[${cell.channel + 1}]` : ""}(${cell.row}, ${cell.col})`;
+    lines.push(`∂L/∂a${where} = ${symbols.join(" + ")}${numbers} = ${palette.result(formatNumber(cell.value))}`);
+  }
+  lines.push(palette.dim(t("roi.routeZero")));
+  return lines;
+}
+
+/** Summary for problems too large to work out bin by bin. */
+export function renderRoiSummary(setup: RoiSetup, results: { label: string; tensor: Tensor }[], { t, palette }: TextContext): string {
+  const [ph, pw] = setup.outputSize;
+  const lines = [palette.heading(t("roi.title", { size: `${ph}×${pw}`, scale: formatNumber(setup.scale) })), ""];
+  setup.regions.forEach((region, b) => {
+    lines.push(t("roi.boxHeading", { box: b + 1, x1: formatNumber(region.box.x1), y1: formatNumber(region.box.y1), x2: formatNumber(region.box.x2), y2: formatNumber(region.box.y2) }));
+    lines.push(`  ${t("roi.region", { c1: region.startCol, c2: region.endCol, r1: region.startRow, r2: region.endRow })}`);
+  });
+  lines.push("");
+  for (const { label, tensor } of results) {
+    let min = Infinity;
+    let max = -Infinity;
+    let total = 0;
+    for (const value of tensor.data) {
+      min = Math.min(min, value);
+      max = Math.max(max, value);
+      total += value;
+    }
+    lines.push(t("roi.bigOutput", { what: label, shape: shapeText(tensor.shape), min: formatNumber(min), max: formatNumber(max), sum: formatNumber(total) }));
+    const [h, w] = tensor.shape.slice(-2);
+    if (tensor.shape.length === 2 && fitsOnScreen(h, w)) lines.push(...gridLines(rowsOf(tensor)).map((line) => `  ${line}`));
+  }
+  lines.push("", palette.warn(t("roi.bigHint")));
+  return `${lines.join("\n")}\n`;
+}
