@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { languageFromEnv, translator, type Lang, type Translate } from "../i18n/index.js";
 import { ArgumentReader, type InputSource } from "../io/sources.js";
-import { colourEnabled, makePalette, type Palette } from "../render/colour.js";
+import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -54,13 +54,13 @@ function resolveLang(value: string | undefined, env: CliIO["env"]): Lang {
   throw new InputError("lang", "lang.bad", { text: value }, "lang.badHint");
 }
 
-export function makeUi(io: CliIO, options: CommonOptions): Ui {
+export async function makeUi(io: CliIO, options: CommonOptions): Promise<Ui> {
   const lang = resolveLang(options.lang, io.env);
   return {
     io,
     lang,
     t: translator(lang),
-    palette: makePalette(colourEnabled({ noColorFlag: options.color === false, env: io.env, stdoutIsTTY: io.stdoutIsTTY })),
+    palette: await loadPalette(colourEnabled({ noColorFlag: options.color === false, env: io.env, stdoutIsTTY: io.stdoutIsTTY })),
     json: options.json === true,
     reader: new ArgumentReader(io.stdin),
   };
@@ -78,7 +78,7 @@ export async function runAction(
   const { io } = context;
   let t = translator(languageFromEnv(io.env));
   try {
-    const ui = makeUi(io, options);
+    const ui = await makeUi(io, options);
     t = ui.t;
     const { output, exitCode = 0 } = await body(ui);
     io.stdout(output);

@@ -126,34 +126,55 @@ export function outputShape(setup: ConvSetup): number[] {
   return setup.isBank ? [setup.filters, setup.outputHeight, setup.outputWidth] : [setup.outputHeight, setup.outputWidth];
 }
 
+/**
+ * Output indices i in [0, outputSize) whose tap at `offset` (= m·d − p) lands inside [0, n):
+ * 0 ≤ i·s + offset < n. Loops then run over this range without bounds checks per cell.
+ */
+function validOutputRange(offset: number, stride: number, n: number, outputSize: number): [number, number] {
+  const first = Math.max(0, Math.ceil(-offset / stride));
+  const last = Math.min(outputSize, Math.ceil((n - offset) / stride));
+  return [first, Math.max(first, last)];
+}
+
+/**
+ * Visits each kernel tap (o, c, m, n) with the output ranges it reaches. Loops ordered tap by tap
+ * (rather than cell by cell) keep the inner loop free of bounds checks: the 1024×1024 case is fast.
+ */
+function forEachTapRange(
+  setup: ConvSetup,
+  visit: (o: number, c: number, m: number, n: number, rows: [number, number], cols: [number, number], rowOffset: number, colOffset: number) => void,
+): void {
+  const { channels: C, height: H, width: W, filters: O, kernelHeight: KH, kernelWidth: KW, outputHeight: OH, outputWidth: OW } = setup;
+  const [sh, sw] = setup.stride;
+  const [dh, dw] = setup.dilation;
+  for (let o = 0; o < O; o++)
+    for (let c = 0; c < C; c++)
+      for (let m = 0; m < KH; m++) {
+        const rowOffset = m * dh - setup.padding.top;
+        const rows = validOutputRange(rowOffset, sh, H, OH);
+        for (let n = 0; n < KW; n++) {
+          const colOffset = n * dw - setup.padding.left;
+          visit(o, c, m, n, rows, validOutputRange(colOffset, sw, W, OW), rowOffset, colOffset);
+        }
+      }
+}
+
 /** Forward pass: y[o,i,j] = b[o] + Σ_c Σ_m Σ_n w[o,c,m,n] · xpad[c, i·s + m·d, j·s + n·d]. */
 export function convForward(setup: ConvSetup): Tensor {
   const { channels: C, height: H, width: W, filters: O, kernelHeight: KH, kernelWidth: KW } = setup;
   const { outputHeight: OH, outputWidth: OW, input: x, appliedKernel: w, bias } = setup;
   const [sh, sw] = setup.stride;
-  const [dh, dw] = setup.dilation;
-  const { top, left } = setup.padding;
   const out = new Float64Array(O * OH * OW);
-  for (let o = 0; o < O; o++) {
-    for (let i = 0; i < OH; i++) {
-      for (let j = 0; j < OW; j++) {
-        let total = bias[o];
-        for (let c = 0; c < C; c++) {
-          for (let m = 0; m < KH; m++) {
-            const row = i * sh + m * dh - top;
-            if (row < 0 || row >= H) continue;
-            const xRow = (c * H + row) * W;
-            const wRow = ((o * C + c) * KH + m) * KW;
-            for (let n = 0; n < KW; n++) {
-              const col = j * sw + n * dw - left;
-              if (col >= 0 && col < W) total += w[wRow + n] * x[xRow + col];
-            }
-          }
-        }
-        out[(o * OH + i) * OW + j] = total;
-      }
+  for (let o = 0; o < O; o++) out.fill(bias[o], o * OH * OW, (o + 1) * OH * OW);
+  forEachTapRange(setup, (o, c, m, n, [i0, i1], [j0, j1], rowOffset, colOffset) => {
+    const weight = w[((o * C + c) * KH + m) * KW + n];
+    if (weight === 0) return;
+    for (let i = i0; i < i1; i++) {
+      const outRow = (o * OH + i) * OW;
+      const inRow = (c * H + i * sh + rowOffset) * W + colOffset;
+      for (let j = j0; j < j1; j++) out[outRow + j] += weight * x[inRow + j * sw];
     }
-  }
+  });
   return tensor(outputShape(setup), out);
 }
 
@@ -177,36 +198,28 @@ export function convBackward(setup: ConvSetup, grad: Tensor): ConvGradients {
   const { channels: C, height: H, width: W, filters: O, kernelHeight: KH, kernelWidth: KW } = setup;
   const { outputHeight: OH, outputWidth: OW, input: x, appliedKernel: w } = setup;
   const [sh, sw] = setup.stride;
-  const [dh, dw] = setup.dilation;
-  const { top, left } = setup.padding;
   const g = grad.data;
   const gradInput = new Float64Array(C * H * W);
   const gradApplied = new Float64Array(O * C * KH * KW);
   const gradBias = new Float64Array(O);
-
   for (let o = 0; o < O; o++) {
-    for (let i = 0; i < OH; i++) {
-      for (let j = 0; j < OW; j++) {
-        const upstream = g[(o * OH + i) * OW + j];
-        gradBias[o] += upstream;
-        if (upstream === 0) continue;
-        for (let c = 0; c < C; c++) {
-          for (let m = 0; m < KH; m++) {
-            const row = i * sh + m * dh - top;
-            if (row < 0 || row >= H) continue;
-            const xRow = (c * H + row) * W;
-            const wRow = ((o * C + c) * KH + m) * KW;
-            for (let n = 0; n < KW; n++) {
-              const col = j * sw + n * dw - left;
-              if (col < 0 || col >= W) continue;
-              gradInput[xRow + col] += upstream * w[wRow + n];
-              gradApplied[wRow + n] += upstream * x[xRow + col];
-            }
-          }
-        }
+    for (let k = o * OH * OW; k < (o + 1) * OH * OW; k++) gradBias[o] += g[k];
+  }
+  forEachTapRange(setup, (o, c, m, n, [i0, i1], [j0, j1], rowOffset, colOffset) => {
+    const index = ((o * C + c) * KH + m) * KW + n;
+    const weight = w[index];
+    let weightGrad = 0;
+    for (let i = i0; i < i1; i++) {
+      const gRow = (o * OH + i) * OW;
+      const inRow = (c * H + i * sh + rowOffset) * W + colOffset;
+      for (let j = j0; j < j1; j++) {
+        const upstream = g[gRow + j];
+        gradInput[inRow + j * sw] += upstream * weight;
+        weightGrad += upstream * x[inRow + j * sw];
       }
     }
-  }
+    gradApplied[index] = weightGrad;
+  });
 
   const gradKernel = setup.mode === "conv" ? rotate180(gradApplied, KH, KW) : gradApplied;
   return {

@@ -2,7 +2,7 @@
  * The one colour module. Colours carry meaning — the window being read, the result, right and wrong,
  * padding and other background cells — and a plain palette is used when colour is off.
  */
-import { Chalk } from "chalk";
+import type { ChalkInstance } from "chalk";
 
 export interface Palette {
   readonly enabled: boolean;
@@ -47,9 +47,14 @@ export const plainPalette: Palette = {
   warn: plain,
 };
 
-export function makePalette(enabled: boolean): Palette {
+/** The palette for a run; chalk is loaded only when colour is on, so pipelines start faster. */
+export async function loadPalette(enabled: boolean): Promise<Palette> {
   if (!enabled) return plainPalette;
-  const chalk = new Chalk({ level: 1 });
+  const { Chalk } = await import("chalk");
+  return colourPalette(new Chalk({ level: 1 }));
+}
+
+export function colourPalette(chalk: ChalkInstance): Palette {
   return {
     enabled: true,
     heading: chalk.bold.underline,
