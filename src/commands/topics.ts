@@ -1,0 +1,20 @@
+/** `cnn-drill topics`: every topic, numeric and choice. The quiz modules load only when it runs. */
+import type { Command } from "commander";
+import { renderJson } from "../render/json.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+
+export function registerTopics(program: Command, context: CliContext): void {
+  const { t } = context;
+  const command = program.command("topics").description(t("quiz.topics.help"));
+  addCommonOptions(command, t).action((options: CommonOptions) =>
+    runAction(context, options, async (ui) => {
+      const { listTopics } = await import("../quiz/index.js");
+      const topics = listTopics();
+      if (ui.json) {
+        return { output: renderJson({ topics: topics.map((topic) => ({ id: topic.id, title: topic.title[ui.lang], kind: topic.kind, area: topic.area })) }) };
+      }
+      const { renderTopics } = await import("../render/quiz.js");
+      return { output: renderTopics(topics, ui) };
+    }),
+  );
+}

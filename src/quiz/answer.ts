@@ -1,0 +1,90 @@
+/**
+ * Reading a student's answer against the shape of the expected one. An answer of the wrong shape,
+ * or one that cannot be read, is an InputError (exit 2) naming what was expected — never "wrong".
+ */
+import { InputError } from "../engine/errors.js";
+import { parseMatrix } from "../io/parse.js";
+
+/** A number or nested arrays of numbers, as the calculator's JSON holds them. */
+export type NestedNumbers = number | NestedNumbers[];
+
+/** Right when within this distance of the expected value (an exact fraction like 1/3 always is). */
+export const ANSWER_TOLERANCE = 0.01;
+
+export interface ReadAnswer {
+  /** The answer's numbers in row-major order, as many as the expected value has. */
+  values: number[];
+}
+
+/** The shape of a nested array: [] for a number. */
+export function shapeOfNested(value: NestedNumbers): number[] {
+  const shape: number[] = [];
+  let level: NestedNumbers = value;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = level[0];
+  }
+  return shape;
+}
+
+export function flattenNested(value: NestedNumbers): number[] {
+  return Array.isArray(value) ? value.flatMap(flattenNested) : [value];
+}
+
+function shapeText(shape: readonly number[]): string {
+  return shape.join("×");
+}
+
+/** Reads `text` (a matrix argument's text: rows split by `;`, JSON, fractions) as an answer shaped like `expected`. */
+export function readNumericAnswer(text: string, expected: NestedNumbers, argument = "answer"): ReadAnswer {
+  const parsed = parseMatrix(text, argument);
+  const values = Array.from(parsed.data);
+  const got = parsed.shape;
+  const want = shapeOfNested(expected);
+  const size = want.reduce((product, n) => product * n, 1);
+  const count = values.length;
+  const sameShape = got.length === want.length && got.every((n, i) => n === want[i]);
+
+  if (want.length === 0) {
+    if (count !== 1) throw new InputError(argument, "quiz.answer.wantNumber", { count });
+    return { values };
+  }
+  if (want.length === 1) {
+    // A list: "1 2 3", "1,2,3", [1,2,3] or one column.
+    const isLine = got.length === 1 || (got.length === 2 && (got[0] === 1 || got[1] === 1));
+    if (count !== size) throw new InputError(argument, "quiz.answer.wantList", { size, count }, "quiz.answer.listHint");
+    if (!isLine) throw new InputError(argument, "quiz.answer.wantListShape", { size, shape: shapeText(got) }, "quiz.answer.listHint");
+    return { values };
+  }
+  if (want.length === 2) {
+    if (sameShape) return { values };
+    if (count !== size) throw new InputError(argument, "quiz.answer.wantMatrix", { shape: shapeText(want), count }, "quiz.answer.matrixHint");
+    throw new InputError(argument, "quiz.answer.wantMatrixShape", { shape: shapeText(want), got: shapeText(got) }, "quiz.answer.matrixHint");
+  }
+  // C×H×W and more: JSON of the same shape, or the channels' rows stacked as text (C·H rows of W).
+  const stacked = got.length === 2 && got[1] === want[want.length - 1] && count === size;
+  if (sameShape || stacked) return { values };
+  if (count !== size) throw new InputError(argument, "quiz.answer.wantArray", { shape: shapeText(want), count }, "quiz.answer.arrayHint");
+  throw new InputError(argument, "quiz.answer.wantArrayShape", { shape: shapeText(want), got: shapeText(got) }, "quiz.answer.arrayHint");
+}
+
+export function isClose(actual: number, expected: number): boolean {
+  return Math.abs(actual - expected) <= ANSWER_TOLERANCE + 1e-9;
+}
+
+/** A choice: letter `a`…, or number `1`…; returns the 0-based position. */
+export function readChoiceAnswer(text: string, count: number, argument = "answer"): number {
+  const word = text.trim().toLowerCase().replace(/[).]$/, "");
+  let index = -1;
+  if (/^[a-z]$/.test(word)) index = word.charCodeAt(0) - 97;
+  else if (/^\d+$/.test(word)) index = Number(word) - 1;
+  if (index < 0 || index >= count) {
+    throw new InputError(argument, "quiz.answer.wantChoice", { text, last: String.fromCharCode(96 + count), count });
+  }
+  return index;
+}
+
+/** `a`, `b`, … for position 0, 1, …. */
+export function choiceLetter(index: number): string {
+  return String.fromCharCode(97 + index);
+}

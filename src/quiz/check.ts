@@ -1,0 +1,75 @@
+/** Checking an answer: numeric answers against the calculator's output, choice answers against the bank. */
+import type { Lang } from "../i18n/index.js";
+import { choiceLetter, flattenNested, isClose, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
+import { calculatorAnswer } from "./calculator.js";
+import type { QuizProblem } from "./problem.js";
+import type { CheckResult, Problem } from "./types.js";
+
+export interface NumericCheck extends CheckResult {
+  kind: "numeric";
+  /** The calculator's value under `ask`. */
+  expected: NestedNumbers;
+  /** Shape of the expected value ([] for a number). */
+  shape: number[];
+  /** The answer's numbers, row-major. */
+  answer: number[];
+  /** The expected numbers, row-major. */
+  expectedValues: number[];
+  /** Per cell, row-major: within tolerance. */
+  cells: boolean[];
+}
+
+export interface ChoiceCheck extends CheckResult {
+  kind: "choice";
+  /** The right letter. */
+  expected: string;
+  /** Positions (0-based) as shown. */
+  chosen: number;
+  answerIndex: number;
+  /** The options as shown, in `lang`. */
+  choices: string[];
+  explanation: string;
+  question: string;
+}
+
+export type CheckOutcome = NumericCheck | ChoiceCheck;
+
+/**
+ * Checks `answerText` (already read from `@file` or `-`) for `problem`. Throws InputError when the
+ * answer cannot be read or has the wrong shape.
+ */
+export async function checkAnswer(problem: Problem | QuizProblem, answerText: string, lang: Lang): Promise<CheckOutcome> {
+  if (problem.kind === "choice") return checkChoice(problem, answerText, lang);
+  const expected = (await calculatorAnswer(problem)) as NestedNumbers;
+  const { values } = readNumericAnswer(answerText, expected);
+  const expectedValues = flattenNested(expected);
+  const cells = expectedValues.map((value, i) => isClose(values[i], value));
+  const right = cells.filter(Boolean).length;
+  return {
+    kind: "numeric",
+    correct: right === cells.length,
+    score: cells.length === 0 ? 0 : right / cells.length,
+    expected,
+    shape: shapeOfNested(expected),
+    answer: values,
+    expectedValues,
+    cells,
+  };
+}
+
+async function checkChoice(problem: Problem, answerText: string, lang: Lang): Promise<ChoiceCheck> {
+  const { drawChoice } = await import("./choice.js");
+  const { question, order, answer } = await drawChoice(problem.topic, problem.seed);
+  const chosen = readChoiceAnswer(answerText, order.length);
+  return {
+    kind: "choice",
+    correct: chosen === answer,
+    score: chosen === answer ? 1 : 0,
+    expected: choiceLetter(answer),
+    chosen,
+    answerIndex: answer,
+    choices: order.map((i) => question.choices[i][lang]),
+    explanation: question.explanation[lang],
+    question: question.id,
+  };
+}

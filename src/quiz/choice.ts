@@ -1,0 +1,38 @@
+/** Choice problems: a bank question drawn from the seed, its options shuffled by the seed. */
+import type { Lang } from "../i18n/index.js";
+import { loadQuestionBank, type Question } from "./bank.js";
+import type { QuizProblem } from "./problem.js";
+import { ProblemRandom } from "./random.js";
+
+export interface ChoiceDraw {
+  question: Question;
+  /** `order[i]` is the bank index of the option shown at position i. */
+  order: number[];
+  /** Position (0-based) of the right option as shown. */
+  answer: number;
+}
+
+/** Which question and option order `topic@seed` gives. */
+export async function drawChoice(topic: string, seed: number): Promise<ChoiceDraw> {
+  const bank = await loadQuestionBank();
+  const questions = bank.byTopic(topic);
+  if (questions.length === 0) throw new Error(`question bank has no question for ${topic}`);
+  const random = new ProblemRandom(topic, seed);
+  const question = random.stream("question").pick(questions);
+  const order = random.stream("choices").shuffle(question.choices.map((_, i) => i));
+  return { question, order, answer: order.indexOf(question.answer) };
+}
+
+export async function choiceProblem(topic: string, seed: number, lang: Lang): Promise<QuizProblem> {
+  const { question, order } = await drawChoice(topic, seed);
+  return {
+    id: `${topic}@${seed}`,
+    topic,
+    seed,
+    kind: "choice",
+    prompt: question.prompt[lang],
+    choices: order.map((i) => question.choices[i][lang]),
+    answerForm: "choice",
+    question: question.id,
+  };
+}

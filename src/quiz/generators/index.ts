@@ -1,0 +1,18 @@
+/**
+ * The registry of numeric topics, one generator file per area. A topic is listed only when its
+ * calculator command is registered (src/commands/index.ts); a test checks that every listed topic runs.
+ */
+import { commandLoaders } from "../../commands/index.js";
+import { convGenerators } from "./conv.js";
+import type { NumericGenerator } from "./types.js";
+
+export type { Calculator, NumericGenerator, NumericSpec, PromptPart } from "./types.js";
+
+const allGenerators: readonly NumericGenerator[] = [...convGenerators];
+
+/** The generators whose calculator is registered (a topic that cannot run is never listed). */
+export const numericGenerators: readonly NumericGenerator[] = allGenerators.filter((generator) => generator.calculator in commandLoaders);
+
+export function findGenerator(topic: string): NumericGenerator | undefined {
+  return numericGenerators.find((generator) => generator.topic === topic);
+}

@@ -1,0 +1,33 @@
+/** What a numeric topic's generator returns: one calculator call, stated as an exam question. */
+import type { MessageParams } from "../../engine/errors.js";
+import type { ProblemRandom } from "../random.js";
+import type { GivenValue } from "../types.js";
+
+/** The calculator commands a problem can name. */
+export type Calculator = "conv" | "pool" | "roi" | "spp" | "rf" | "gate";
+
+export interface NumericSpec {
+  /** Words after the calculator's name (`gate xor`). */
+  positional?: string[];
+  /** The calculator's options (camelCase of the option name, `inputSize` → `--input-size`), in argv order. */
+  given: Record<string, GivenValue>;
+  /** The key of the calculator's JSON output that is the answer. */
+  ask: string;
+  /** How the answer is written; default: a matrix (a number for `gradBias`). */
+  answerForm?: "number" | "list" | "matrix";
+  /** The prompt: catalogue keys (src/i18n/messages/quiz.ts) with parameters, joined by a space. */
+  prompt: PromptPart[];
+}
+
+export interface PromptPart {
+  key: string;
+  params?: MessageParams;
+}
+
+export interface NumericGenerator {
+  /** `area.name`; its title is the catalogue key `quiz.topic.<id>`. */
+  topic: string;
+  calculator: Calculator;
+  /** Draws one problem; every draw comes from `random.stream(part)`. */
+  generate(random: ProblemRandom): NumericSpec;
+}

@@ -1,0 +1,33 @@
+/** Small helpers the generators share: matrices that are not degenerate, retries on one stream. */
+import type { Random } from "../random.js";
+
+/** True when every entry is zero. */
+export function allZero(values: readonly number[] | readonly (readonly number[])[]): boolean {
+  return values.flat().every((value) => value === 0);
+}
+
+/** Draws until `accept` holds (from the same stream, so the result is still reproducible). */
+export function drawUntil<T>(random: Random, draw: (random: Random) => T, accept: (value: T) => boolean, tries = 200): T {
+  let value = draw(random);
+  for (let i = 1; i < tries && !accept(value); i++) value = draw(random);
+  if (!accept(value)) throw new Error("quiz generator: no acceptable draw");
+  return value;
+}
+
+/** A matrix of whole numbers in [min, max] that is not all zero and has at least `nonZero` non-zero entries. */
+export function nonZeroMatrix(random: Random, h: number, w: number, min: number, max: number, nonZero = 1): number[][] {
+  return drawUntil(random, (r) => r.matrix(h, w, min, max), (m) => m.flat().filter((v) => v !== 0).length >= nonZero);
+}
+
+export function rotate180(rows: readonly (readonly number[])[]): number[][] {
+  return rows.map((row) => [...row].reverse()).reverse();
+}
+
+export function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
+  return a.length === b.length && a.every((row, i) => row.length === b[i].length && row.every((v, j) => v === b[i][j]));
+}
+
+/** Does a window of span `span` at `stride` over `n` (+ padding) move at least once? */
+export function windowMoves(outputSize: number): boolean {
+  return outputSize >= 2;
+}

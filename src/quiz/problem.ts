@@ -1,0 +1,111 @@
+/** Problems from ids: `topic@seed` → the same problem every time (numeric: a calculator call; choice: a bank question). */
+import { InputError } from "../engine/errors.js";
+import { translator, type Lang } from "../i18n/index.js";
+import { findGenerator, type NumericSpec } from "./generators/index.js";
+import type { Calculator } from "./generators/types.js";
+import { MAX_SEED, ProblemRandom, randomSeed } from "./random.js";
+import { findTopic, isChoiceTopic, listTopics } from "./topics.js";
+import type { GivenValue, Problem } from "./types.js";
+
+/** How the answer is written: one number, a list, a matrix (or C×H×W array), or a choice letter. */
+export type AnswerForm = "number" | "list" | "matrix" | "choice";
+
+/** A problem with what the quiz core adds to the shared type. */
+export interface QuizProblem extends Problem {
+  /** How the answer is written. */
+  answerForm: AnswerForm;
+  /** choice: the question's id in the bank. */
+  question?: string;
+}
+
+export interface ProblemRef {
+  topic: string;
+  seed: number;
+}
+
+export function formatProblemId(topic: string, seed: number): string {
+  return `${topic}@${seed}`;
+}
+
+/** A seed: a whole number 0 … 2³²−1. */
+export function parseSeed(text: string, argument: string | undefined = "seed"): number {
+  const trimmed = text.trim();
+  const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!Number.isSafeInteger(value) || value > MAX_SEED) throw new InputError(argument, "quiz.seedBad", { text, max: MAX_SEED });
+  return value;
+}
+
+/** `topic@seed` (e.g. `conv.forward@1234`); the topic must exist. */
+export function parseProblemId(text: string, argument?: string): ProblemRef {
+  const at = text.lastIndexOf("@");
+  if (at <= 0) throw new InputError(argument, "quiz.idBad", { text }, "quiz.idBadHint");
+  const topic = requireTopic(text.slice(0, at), argument);
+  return { topic, seed: parseSeed(text.slice(at + 1), argument) };
+}
+
+/** The topic id if it exists, else an error that points to `cnn-drill topics`. */
+export function requireTopic(id: string, argument: string | undefined = "topic"): string {
+  const topic = findTopic(id.trim());
+  if (topic === undefined) throw new InputError(argument, "quiz.topicUnknown", { topic: id }, "quiz.topicUnknownHint");
+  return topic.id;
+}
+
+/** A topic and seed when the user gave none: a random seed, and a topic drawn from it. */
+export function pickProblemRef(topic?: string, seed?: number): ProblemRef {
+  const chosenSeed = seed ?? randomSeed();
+  if (topic !== undefined) return { topic, seed: chosenSeed };
+  const topics = listTopics();
+  return { topic: new ProblemRandom("*", chosenSeed).stream("topic").pick(topics).id, seed: chosenSeed };
+}
+
+/** The text of a given value as a calculator argument. */
+export function givenArgument(value: GivenValue): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (value.length > 0 && Array.isArray(value[0]) && !Array.isArray((value as number[][])[0][0])) {
+    return (value as number[][]).map((row) => row.join(" ")).join("; ");
+  }
+  if (value.every((entry) => typeof entry === "number")) return (value as number[]).join(",");
+  return JSON.stringify(value);
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** The calculator argv (starting with "cnn-drill") for a problem's given values. */
+export function commandFor(calculator: Calculator, spec: Pick<NumericSpec, "given" | "positional">): string[] {
+  const argv = ["cnn-drill", calculator, ...(spec.positional ?? [])];
+  for (const [name, value] of Object.entries(spec.given)) argv.push(`--${kebab(name)}`, givenArgument(value));
+  return argv;
+}
+
+function answerFormOf(ask: string, spec: NumericSpec): AnswerForm {
+  if (spec.answerForm !== undefined) return spec.answerForm;
+  return ask === "gradBias" ? "number" : "matrix";
+}
+
+/** The problem `topic@seed` in `lang`. Choice problems load the question bank (on demand). */
+export async function generateProblem(topic: string, seed: number, lang: Lang): Promise<QuizProblem> {
+  const id = formatProblemId(topic, seed);
+  const random = new ProblemRandom(topic, seed);
+  if (isChoiceTopic(topic)) {
+    const { choiceProblem } = await import("./choice.js");
+    return choiceProblem(topic, seed, lang);
+  }
+  const generator = findGenerator(topic);
+  if (generator === undefined) throw new InputError("topic", "quiz.topicUnknown", { topic }, "quiz.topicUnknownHint");
+  const spec = generator.generate(random);
+  const t = translator(lang);
+  return {
+    id,
+    topic,
+    seed,
+    kind: "numeric",
+    prompt: spec.prompt.map((part) => t(part.key, part.params)).join(" "),
+    given: spec.given,
+    ask: spec.ask,
+    command: commandFor(generator.calculator, spec),
+    answerForm: answerFormOf(spec.ask, spec),
+  };
+}
