@@ -35,6 +35,11 @@ export function convOutputSize(n: number, k: number, stride: number, padBefore: 
   return Math.floor((n + padBefore + padAfter - effectiveKernel(k, dilation)) / stride) + 1;
 }
 
+/** Transposed convolution (PyTorch `conv_transpose2d`): (n−1)·s − 2p + d(k−1) + outputPadding + 1. */
+export function transposedConvOutputSize(n: number, k: number, stride: number, padding: number, dilation: number, outputPadding: number): number {
+  return (n - 1) * stride - 2 * padding + dilation * (k - 1) + outputPadding + 1;
+}
+
 /**
  * Pooling output size, PyTorch rules: floor, or with ceil mode ceil — but a last window that
  * would start inside the right padding (at or past n + p) is dropped.

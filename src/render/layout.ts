@@ -7,14 +7,18 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, "");
 }
 
-/** Display width: East Asian wide characters (Hangul, CJK) take two columns. */
+/** Display width: East Asian wide characters (Hangul, CJK) take two columns, combining marks (the ^ of k̂) none. */
 export function visibleWidth(text: string): number {
   let width = 0;
   for (const char of stripAnsi(text)) {
     const code = char.codePointAt(0)!;
-    width += isWide(code) ? 2 : 1;
+    width += isCombining(code) ? 0 : isWide(code) ? 2 : 1;
   }
   return width;
+}
+
+function isCombining(code: number): boolean {
+  return code >= 0x0300 && code <= 0x036f;
 }
 
 function isWide(code: number): boolean {
