@@ -1,0 +1,148 @@
+/**
+ * Spatial pyramid pooling (SPP-net): for each level n the map is pooled into n×n bins, and the
+ * levels' outputs are flattened and concatenated into one vector of length C·Σn², whatever H×W is.
+ * Bins are PyTorch's adaptive ones by default, or the paper's §2.3 sliding window (`sppnet`).
+ */
+import { shapeText } from "./conv2d.js";
+import { check } from "./errors.js";
+import { adaptiveBin } from "./geometry.js";
+import { tensor, type Tensor } from "./tensor.js";
+
+export type SppMethod = "adaptive" | "sppnet";
+export type SppType = "max" | "avg";
+
+export interface SppOptions {
+  levels: readonly number[];
+  type?: SppType;
+  method?: SppMethod;
+}
+
+/** The bins along one axis of length `size` for level n. */
+export interface SppAxis {
+  size: number;
+  bins: [number, number][];
+  /** sppnet: window ceil(a/n) and stride floor(a/n). */
+  window?: number;
+  stride?: number;
+  /** Trailing cells that no bin covers (sppnet only). */
+  uncovered: number;
+}
+
+export interface SppLevelGeometry {
+  n: number;
+  rows: SppAxis;
+  cols: SppAxis;
+}
+
+export interface SppSetup {
+  readonly channels: number;
+  readonly height: number;
+  readonly width: number;
+  readonly input: Float64Array;
+  readonly inputShape: readonly number[];
+  readonly type: SppType;
+  readonly method: SppMethod;
+  readonly levels: readonly SppLevelGeometry[];
+}
+
+/** Adaptive bins: [floor(i·a/n), ceil((i+1)·a/n)), exactly n of them, covering the axis. */
+export function adaptiveAxis(size: number, n: number): SppAxis {
+  return { size, bins: Array.from({ length: n }, (_, i) => adaptiveBin(i, size, n)), uncovered: 0 };
+}
+
+/** SPP-net §2.3: window ceil(a/n), stride floor(a/n); floor((a − win)/stride) + 1 windows, which need not be n. */
+export function sppnetAxis(size: number, n: number): SppAxis {
+  const window = Math.ceil(size / n);
+  const stride = Math.floor(size / n);
+  const count = Math.floor((size - window) / stride) + 1;
+  const bins = Array.from({ length: count }, (_, i): [number, number] => [i * stride, i * stride + window]);
+  return { size, bins, window, stride, uncovered: size - bins[count - 1][1] };
+}
+
+export function setupSpp(input: Tensor, options: SppOptions): SppSetup {
+  const rank = input.shape.length;
+  check(rank === 2 || rank === 3, "input", "input.rank", { expected: "H×W or C×H×W", shape: shapeText(input.shape) });
+  const [channels, height, width] = rank === 2 ? [1, ...input.shape] : input.shape;
+  const method = options.method ?? "adaptive";
+  check(options.levels.length > 0, "levels", "spp.noLevels", {}, "spp.levelsHint");
+  for (const n of options.levels) {
+    check(Number.isInteger(n) && n >= 1, "levels", "spp.levelBad", { n }, "spp.levelsHint");
+    check(n <= height && n <= width, "levels", "spp.levelTooLarge", { n, height, width }, "spp.levelTooLargeHint");
+  }
+  const axis = method === "adaptive" ? adaptiveAxis : sppnetAxis;
+  return {
+    channels, height, width, input: input.data, inputShape: input.shape,
+    type: options.type ?? "max",
+    method,
+    levels: options.levels.map((n) => ({ n, rows: axis(height, n), cols: axis(width, n) })),
+  };
+}
+
+export interface SppLevelResult {
+  n: number;
+  /** n×n (or the sppnet count) per channel: H'×W', or C×H'×W' for a 3-D input. */
+  output: Tensor;
+  /** sppnet only: per output cell (channel-major) the flat index of its maximum; adaptive max too. */
+  argmax?: Int32Array;
+}
+
+export interface SppResult {
+  levels: SppLevelResult[];
+  /** Levels' outputs flattened channel-major then row-major, concatenated in level order. */
+  vector: number[];
+  length: number;
+  /** C·Σn²: the length when every level has n×n bins. */
+  expectedLength: number;
+}
+
+function pool(setup: SppSetup, channel: number, rows: [number, number], cols: [number, number]): { value: number; at: number } {
+  const { height: H, width: W, input: x } = setup;
+  const base = channel * H * W;
+  if (setup.type === "max") {
+    let best = -Infinity;
+    let at = rows[0] * W + cols[0];
+    for (let r = rows[0]; r < rows[1]; r++)
+      for (let q = cols[0]; q < cols[1]; q++)
+        if (x[base + r * W + q] > best) {
+          best = x[base + r * W + q];
+          at = r * W + q;
+        }
+    return { value: best, at };
+  }
+  let total = 0;
+  for (let r = rows[0]; r < rows[1]; r++) for (let q = cols[0]; q < cols[1]; q++) total += x[base + r * W + q];
+  return { value: total / ((rows[1] - rows[0]) * (cols[1] - cols[0])), at: -1 };
+}
+
+export function sppForward(setup: SppSetup): SppResult {
+  const C = setup.channels;
+  const levels: SppLevelResult[] = [];
+  const vector: number[] = [];
+  for (const level of setup.levels) {
+    const nh = level.rows.bins.length;
+    const nw = level.cols.bins.length;
+    const out = new Float64Array(C * nh * nw);
+    const argmax = setup.type === "max" ? new Int32Array(C * nh * nw) : undefined;
+    for (let c = 0; c < C; c++)
+      for (let i = 0; i < nh; i++)
+        for (let j = 0; j < nw; j++) {
+          const { value, at } = pool(setup, c, level.rows.bins[i], level.cols.bins[j]);
+          out[(c * nh + i) * nw + j] = value;
+          if (argmax) argmax[(c * nh + i) * nw + j] = at;
+        }
+    vector.push(...out);
+    levels.push({ n: level.n, output: tensor(setup.inputShape.length === 3 ? [C, nh, nw] : [nh, nw], out), argmax });
+  }
+  const expectedLength = C * setup.levels.reduce((total, level) => total + level.n * level.n, 0);
+  return { levels, vector, length: vector.length, expectedLength };
+}
+
+/** Per level, the bins as `{ rows: [start, end), cols: [start, end) }`, row-major grids. */
+export function sppBins(setup: SppSetup): { rows: [number, number]; cols: [number, number] }[][][] {
+  return setup.levels.map((level) => level.rows.bins.map((rows) => level.cols.bins.map((cols) => ({ rows: [...rows] as [number, number], cols: [...cols] as [number, number] }))));
+}
+
+/** `spp(x, { levels: [1, 2, 4] })`: the fixed-length vector. */
+export function spp(input: Tensor, options: SppOptions): number[] {
+  return sppForward(setupSpp(input, options)).vector;
+}
