@@ -225,6 +225,10 @@ describe("conv2d input checks", () => {
     expect(inputError(() => setupConv(tensor([3, 3]), tensor([1, 1]), { bias: [1, 2] })).code).toBe("conv.biasSingle");
   });
 
+  it("throws when the output would be absurdly large (huge padding)", () => {
+    expect(inputError(() => setupConv(tensor([3, 3]), tensor([1, 1]), { padding: [5000, 5000] })).code).toBe("conv.outputTooLarge");
+  });
+
   it("throws when the gradient's shape is not the output's", () => {
     const error = inputError(() => conv2dBackward(oneToNine, tensor([2, 2]), tensor([3, 3])));
     expect(error).toMatchObject({ argument: "grad", code: "conv.gradShape", params: { shape: "3×3", expected: "2×2" } });

@@ -4,7 +4,7 @@
  */
 import { check } from "./errors.js";
 import { convOutputSize, effectiveKernel, samePadding, symmetricPadding, type Padding, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { MAX_ELEMENTS, tensor, type Tensor } from "./tensor.js";
 
 export type ConvMode = "corr" | "conv";
 export type PaddingSpec = Pair | "same" | "valid";
@@ -75,14 +75,19 @@ export function setupConv(input: Tensor, kernel: Tensor, options: ConvOptions = 
     padded: `${paddedH}×${paddedW}`,
   }, "conv.kernelTooLargeHint");
 
+  const outputHeight = convOutputSize(height, kernelHeight, stride[0], padding.top, padding.bottom, dilation[0]);
+  const outputWidth = convOutputSize(width, kernelWidth, stride[1], padding.left, padding.right, dilation[1]);
+  // Refuse work that would exhaust memory (huge padding or a big bank) with a message, not a crash.
+  const outputCount = filters * outputHeight * outputWidth;
+  check(outputCount <= MAX_ELEMENTS, undefined, "conv.outputTooLarge", { count: outputCount, limit: MAX_ELEMENTS }, "input.tooLargeHint");
   const bias = resolveBias(options.bias, filters, isBank);
   const appliedKernel = mode === "conv" ? rotate180(kernel.data, kernelHeight, kernelWidth) : kernel.data;
 
   return {
     channels, height, width, filters, kernelHeight, kernelWidth,
     input: input.data, appliedKernel, bias, stride, dilation, padding, mode, isBank,
-    outputHeight: convOutputSize(height, kernelHeight, stride[0], padding.top, padding.bottom, dilation[0]),
-    outputWidth: convOutputSize(width, kernelWidth, stride[1], padding.left, padding.right, dilation[1]),
+    outputHeight,
+    outputWidth,
     inputShape: input.shape,
     kernelShape: kernel.shape,
   };

@@ -12,6 +12,7 @@ export const en = {
   "conv.biasSingle": "one filter takes one bias, got {count} values",
   "conv.gradShape": "the gradient is {shape} but the output is {expected}",
   "conv.gradShapeHint": "--grad is ∂L/∂output: give one number for every output cell",
+  "conv.outputTooLarge": "the output would have {count} values, more than the limit of {limit}",
   "conv.paddingBad": "\"{text}\" is not a padding: give a number, a pair like 1,0, same or valid",
 
   "conv.help": "convolution worked out: every output cell as a sum of products, and the backward pass",
@@ -74,6 +75,7 @@ export const ko: Record<keyof typeof en, string> = {
   "conv.biasSingle": "필터 하나에는 편향 하나가 필요한데 값이 {count}개입니다",
   "conv.gradShape": "그라디언트는 {shape}인데 출력은 {expected}입니다",
   "conv.gradShapeHint": "--grad 는 ∂L/∂출력입니다. 출력 칸마다 숫자 하나를 주세요",
+  "conv.outputTooLarge": "출력 값이 {count}개가 되어 한도 {limit}개를 넘습니다",
   "conv.paddingBad": "\"{text}\"은(는) 패딩이 아닙니다. 숫자, 1,0 같은 쌍, same 또는 valid 를 주세요",
 
   "conv.help": "합성곱 풀이: 출력 칸마다 곱의 합, 그리고 역전파",
