@@ -3,4 +3,7 @@ export * from "./engine/tensor.js";
 export * from "./engine/geometry.js";
 export * from "./engine/errors.js";
 export * from "./engine/conv2d.js";
+export * from "./engine/pool2d.js";
+export * from "./engine/roi-pool.js";
+export * from "./engine/spp.js";
 export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";
