@@ -57,7 +57,7 @@ function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: 
       continue;
     }
     lines.push(`  ${t("spp.sppnetAxis", { ...params, window: data.window!, stride: data.stride!, count: palette.result(String(data.bins.length)) })}`);
-    if (data.uncovered > 0) lines.push(palette.warn(`    ${t("spp.uncovered", { count: data.uncovered, axis })}`));
+    if (data.uncovered > 0) lines.push(palette.warn(`    ${t("spp.uncovered", { from: data.size - data.uncovered, last: data.size - 1, axis })}`));
   }
   if (level.countDiffers) {
     const differing = geometry.rows.bins.length !== geometry.n ? geometry.rows : geometry.cols;
