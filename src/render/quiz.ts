@@ -82,7 +82,9 @@ export function renderProblem(problem: QuizProblem, title: string, context: Quiz
   } else if (problem.given !== undefined) {
     lines.push(...givenLines(problem.given, context));
   }
-  lines.push("", `${t("quiz.problem.answerWith")} ${palette.dim(t(`quiz.answerForm.${problem.answerForm}`))}`);
+  const count = problem.choices?.length ?? 0;
+  const form = problem.kind === "choice" ? t("quiz.answerForm.choiceRange", { last: String.fromCharCode(96 + count), count }) : t(`quiz.answerForm.${problem.answerForm}`);
+  lines.push("", `${t("quiz.problem.answerWith")} ${palette.dim(form)}`);
   lines.push(`  ${palette.highlight(`cnn-drill check ${problem.id} --answer "…"`)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -94,6 +94,7 @@ export const en = {
   "quiz.answerForm.list": "a list of numbers in one row: \"1 0 0 1\"",
   "quiz.answerForm.number": "one number (fractions like 1/4 are fine)",
   "quiz.answerForm.choice": "a letter a, b, … or a number 1, 2, …",
+  "quiz.answerForm.choiceRange": "a letter a–{last} or a number 1–{count}",
 
   // check
   "quiz.check.right": "✓ Right!",
@@ -197,6 +198,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.answerForm.list": "한 줄로 쓴 숫자 목록: \"1 0 0 1\"",
   "quiz.answerForm.number": "숫자 하나 (1/4 같은 분수도 됩니다)",
   "quiz.answerForm.choice": "글자 a, b, … 또는 번호 1, 2, …",
+  "quiz.answerForm.choiceRange": "글자 a–{last} 또는 번호 1–{count}",
 
   "quiz.check.right": "✓ 정답!",
   "quiz.check.partly": "✗ 아쉽습니다: {total}개 중 {right}개 정답 ({percent}%).",
