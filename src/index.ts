@@ -6,4 +6,6 @@ export * from "./engine/conv2d.js";
 export * from "./engine/pool2d.js";
 export * from "./engine/roi-pool.js";
 export * from "./engine/spp.js";
+export * from "./engine/receptive-field.js";
+export * from "./engine/gates.js";
 export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";

@@ -14,6 +14,7 @@ export const commandLoaders: Record<string, () => Promise<Registrar>> = {
   roi: async () => (await import("./roi.js")).registerRoi,
   spp: async () => (await import("./spp.js")).registerSpp,
   rf: async () => (await import("./rf.js")).registerRf,
+  gate: async () => (await import("./gate.js")).registerGate,
   stats: async () => (await import("./stats.js")).registerStats,
   completion: async () => (await import("./completion.js")).registerCompletion,
   topics: async () => (await import("./topics.js")).registerTopics,
