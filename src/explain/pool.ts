@@ -19,6 +19,8 @@ export interface PoolWindowStep {
   cells: PoolCellRef[];
   /** Cells of the window that lie in the zero padding. */
   paddedCells: number;
+  /** Cells past the padding (a ceil-mode window running off the padded input). */
+  outsideCells: number;
   value: number;
   /** Max: the chosen cell. */
   chosen?: PoolCellRef;
@@ -80,7 +82,8 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
         const index = (c * OH + i) * OW + j;
         const step: PoolWindowStep = {
           channel: c, row: i, col: j, cells,
-          paddedCells: setup.size[0] * setup.size[1] - cells.length,
+          paddedCells: rows.counted * cols.counted - cells.length,
+          outsideCells: setup.size[0] * setup.size[1] - rows.counted * cols.counted,
           value: forward.output.data[index],
           tiedWith: [],
         };

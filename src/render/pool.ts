@@ -152,7 +152,8 @@ function maxWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
     const cells = [chosen, ...step.tiedWith].map((cell) => cellLabel("a", g, cell.row, cell.col)).join(" = ");
     lines.push(palette.warn(`    ${t("pool.tie", { cells, value: formatNumber(chosen.value), first: cellLabel("a", g, chosen.row, chosen.col) })}`));
   }
-  if (step.paddedCells > 0) lines.push(palette.dim(`    ${t("pool.paddedNever", { count: step.paddedCells })}`));
+  const offInput = step.paddedCells + step.outsideCells;
+  if (offInput > 0) lines.push(palette.dim(`    ${t("pool.paddedNever", { count: offInput })}`));
   return lines;
 }
 
@@ -162,7 +163,14 @@ function avgWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
   const numbers = step.cells.map((cell) => formatNumber(cell.value));
   const total = step.cells.reduce((sum, cell) => sum + cell.value, 0);
-  const padNote = step.paddedCells > 0 ? palette.dim(`  (${t("pool.paddedZeros", { count: step.paddedCells })})`) : "";
+  const notes: string[] = [];
+  if (setup.countIncludePad) {
+    if (step.paddedCells > 0) notes.push(t("pool.paddedZeros", { count: step.paddedCells }));
+    if (step.outsideCells > 0) notes.push(t("pool.pastPadding", { count: step.outsideCells }));
+  } else if (step.paddedCells + step.outsideCells > 0) {
+    notes.push(t("pool.paddedExcluded", { count: step.paddedCells + step.outsideCells }));
+  }
+  const padNote = notes.length > 0 ? palette.dim(`  (${notes.join("; ")})`) : "";
   const divisor = step.divisor!;
   const indent = " ".repeat(label.length);
   return [

@@ -20,7 +20,7 @@ export const en = {
   "roi.help.input": "feature map (H×W) or C×H×W as JSON; - reads standard input, @file a file",
   "roi.help.box": "box x1,y1,x2,y2 in image coordinates; repeat for several boxes",
   "roi.help.output": "pooled size: H or HxW",
-  "roi.help.scale": "spatial scale from image to feature map (default 1), e.g. 0.5 or 1/16",
+  "roi.help.scale": "spatial scale from image to feature map, e.g. 0.5 or 1/16",
   "roi.help.grad": "upstream gradient for one box, shaped like its output: adds the backward pass",
 
   "roi.title": "RoI max pooling (torchvision roi_pool): output {size}, scale {scale}",
@@ -82,7 +82,7 @@ export const ko: Record<keyof typeof en, string> = {
   "roi.help.input": "특징 맵(H×W) 또는 JSON C×H×W. - 는 표준 입력, @파일 은 파일",
   "roi.help.box": "이미지 좌표의 박스 x1,y1,x2,y2. 여럿이면 반복",
   "roi.help.output": "풀링 출력 크기: H 또는 HxW",
-  "roi.help.scale": "이미지에서 특징 맵으로의 공간 스케일 (기본값 1). 예: 0.5, 1/16",
+  "roi.help.scale": "이미지에서 특징 맵으로의 공간 스케일. 예: 0.5, 1/16",
   "roi.help.grad": "박스 하나의 상류 그라디언트 (출력과 같은 크기): 역전파를 함께 풉니다",
 
   "roi.title": "RoI 최대 풀링 (torchvision roi_pool): 출력 {size}, 스케일 {scale}",
