@@ -16,6 +16,8 @@ export const commandLoaders: Record<string, () => Promise<Registrar>> = {
   rf: async () => (await import("./rf.js")).registerRf,
   gate: async () => (await import("./gate.js")).registerGate,
   stats: async () => (await import("./stats.js")).registerStats,
+  quiz: async () => (await import("./quiz.js")).registerQuiz,
+  review: async () => (await import("./review.js")).registerReview,
   completion: async () => (await import("./completion.js")).registerCompletion,
   topics: async () => (await import("./topics.js")).registerTopics,
   problem: async () => (await import("./problem.js")).registerProblem,

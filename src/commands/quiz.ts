@@ -1,0 +1,53 @@
+/**
+ * `cnn-drill quiz`: the interactive drill. Options are checked first; then, without a terminal on
+ * standard input, it explains `problem`/`check` and exits 2 at once. Inquirer and the question bank are
+ * imported only here, so other commands start fast.
+ */
+import { Option, type Command } from "commander";
+import { collect, parseCount, requireTerminal } from "../practice/options.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+
+export const DEFAULT_QUIZ_COUNT = 5;
+
+interface QuizCliOptions extends CommonOptions {
+  topic?: string[];
+  count?: string;
+  seed?: string;
+}
+
+export function registerQuiz(program: Command, context: CliContext): void {
+  const { t } = context;
+  const command = program
+    .command("quiz")
+    .description(t("practice.quiz.help"))
+    .addOption(new Option("--topic <id>", t("practice.quiz.help.topic")).argParser(collect))
+    .option("--count <n>", t("practice.quiz.help.count"))
+    .option("--seed <n>", t("practice.quiz.help.seed"));
+  addCommonOptions(command, t, { json: false }).action((options: QuizCliOptions) =>
+    runAction(context, options, async (ui) => {
+      const quiz = await import("../quiz/index.js");
+      const { resolveTopics } = await import("../practice/topics.js");
+      const topics = options.topic === undefined ? undefined : resolveTopics(options.topic);
+      const count = options.count === undefined ? undefined : parseCount(options.count);
+      const seed = options.seed === undefined ? quiz.randomSeed() : quiz.parseSeed(options.seed, "seed");
+      requireTerminal(ui, "quiz");
+
+      const { inquirerPrompts } = await import("../practice/inquirer.js");
+      const prompts = await inquirerPrompts();
+      const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined && options.lang === undefined;
+      let chosen = topics ?? resolveTopics([]);
+      const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("../practice/run.js");
+      if (useMenu) {
+        const picked = await topicMenu(prompts, ui);
+        if (picked === undefined) return { output: "", exitCode: INTERRUPTED_EXIT };
+        chosen = picked;
+      }
+      const total = count ?? (useMenu ? Math.min(Math.max(DEFAULT_QUIZ_COUNT, chosen.length), 20) : DEFAULT_QUIZ_COUNT);
+      const { planProblems } = await import("../practice/plan.js");
+      const refs = planProblems(chosen, total, seed, "quiz");
+      const again = ["cnn-drill quiz", `--seed ${seed}`, `--count ${total}`, ...(chosen.length === resolveTopics([]).length ? [] : chosen.map((id) => `--topic ${id}`))].join(" ");
+      ui.io.stdout(`${ui.palette.dim(ui.t("practice.quiz.seedLine", { seed, command: again }))}\n`);
+      return runPracticeSession(refs, prompts, ui);
+    }),
+  );
+}

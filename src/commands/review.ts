@@ -1,0 +1,42 @@
+/**
+ * `cnn-drill review`: an interactive session on the topics FSRS says are due (most overdue first), then
+ * the weakest, then ones never practised. Needs a terminal, like `quiz`.
+ */
+import type { Command } from "commander";
+import { parseCount, requireTerminal } from "../practice/options.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+
+export const DEFAULT_REVIEW_COUNT = 5;
+
+interface ReviewCliOptions extends CommonOptions {
+  count?: string;
+}
+
+export function registerReview(program: Command, context: CliContext): void {
+  const { t } = context;
+  const command = program
+    .command("review")
+    .description(t("practice.review.help"))
+    .option("--count <n>", t("practice.review.help.count"));
+  addCommonOptions(command, t, { json: false }).action((options: ReviewCliOptions) =>
+    runAction(context, options, async (ui) => {
+      const count = options.count === undefined ? DEFAULT_REVIEW_COUNT : parseCount(options.count);
+      requireTerminal(ui, "review");
+
+      const quiz = await import("../quiz/index.js");
+      const { openHistory } = await import("../practice/open-history.js");
+      const { reviewOrder, scheduleTopics } = await import("../practice/schedule.js");
+      const { planInOrder } = await import("../practice/plan.js");
+      const { inquirerPrompts } = await import("../practice/inquirer.js");
+      const { runPracticeSession } = await import("../practice/run.js");
+      const { renderReviewPlan } = await import("../render/session.js");
+
+      const now = new Date();
+      const schedules = scheduleTopics(openHistory(ui.io, ui.t).load(), now);
+      const picks = reviewOrder(schedules, quiz.listTopics().map((topic) => topic.id), now).slice(0, count);
+      ui.io.stdout(renderReviewPlan(picks, schedules, now, ui));
+      const refs = planInOrder(picks.map((pick) => pick.topic), count, quiz.randomSeed(), "review");
+      return runPracticeSession(refs, await inquirerPrompts(), ui);
+    }),
+  );
+}

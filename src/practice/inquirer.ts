@@ -1,0 +1,41 @@
+/** The real prompts (@inquirer/prompts), loaded only when an interactive command runs. */
+import type { SessionPrompts } from "./session.js";
+
+export interface TopicMenuChoice {
+  value: string;
+  name: string;
+  /** Area heading shown above the area's first topic. */
+  area: string;
+}
+
+export interface InteractivePrompts extends SessionPrompts {
+  /** A checkbox menu of topics; at least one must be picked. */
+  topicMenu(options: { message: string; instructions: string; required: string; choices: TopicMenuChoice[] }): Promise<string[]>;
+}
+
+export async function inquirerPrompts(): Promise<InteractivePrompts> {
+  const { checkbox, input, select, Separator } = await import("@inquirer/prompts");
+  return {
+    input: ({ message, validate }) => input({ message, validate }),
+    select: ({ message, choices }) => select({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }),
+    topicMenu: ({ message, instructions, required, choices }) => {
+      const items: (InstanceType<typeof Separator> | { value: string; name: string })[] = [];
+      let area = "";
+      for (const choice of choices) {
+        if (choice.area !== area) {
+          area = choice.area;
+          items.push(new Separator(`── ${area}`));
+        }
+        items.push({ value: choice.value, name: choice.name });
+      }
+      return checkbox<string>({
+        message,
+        instructions,
+        choices: items,
+        loop: false,
+        pageSize: 16,
+        validate: (picked) => (picked.length > 0 ? true : required),
+      });
+    },
+  };
+}

@@ -1,0 +1,279 @@
+/**
+ * The interactive session driven without a terminal: injected prompts answer (right, wrong, unreadable,
+ * give up, Ctrl-C), an injected clock times them, and the history records every answer.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeUi, type CliIO } from "../src/commands/context.js";
+import type { HistoryRecord } from "../src/practice/history.js";
+import { planInOrder, planProblems } from "../src/practice/plan.js";
+import { INTERRUPTED_EXIT, runPracticeSession } from "../src/practice/run.js";
+import { GIVE_UP, runSession, type InputPromptOptions, type SelectPromptOptions, type SessionDeps, type SessionPrompts } from "../src/practice/session.js";
+import { calculatorAnswer, checkAnswer, type QuizProblem } from "../src/quiz/index.js";
+import { translator } from "../src/i18n/index.js";
+import { plainPalette } from "../src/render/colour.js";
+import { parseHistory } from "../src/practice/history.js";
+
+type Reply = string | ((problem: QuizProblem) => Promise<string> | string) | Error;
+
+/** An Error like the one inquirer throws on Ctrl-C. */
+function ctrlC(): Error {
+  const error = new Error("User force closed the prompt with SIGINT");
+  error.name = "ExitPromptError";
+  return error;
+}
+
+/** The right answer, as a student would type it on one line. */
+async function rightAnswer(problem: QuizProblem): Promise<string> {
+  if (problem.kind === "choice") return (await checkAnswer(problem, "a", "en")).expected as string;
+  const value = await calculatorAnswer(problem);
+  return JSON.stringify(value);
+}
+
+interface Scripted extends SessionPrompts {
+  /** Messages shown before asking again (unreadable answers). */
+  retries: string[];
+  asked: { kind: "input" | "select"; id: string; message: string; choices?: string[] }[];
+}
+
+/** Prompts that reply from a script; an input reply is validated as inquirer does (re-asked until valid). */
+function scripted(replies: Reply[]): Scripted {
+  const queue = [...replies];
+  const retries: string[] = [];
+  const asked: Scripted["asked"] = [];
+  const next = async (problem: QuizProblem): Promise<string> => {
+    const reply = queue.shift();
+    if (reply === undefined) throw new Error("script ran out of replies");
+    if (reply instanceof Error) throw reply;
+    return typeof reply === "function" ? reply(problem) : reply;
+  };
+  return {
+    retries,
+    asked,
+    async input({ message, validate, problem }: InputPromptOptions) {
+      asked.push({ kind: "input", id: problem.id, message });
+      for (;;) {
+        const value = await next(problem);
+        const verdict = await validate(value);
+        if (verdict === true) return value;
+        retries.push(verdict);
+      }
+    },
+    async select({ message, choices, problem }: SelectPromptOptions) {
+      asked.push({ kind: "select", id: problem.id, message, choices: choices.map((c) => c.name) });
+      return next(problem);
+    },
+  };
+}
+
+function deps(prompts: SessionPrompts, secondsPerAnswer = 12.3) {
+  let clock = Date.UTC(2026, 10, 30, 9, 0, 0);
+  const records: HistoryRecord[] = [];
+  let out = "";
+  let tick = 0;
+  const d: SessionDeps = {
+    prompts,
+    write: (text) => { out += text; },
+    // Each answer takes `secondsPerAnswer`: the clock moves on every second reading.
+    now: () => {
+      tick++;
+      if (tick % 2 === 0) clock += secondsPerAnswer * 1000;
+      return clock;
+    },
+    record: (r) => records.push(r),
+    lang: "en",
+    t: translator("en"),
+    palette: plainPalette,
+  };
+  return { d, records, output: () => out };
+}
+
+describe("planProblems", () => {
+  it("same topics, count and seed ⇒ the same ids; another seed ⇒ other ids", () => {
+    const topics = ["conv.forward", "conv.padded", "concept.xor"];
+    const a = planProblems(topics, 7, 42);
+    expect(planProblems(topics, 7, 42)).toEqual(a);
+    expect(planProblems(topics, 7, 43)).not.toEqual(a);
+    expect(a).toHaveLength(7);
+  });
+
+  it("count=5 over 2 topics: each topic at least twice, rounds reshuffled", () => {
+    const refs = planProblems(["conv.forward", "concept.xor"], 5, 1);
+    expect(refs.filter((r) => r.topic === "conv.forward").length).toBeGreaterThanOrEqual(2);
+    expect(refs.filter((r) => r.topic === "concept.xor").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("count=3 over 10 topics: 3 different topics", () => {
+    const topics = Array.from({ length: 10 }, (_, i) => `t.${i}`);
+    expect(new Set(planProblems(topics, 3, 9).map((r) => r.topic)).size).toBe(3);
+  });
+
+  it("seeds are whole numbers 1…999999", () => {
+    for (const ref of planProblems(["a.b"], 50, 5)) expect(Number.isInteger(ref.seed) && ref.seed >= 1 && ref.seed <= 999_999).toBe(true);
+  });
+
+  it("planInOrder keeps the given order and cycles", () => {
+    expect(planInOrder(["x.a", "x.b"], 5, 3).map((r) => r.topic)).toEqual(["x.a", "x.b", "x.a", "x.b", "x.a"]);
+  });
+});
+
+describe("runSession with injected prompts", () => {
+  const numeric = [{ topic: "conv.forward", seed: 11 }];
+  const choice = [{ topic: "concept.xor", seed: 5 }];
+
+  it("numeric, right at once: short confirmation, one record with the injected time", async () => {
+    const prompts = scripted([rightAnswer]);
+    const { d, records, output } = deps(prompts);
+    const result = await runSession(numeric, d);
+    expect(result).toMatchObject({ interrupted: false, planned: 1, answers: [{ id: "conv.forward@11", correct: true, score: 1, seconds: 12.3, gaveUp: false }] });
+    expect(records).toEqual([{ time: "2026-11-30T09:00:12.300Z", id: "conv.forward@11", topic: "conv.forward", correct: true, score: 1, seconds: 12.3 }]);
+    expect(output()).toContain("Problem 1/1 · conv.forward@11");
+    expect(output()).toContain("input a");
+    expect(output()).toContain("✓ Right! (12.3 s)");
+    expect(output()).not.toContain("Worked solution");
+  });
+
+  it("numeric, wrong shape then unreadable then right: re-asked with hints, not marked wrong", async () => {
+    const prompts = scripted(["1 2 3", "1 x; 3 4", "", rightAnswer]);
+    const { d, records } = deps(prompts);
+    const result = await runSession(numeric, d);
+    expect(prompts.retries).toHaveLength(3);
+    expect(prompts.retries[0]).toMatch(/^expected a \d×\d matrix, got 3 numbers — rows are split by ;/);
+    expect(prompts.retries[1]).toContain('"x" is not a number');
+    expect(prompts.retries[2]).toMatch(/^is empty/);
+    expect(records).toHaveLength(1);
+    expect(result.answers[0].correct).toBe(true);
+  });
+
+  it("numeric, wrong: diff grid with ✓/✗ marks and the full worked solution", async () => {
+    const wrong = async (problem: QuizProblem) => {
+      const value = (await calculatorAnswer(problem)) as number[][];
+      return JSON.stringify(value.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? x + 5 : x))));
+    };
+    const prompts = scripted([wrong]);
+    const { d, records, output } = deps(prompts);
+    const result = await runSession(numeric, d);
+    expect(result.answers[0].correct).toBe(false);
+    expect(result.answers[0].score).toBeGreaterThan(0);
+    expect(result.answers[0].score).toBeLessThan(1);
+    expect(records[0]).toMatchObject({ correct: false });
+    expect(output()).toMatch(/Not quite: \d+ of \d+ right/);
+    expect(output()).toContain("✗");
+    expect(output()).toContain("expected (where wrong)");
+    expect(output()).toContain("Worked solution");
+    expect(output()).toContain("s11 = a11·w11");
+  });
+
+  it(`numeric, "${GIVE_UP}": the worked solution, recorded wrong with score 0`, async () => {
+    const prompts = scripted([GIVE_UP]);
+    const { d, records, output } = deps(prompts);
+    await runSession(numeric, d);
+    expect(records[0]).toMatchObject({ correct: false, score: 0 });
+    expect(output()).toContain("Worked solution");
+    expect(output()).toContain("s11 = ");
+  });
+
+  it("choice: a select with lettered choices; the right letter is right", async () => {
+    const prompts = scripted([rightAnswer]);
+    const { d, records, output } = deps(prompts);
+    await runSession(choice, d);
+    expect(prompts.asked[0].kind).toBe("select");
+    expect(prompts.asked[0].choices![0]).toMatch(/^a\) /);
+    expect(records[0]).toMatchObject({ id: "concept.xor@5", correct: true, score: 1 });
+    expect(output()).toContain("✓ Right!");
+  });
+
+  it("choice, wrong: what was chosen, the answer and why", async () => {
+    const wrongLetter = async (problem: QuizProblem) => ((await rightAnswer(problem)) === "a" ? "b" : "a");
+    const prompts = scripted([wrongLetter]);
+    const { d, records, output } = deps(prompts);
+    await runSession(choice, d);
+    expect(records[0]).toMatchObject({ correct: false, score: 0 });
+    expect(output()).toContain("You chose");
+    expect(output()).toContain("The answer is");
+    expect(output()).toContain("Why");
+  });
+
+  it("Ctrl-C on the second problem: stops cleanly, the first answer is kept", async () => {
+    const prompts = scripted([rightAnswer, ctrlC()]);
+    const { d, records } = deps(prompts);
+    const result = await runSession(planProblems(["conv.forward"], 3, 1), d);
+    expect(result.interrupted).toBe(true);
+    expect(result.answers).toHaveLength(1);
+    expect(records).toHaveLength(1);
+  });
+
+  it("an error that is not Ctrl-C is not swallowed", async () => {
+    const prompts = scripted([new Error("boom")]);
+    const { d } = deps(prompts);
+    await expect(runSession(numeric, d)).rejects.toThrow("boom");
+  });
+
+  it("Korean: headings and confirmations in Korean", async () => {
+    const prompts = scripted([rightAnswer]);
+    const { d, output } = deps(prompts);
+    await runSession(numeric, { ...d, lang: "ko", t: translator("ko") });
+    expect(output()).toContain("문제 1/1 · conv.forward@11");
+    expect(output()).toContain("✓ 정답! (12.3초)");
+  });
+});
+
+function ioFor(home: string): { io: CliIO; out: () => string; err: () => string } {
+  let out = "";
+  let err = "";
+  return {
+    io: {
+      stdout: (text) => { out += text; },
+      stderr: (text) => { err += text; },
+      stdin: { stdinIsTTY: true, readStdin: async () => "" },
+      stdinIsTTY: true,
+      stdoutIsTTY: false,
+      env: { CNN_DRILL_HOME: home, LANG: "en_US.UTF-8" },
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe("runPracticeSession: history, summary, what next", () => {
+  it("saves every answer and ends with a per-topic summary and the topics to review", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const { io, out, err } = ioFor(home);
+    const ui = await makeUi(io, {});
+    const refs = [{ topic: "conv.forward", seed: 11 }, { topic: "concept.xor", seed: 5 }, { topic: "conv.forward", seed: 12 }];
+    const prompts = scripted([rightAnswer, rightAnswer]);
+    // concept.xor is a select: answered wrongly.
+    prompts.select = async ({ problem }) => ((await rightAnswer(problem)) === "a" ? "b" : "a");
+    const { output, exitCode } = await runPracticeSession(refs, prompts, ui);
+    expect(exitCode).toBe(0);
+    expect(err()).toBe("");
+    expect(out()).toContain("Problem 3/3");
+    expect(output).toMatch(/Session summary/);
+    expect(output).toMatch(/│ conv\.forward +│ +✓ 2\/2 │/);
+    expect(output).toMatch(/│ concept\.xor +│ +✗ 0\/1 │/);
+    expect(output).toMatch(/│ total +│ +2\/3 │/);
+    expect(output).toContain("• concept.xor  (wrong in this session)");
+    expect(output).toContain("cnn-drill quiz --topic concept.xor");
+    const saved = parseHistory(readFileSync(join(home, "history.jsonl"), "utf8"));
+    expect(saved.records.map((r) => [r.id, r.correct])).toEqual([["conv.forward@11", true], ["concept.xor@5", false], ["conv.forward@12", true]]);
+  });
+
+  it(`Ctrl-C: exit ${INTERRUPTED_EXIT}, the summary says what was saved`, async () => {
+    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const { io } = ioFor(home);
+    const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }, { topic: "conv.forward", seed: 12 }], scripted([rightAnswer, ctrlC()]), await makeUi(io, {}));
+    expect(exitCode).toBe(INTERRUPTED_EXIT);
+    expect(output).toContain("Stopped early: 1 of 2 answered, all saved.");
+    expect(parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records).toHaveLength(1);
+  });
+
+  it("Ctrl-C before any answer: no answers, no history file needed", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const { io } = ioFor(home);
+    const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([ctrlC()]), await makeUi(io, {}));
+    expect(exitCode).toBe(INTERRUPTED_EXIT);
+    expect(output).toContain("No answers given.");
+  });
+});
