@@ -141,6 +141,11 @@ describe("spp human output", () => {
     expect(result.stdout).toContain("length = 1·(4·4) = 16, not C·Σn² = 9");
   });
 
+  it("tie x=4x4 level 1: the first 9 in row-major order (1,1) is chosen and the tie is named", async () => {
+    const result = await runInProcess(["spp", "--input", "8 0 1 5; 5 9 1 7; 8 8 0 2; 9 2 9 1", "--levels", "1"]);
+    expect(result.stdout).toContain("y11 = max over rows [0, 4), columns [0, 4) = 9  at (1, 1)  (tie: 2 other cell(s) hold the same value");
+  });
+
   it("x=4x10 level 4 --method sppnet: names the column never pooled", async () => {
     const rows = Array.from({ length: 4 }, () => "1 2 3 4 5 6 7 8 9 10").join("; ");
     const result = await runInProcess(["spp", "--input", rows, "--levels", "4", "--method", "sppnet", "--type", "avg"]);

@@ -15,6 +15,8 @@ export interface SppBinStep {
   value: number;
   /** Max: position of the chosen maximum on the map. */
   at?: [number, number];
+  /** Max: other cells equal to the maximum, passed over (the first maximum wins). */
+  ties: number;
 }
 
 export interface SppLevelExplanation {
@@ -50,7 +52,8 @@ export function explainSpp(setup: SppSetup, { detail = true } = {}): SppExplanat
           for (let r = rows[0]; r < rows[1]; r++) for (let q = cols[0]; q < cols[1]; q++) values.push(input[(c * H + r) * W + q]);
           const k = (c * nh + i) * nw + j;
           const at = level.argmax?.[k];
-          bins.push({ channel: c, row: i, col: j, rows, cols, values, value: level.output.data[k], at: at === undefined ? undefined : [Math.floor(at / W), at % W] });
+          bins.push({ channel: c, row: i, col: j, rows, cols, values, value: level.output.data[k], at: at === undefined ? undefined : [Math.floor(at / W), at % W],
+            ties: at === undefined ? 0 : values.filter((v) => v === level.output.data[k]).length - 1 });
         }
     const shares = (axis: [number, number][]) => axis.some((bin, i) => i > 0 && bin[0] < axis[i - 1][1]);
     return {

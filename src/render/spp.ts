@@ -104,7 +104,8 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
     const label = cellLabel("y", group(setup, bin.channel), bin.row, bin.col);
     const params = { label, r1: bin.rows[0], r2: bin.rows[1], c1: bin.cols[0], c2: bin.cols[1], value: palette.result(formatNumber(bin.value)) };
     if (setup.type === "max") {
-      lines.push(`  ${t("spp.binMax", { ...params, row: bin.at![0], col: bin.at![1] })}`);
+      const tie = bin.ties > 0 ? palette.dim(`  (${t("spp.binTie", { count: bin.ties })})`) : "";
+      lines.push(`  ${t("spp.binMax", { ...params, row: bin.at![0], col: bin.at![1] })}${tie}`);
     } else {
       const sum = bin.values.reduce((total, value) => total + value, 0);
       lines.push(`  ${t("spp.binAvg", { ...params, count: bin.values.length, sum: formatNumber(sum) })}`);
