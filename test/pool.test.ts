@@ -228,6 +228,17 @@ describe("pool human output", () => {
     expect(result.stdout).toContain("height: ⌈(5 + 2·1 − 2) / 2⌉ + 1 = 4, but the last window would start at 6 ≥ n + p = 6 (in the right padding), so it is dropped: 3");
   });
 
+  it("x=5x5 k=2 s=3: says that 9 input cells are read by no window", async () => {
+    const result = await runInProcess(["pool", "--input", "1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25", "--size", "2", "--stride", "3"]);
+    expect(result.stdout).toContain("9 input cell(s) are read by no window");
+  });
+
+  it("x=2x2x2 channels: windows labelled per channel", async () => {
+    const result = await runInProcess(["pool", "--input", "[[[1,2],[3,4]],[[8,7],[6,5]]]", "--size", "2", "--grad", "[[[1]],[[2]]]"]);
+    expect(result.stdout).toContain("y[2]11 = max(a[2]11, a[2]12, a[2]21, a[2]22) = max([8], 7, 6, 5) = 8  at a[2]11");
+    expect(result.stdout).toContain("∂L/∂a[2]11 = δ[2]11 = 2");
+  });
+
   it("--lang ko: Korean headings", async () => {
     const result = await runInProcess(["pool", "--input", "1 2; 3 4", "--size", "2", "--lang", "ko"]);
     expect(result.stdout).toContain("최대 풀링 2×2, 스트라이드 2, 패딩 0 (PyTorch max_pool2d)");
