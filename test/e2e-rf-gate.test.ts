@@ -223,3 +223,12 @@ describe("cnn-drill gate (built)", () => {
     expect(result.stderr).toContain("too many arguments");
   });
 });
+
+describe("cnn-drill rf edge cases (built)", () => {
+  it("tconv3s2d2 --input-size 4: the middle unit reads no pixel, and the output says why", () => {
+    const result = runBuilt(["rf", "--layers", "tconv3s2d2", "--input-size", "4"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("(4−1)·2 − 2·0 + 5 = 11");
+    expect(result.stdout).toContain("This output unit reads no input pixel");
+  });
+});

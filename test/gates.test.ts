@@ -8,6 +8,7 @@ import {
   fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
 } from "../src/engine/gates.js";
 import { explainGate, planePicture } from "../src/explain/gate.js";
+import { mulberry32 } from "../src/quiz/random.js";
 
 function errorOf(run: () => unknown): InputError {
   try {
@@ -72,8 +73,8 @@ describe("exact weighted sums", () => {
   });
 
   it("every sum agrees with floating point where floats are far from 0 (seeded random weights)", () => {
-    let state = 12345;
-    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 4 - 2;
+    const uniform = mulberry32(12345);
+    const random = () => uniform() * 4 - 2;
     for (let i = 0; i < 500; i++) {
       const perceptron = makePerceptron([random(), random()], random());
       for (const inputs of INPUT_PAIRS) {

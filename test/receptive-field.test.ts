@@ -10,18 +10,7 @@ import { effectiveKernel } from "../src/engine/geometry.js";
 import { fieldPixels, parseLayers, receptiveField, type LayerSpec } from "../src/engine/receptive-field.js";
 import { tensor } from "../src/engine/tensor.js";
 import { explainRf } from "../src/explain/rf.js";
-
-/** mulberry32: a small seeded generator, so that every run tests the same stacks. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../src/quiz/random.js";
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
@@ -148,7 +137,7 @@ describe("transposed convolution", () => {
 });
 
 describe("properties over seeded random stacks", () => {
-  const random = seeded(20261130);
+  const random = mulberry32(20261130);
   const stacks = Array.from({ length: 200 }, () => randomStack(random));
 
   it("r equals the closed form 1 + Σ(k̂ₗ−1)·Πsᵢ for 200 stacks", () => {

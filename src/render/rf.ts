@@ -109,7 +109,8 @@ function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContex
   for (const row of field.cells) {
     lines.push(`  ${row.map((cell) => (cell === "read" ? palette.highlight(FIELD_SYMBOL.read) : palette.dim(FIELD_SYMBOL[cell]))).join(" ")}`);
   }
-  if (field.readCount < field.extent ** 2) lines.push(t("rf.fieldHoles", { read: field.readCount, span: field.extent }));
+  if (field.readCount === 0) lines.push(t("rf.fieldEmpty"));
+  else if (field.readCount < field.extent ** 2) lines.push(t("rf.fieldHoles", { read: field.readCount, span: field.extent }));
   if (field.reachesPadding) lines.push(t("rf.fieldPadding"));
   return lines;
 }
