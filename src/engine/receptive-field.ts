@@ -59,8 +59,8 @@ const ALLOWED_SUFFIXES: Record<LayerKind, string> = { conv: "spd", pool: "sp", t
 
 /** Parses a SPEC: comma-separated tokens `conv<k>[s][p][d]`, `pool<k>[s][p]`, `tconv<k>[s][p][d][o]`. */
 export function parseLayers(text: string): LayerSpec[] {
-  const tokens = text.split(",").map((token) => token.trim().toLowerCase());
   check(text.trim().length > 0, ARGUMENT, "rf.empty", {}, "rf.tokenHint");
+  const tokens = text.split(",").map((token) => token.trim().toLowerCase());
   return tokens.map((token, position) => parseLayer(token, position + 1));
 }
 
