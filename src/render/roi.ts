@@ -23,7 +23,16 @@ export interface FrameOptions {
   rows: readonly [number, number];
   cols: readonly [number, number];
   marked?: (row: number, col: number) => boolean;
+  /** Written right of each row (e.g. the bins it belongs to). */
+  rowNotes?: readonly string[];
+  /** Written under each column, in a footer line. */
+  colNotes?: readonly string[];
   palette: Palette;
+}
+
+/** 1-based numbers of the bins that contain index k: "1", "1,2", or "" for none. */
+export function binMembership(bins: readonly (readonly [number, number])[], k: number): string {
+  return bins.flatMap(([start, end], i) => (k >= start && k < end ? [String(i + 1)] : [])).join(",");
 }
 
 /**
@@ -31,12 +40,12 @@ export interface FrameOptions {
  * boundaries, cells outside the region dimmed, and marked cells written [x] (and highlighted).
  */
 export function framedGridLines(values: readonly (readonly number[])[], options: FrameOptions): string[] {
-  const { rowBreaks, colBreaks, rows, cols, marked, palette } = options;
+  const { rowBreaks, colBreaks, rows, cols, marked, palette, rowNotes, colNotes } = options;
   const height = values.length;
   const width = height === 0 ? 0 : values[0].length;
   const isMarked = (r: number, c: number) => marked?.(r, c) ?? false;
   const texts = values.map((row, r) => row.map((value, c) => (isMarked(r, c) ? `[${formatNumber(value)}]` : formatNumber(value))));
-  const cellWidth = Math.max(1, ...texts.flat().map(visibleWidth), ...Array.from({ length: width }, (_, c) => String(c).length));
+  const cellWidth = Math.max(1, ...texts.flat().map(visibleWidth), ...Array.from({ length: width }, (_, c) => String(c).length), ...(colNotes ?? []).map(visibleWidth));
   const labelWidth = String(Math.max(0, height - 1)).length;
   const inRows = (r: number) => r >= rows[0] && r < rows[1];
   const inCols = (c: number) => c >= cols[0] && c < cols[1];
@@ -63,8 +72,10 @@ export function framedGridLines(values: readonly (readonly number[])[], options:
       const text = cell(texts[r][b]);
       line += isMarked(r, b) ? palette.highlight(text) : inRows(r) && inCols(b) ? text : palette.dim(text);
     }
-    lines.push(line.trimEnd());
+    const note = rowNotes?.[r] ?? "";
+    lines.push(note ? `${line}  ${palette.dim(note)}` : line.trimEnd());
   }
+  if (colNotes) lines.push(palette.dim((" ".repeat(labelWidth) + " " + colNotes.map((note) => ` ${cell(note)}`).join("")).trimEnd()));
   return lines;
 }
 
@@ -138,13 +149,24 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const colRange: [number, number] = [Math.max(region.startCol, 0), Math.min(region.endCol + 1, setup.width)];
   const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
   const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
+  const rowSpans = region.rowBins.map((bin): [number, number] => [bin.start, bin.end]);
+  const colSpans = region.colBins.map((bin): [number, number] => [bin.start, bin.end]);
+  const rowNotes = Array.from({ length: setup.height }, (_, r) => {
+    const bins = binMembership(rowSpans, r);
+    return bins ? `← ${t("roi.axis.row")} ${bins}` : "";
+  });
+  const colNotes = Array.from({ length: setup.width }, (_, q) => binMembership(colSpans, q));
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
     const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
     const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c);
     blocks.push({
       title: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : "",
-      lines: framedGridLines(rows, { rowBreaks, colBreaks, rows: rowRange, cols: colRange, marked: (r, q) => maxima.has(`${r},${q}`), palette }),
+      lines: framedGridLines(rows, {
+        rowBreaks, colBreaks, rows: rowRange, cols: colRange, marked: (r, q) => maxima.has(`${r},${q}`), palette,
+        rowNotes: c === setup.channels - 1 ? rowNotes : undefined,
+        colNotes,
+      }),
     });
   }
   const pictures = arrangeBlocks(blocks);

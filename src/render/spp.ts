@@ -9,7 +9,7 @@ import { fitsOnScreen, gridLines } from "./grid.js";
 import { cellLabel } from "./labels.js";
 import { arrangeBlocks, type Block } from "./layout.js";
 import { formatNumber } from "./number.js";
-import { framedGridLines } from "./roi.js";
+import { binMembership, framedGridLines } from "./roi.js";
 
 export interface TextContext {
   t: Translate;
@@ -77,9 +77,16 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
   const nw = geometry.cols.bins.length;
   const lines = [palette.heading(t("spp.level", { n: geometry.n, bins: `${nh}×${nw}` })), ...axisLines(setup, level, context), ""];
 
-  lines.push(t(setup.type === "max" ? "spp.picture" : "spp.pictureAvg"));
+  lines.push(t(setup.type === "max" ? "spp.picture" : "spp.pictureAvg") + (level.overlap ? t("spp.pictureNotes") : ""));
   const rowBreaks = new Set([0, setup.height, ...geometry.rows.bins.map(([start]) => start)]);
   const colBreaks = new Set([0, setup.width, ...geometry.cols.bins.map(([start]) => start)]);
+  const rowNotes = level.overlap
+    ? Array.from({ length: setup.height }, (_, r) => {
+      const bins = binMembership(geometry.rows.bins, r);
+      return bins ? `← ${t("spp.rowBin", { bins })}` : "";
+    })
+    : undefined;
+  const colNotes = level.overlap ? Array.from({ length: setup.width }, (_, q) => binMembership(geometry.cols.bins, q)) : undefined;
   const pictures: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
     const maxima = new Set(level.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
@@ -93,6 +100,8 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
         rows: [0, lastRow],
         cols: [0, lastCol],
         marked: (r, q) => maxima.has(`${r},${q}`),
+        rowNotes: c === setup.channels - 1 ? rowNotes : undefined,
+        colNotes,
         palette,
       }),
     });
