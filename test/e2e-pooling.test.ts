@@ -35,6 +35,13 @@ describe("cnn-drill pool (built)", () => {
     expect(result.stdout).toContain("[3]");
   });
 
+  it("with FORCE_COLOR the chosen cell is coloured and still marked [x]", () => {
+    const result = runBuilt(["pool", "--input", "1 2; 3 9", "--size", "2"], { env: { NO_COLOR: "", FORCE_COLOR: "1" } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("\u001b[");
+    expect(result.stdout).toContain("[9]");
+  });
+
   it("reads the input from standard input with -", () => {
     const result = runBuilt(["pool", "--input", "-", "--size", "2", "--json"], { stdin: "1 2\n3 4\n" });
     expect(result.exitCode).toBe(0);
