@@ -80,7 +80,9 @@ export function renderProblem(problem: QuizProblem, title: string, context: Quiz
       lines.push(`  ${String.fromCharCode(97 + i)}) ${first}`, ...rest.map((line) => `     ${line}`));
     });
   } else if (problem.given !== undefined) {
-    lines.push(...givenLines(problem.given, context));
+    const given = givenLines(problem.given, context);
+    if (given.length === 0) lines.pop();
+    lines.push(...given);
   }
   const count = problem.choices?.length ?? 0;
   const form = problem.kind === "choice" ? t("quiz.answerForm.choiceRange", { last: String.fromCharCode(96 + count), count }) : t(`quiz.answerForm.${problem.answerForm}`);

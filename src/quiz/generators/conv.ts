@@ -175,4 +175,28 @@ const gradInput = backwardGenerator("conv.grad-input", "gradInput", BACKWARD_SHA
 const gradKernel = backwardGenerator("conv.grad-kernel", "gradKernel", BACKWARD_SHAPES.filter((s) => outputSize(s) === 2 || s.k === 2));
 const gradBias = backwardGenerator("conv.grad-bias", "gradBias", BACKWARD_SHAPES);
 
-export const convGenerators: NumericGenerator[] = [forward, padded, trueConv, dilated, gradInput, gradKernel, gradBias];
+/** The output-size formula alone, on inputs too large to draw: answered by `cnn-drill rf --input-size`. */
+const outputSizeTopic: NumericGenerator = {
+  topic: "conv.output-size",
+  calculator: "rf",
+  generate(random) {
+    const shape = drawUntil(
+      random.stream("shape"),
+      (r): ConvShape => {
+        const k = r.pick([1, 2, 3, 3, 5, 7]);
+        return { n: r.int(5, 32), k, stride: r.pick([1, 2, 2, 3]), padding: r.int(0, Math.floor(k / 2)), dilation: k > 1 && r.chance(0.25) ? 2 : 1 };
+      },
+      // Worth computing: the window moves, and the stride usually leaves a remainder for the floor.
+      (s) => outputSize(s) >= 2 && (s.stride === 1 || (s.n + 2 * s.padding - (s.dilation * (s.k - 1) + 1)) % s.stride !== 0 || s.k === 1),
+    );
+    const token = `conv${shape.k}${shape.stride > 1 ? `s${shape.stride}` : ""}${shape.padding > 0 ? `p${shape.padding}` : ""}${shape.dilation > 1 ? `d${shape.dilation}` : ""}`;
+    return {
+      given: { layers: token, inputSize: shape.n },
+      ask: "outputSize",
+      answerForm: "number",
+      prompt: [{ key: "quiz.prompt.conv.output-size", params: { n: shape.n, k: shape.k, stride: shape.stride, padding: shape.padding, dilation: shape.dilation } }],
+    };
+  },
+};
+
+export const convGenerators: NumericGenerator[] = [forward, padded, trueConv, dilated, gradInput, gradKernel, gradBias, outputSizeTopic];
