@@ -16,6 +16,7 @@ export const commandLoaders: Record<string, () => Promise<Registrar>> = {
   rf: async () => (await import("./rf.js")).registerRf,
   gate: async () => (await import("./gate.js")).registerGate,
   stats: async () => (await import("./stats.js")).registerStats,
+  exam: async () => (await import("./exam.js")).registerExam,
   quiz: async () => (await import("./quiz.js")).registerQuiz,
   review: async () => (await import("./review.js")).registerReview,
   completion: async () => (await import("./completion.js")).registerCompletion,

@@ -1,0 +1,55 @@
+/**
+ * A mock exam as data: the problems of a seeded plan, each with the shape of its answer (for the
+ * answer boxes) and, when asked for, its answer and worked solution from the calculator (numeric) or
+ * the bank's explanation (choice). Renderers (src/render/exam.ts) turn it into Markdown or HTML.
+ */
+import type { Lang } from "../i18n/index.js";
+import { calculatorAnswer, checkAnswer, findTopic, generateProblem, shapeOfNested, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+
+export const DEFAULT_EXAM_COUNT = 8;
+
+export type ExamAnswer =
+  | { kind: "numeric"; value: NestedNumbers; solution: string }
+  | { kind: "choice"; letter: string; text: string; explanation: string };
+
+export interface ExamQuestion {
+  number: number;
+  problem: QuizProblem;
+  /** The topic's title in the exam's language. */
+  title: string;
+  /** numeric: the answer's shape ([] for one number), for the answer box. */
+  answerShape?: number[];
+  answer?: ExamAnswer;
+}
+
+export interface Exam {
+  seed: number;
+  lang: Lang;
+  /** The command that prints this exam again. */
+  command: string;
+  questions: ExamQuestion[];
+  withAnswers: boolean;
+}
+
+export async function buildExam(refs: readonly ProblemRef[], options: { seed: number; lang: Lang; withAnswers: boolean; command: string }): Promise<Exam> {
+  const { lang, withAnswers } = options;
+  const questions: ExamQuestion[] = [];
+  for (const [index, ref] of refs.entries()) {
+    const problem = await generateProblem(ref.topic, ref.seed, lang);
+    const title = findTopic(problem.topic)?.title[lang] ?? problem.topic;
+    const question: ExamQuestion = { number: index + 1, problem, title };
+    if (problem.kind === "numeric") {
+      const value = (await calculatorAnswer(problem)) as NestedNumbers;
+      question.answerShape = shapeOfNested(value);
+      if (withAnswers) question.answer = { kind: "numeric", value, solution: await workedSolution(problem, lang) };
+    } else if (withAnswers) {
+      // Checking any letter tells the right one, the options as shown and the explanation.
+      const outcome = await checkAnswer(problem, "a", lang);
+      if (outcome.kind === "choice") {
+        question.answer = { kind: "choice", letter: outcome.expected, text: outcome.choices[outcome.answerIndex], explanation: outcome.explanation };
+      }
+    }
+    questions.push(question);
+  }
+  return { seed: options.seed, lang, command: options.command, questions, withAnswers };
+}
