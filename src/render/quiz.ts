@@ -143,7 +143,8 @@ function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): s
       });
     }
   });
-  lines.push(...arrangeBlocks(blocks), "", palette.dim(t("quiz.check.legend")));
+  lines.push(...arrangeBlocks(blocks));
+  if (!outcome.correct) lines.push("", palette.dim(t("quiz.check.legend")));
   return lines;
 }
 

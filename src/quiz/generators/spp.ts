@@ -13,8 +13,8 @@ const sppLength: NumericGenerator = {
   generate(random) {
     const shape = random.stream("shape");
     const channels = shape.pick([1, 2, 2, 3]);
-    const height = shape.int(3, 6);
-    const width = shape.int(3, 6);
+    const height = shape.int(3, 5);
+    const width = shape.int(3, 5);
     const levels = drawUntil(shape, (r) => r.pick(LEVEL_SETS), (set) => Math.max(...set) <= Math.min(height, width));
     const values = random.stream("input");
     const planes = Array.from({ length: channels }, () => values.matrix(height, width, 0, 9));

@@ -1,0 +1,225 @@
+/**
+ * Every numeric topic over many seeds: reproducible, its calculator command runs, the checker
+ * accepts the calculator's answer and rejects a changed one, and the problem is not degenerate.
+ */
+import { describe, expect, it } from "vitest";
+import { commandLoaders } from "../src/commands/index.js";
+import {
+  calculatorJson,
+  checkAnswer,
+  CHOICE_TOPICS,
+  flattenNested,
+  generateProblem,
+  listTopics,
+  numericGenerators,
+  parseProblemId,
+  shapeOfNested,
+  type NestedNumbers,
+  type QuizProblem,
+} from "../src/quiz/index.js";
+import { TEXTBOOK_GATES } from "../src/quiz/generators/gate.js";
+
+const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 3);
+
+const NUMERIC_TOPICS = [
+  "conv.forward", "conv.padded", "conv.true", "conv.dilated", "conv.grad-input", "conv.grad-kernel", "conv.grad-bias", "conv.output-size",
+  "pool.max", "pool.max-mask", "pool.max-grad", "pool.avg-grad", "roi.pool", "spp.length", "spp.vector",
+  "rf.dilated-kernel", "rf.stack", "gate.xor", "gate.perceptron",
+];
+
+/** The answer as a student would type it: rows split by ;, or JSON for 3-D. */
+function answerText(expected: NestedNumbers): string {
+  const shape = shapeOfNested(expected);
+  if (shape.length === 0) return String(expected);
+  if (shape.length === 1) return (expected as number[]).join(" ");
+  if (shape.length === 2) return (expected as number[][]).map((row) => row.join(" ")).join("; ");
+  return JSON.stringify(expected);
+}
+
+/** The expected value with its first cell changed by 1. */
+function changed(expected: NestedNumbers): NestedNumbers {
+  if (!Array.isArray(expected)) return expected + 1;
+  const [first, ...rest] = expected;
+  return [changed(first), ...rest];
+}
+
+/** [rows, cols] of every given grid (each channel of a C×H×W input). */
+function matrices(problem: QuizProblem): number[][] {
+  const sizes: number[][] = [];
+  for (const value of Object.values(problem.given ?? {})) {
+    if (!Array.isArray(value) || !Array.isArray(value[0])) continue;
+    const planes = Array.isArray((value as unknown[][])[0][0]) ? (value as number[][][]) : [value as number[][]];
+    for (const plane of planes) sizes.push([plane.length, plane[0].length]);
+  }
+  return sizes;
+}
+
+describe("topic list", () => {
+  it("lists every numeric topic of the issue and the seven concept topics", () => {
+    const topics = listTopics();
+    expect(topics.filter((t) => t.kind === "numeric").map((t) => t.id).sort()).toEqual([...NUMERIC_TOPICS].sort());
+    expect(topics.filter((t) => t.kind === "choice").map((t) => t.id)).toEqual([...CHOICE_TOPICS]);
+  });
+
+  it("has unique ids of the form area.name, with titles in both languages", () => {
+    const topics = listTopics();
+    expect(new Set(topics.map((t) => t.id)).size).toBe(topics.length);
+    for (const topic of topics) {
+      expect(topic.id).toMatch(/^[a-z]+\.[a-z-]+$/);
+      expect(topic.area).toBe(topic.id.split(".")[0]);
+      expect(topic.title.en).not.toBe(`quiz.topic.${topic.id}`);
+      expect(topic.title.ko).not.toBe(topic.title.en);
+    }
+  });
+
+  it("lists only topics whose calculator command is registered", () => {
+    for (const generator of numericGenerators) expect(Object.keys(commandLoaders)).toContain(generator.calculator);
+  });
+});
+
+describe("problem ids", () => {
+  it("parses topic@seed", () => {
+    expect(parseProblemId("conv.forward@1234")).toEqual({ topic: "conv.forward", seed: 1234 });
+  });
+
+  for (const bad of ["conv.forward", "conv.forward@", "conv.forward@-1", "conv.forward@1.5", "conv.forward@x", "@12", "nope.topic@1", "conv.forward@4294967296"]) {
+    it(`throws when the id is ${JSON.stringify(bad)}`, () => {
+      expect(() => parseProblemId(bad)).toThrow();
+    });
+  }
+
+  it("gives different problems for different seeds", async () => {
+    const a = await generateProblem("conv.forward", 1, "en");
+    const b = await generateProblem("conv.forward", 2, "en");
+    expect(a.given).not.toEqual(b.given);
+  });
+});
+
+describe.each(NUMERIC_TOPICS)("%s", (topic) => {
+  it.each(SEEDS)(`seed=%i: reproducible, runs, checks, not degenerate`, async (seed) => {
+    const problem = await generateProblem(topic, seed, "en");
+    expect(problem.id).toBe(`${topic}@${seed}`);
+    expect(await generateProblem(topic, seed, "en")).toEqual(problem);
+
+    // The Korean problem is the same problem in other words.
+    const korean = await generateProblem(topic, seed, "ko");
+    expect(korean.given).toEqual(problem.given);
+    expect(korean.command).toEqual(problem.command);
+    expect(korean.prompt).not.toBe(problem.prompt);
+    for (const prompt of [problem.prompt, korean.prompt]) expect(prompt).not.toMatch(/\{\w+\}|quiz\.prompt/);
+
+    expect(problem.kind).toBe("numeric");
+    expect(problem.command?.[0]).toBe("cnn-drill");
+    const json = await calculatorJson(problem);
+    expect(json).toHaveProperty(problem.ask!);
+    const expected = json[problem.ask!] as NestedNumbers;
+
+    // Not degenerate: an answer that is not all zero, from grids of exam size.
+    expect(flattenNested(expected).some((value) => value !== 0)).toBe(true);
+    const backward = problem.given !== undefined && "grad" in problem.given;
+    for (const [h, w] of matrices(problem)) {
+      expect(h).toBeLessThanOrEqual(backward ? 4 : 5);
+      expect(w).toBeLessThanOrEqual(backward ? 4 : 5);
+    }
+
+    const right = await checkAnswer(problem, answerText(expected), "en");
+    expect(right.correct).toBe(true);
+    expect(right.score).toBe(1);
+    const wrong = await checkAnswer(problem, answerText(changed(expected)), "en");
+    expect(wrong.correct).toBe(false);
+    const cells = flattenNested(expected).length;
+    expect(wrong.score).toBeCloseTo((cells - 1) / cells, 10);
+  });
+});
+
+describe("generators exercise what matters", () => {
+  async function many(topic: string, count = 60): Promise<QuizProblem[]> {
+    return Promise.all(Array.from({ length: count }, (_, seed) => generateProblem(topic, seed, "en")));
+  }
+
+  it("pool.max has ties in some problems but not all", async () => {
+    let withTies = 0;
+    for (const problem of await many("pool.max")) {
+      const json = await calculatorJson(problem);
+      const input = problem.given!.input as number[][];
+      const argmax = json.argmax as number[][][];
+      // The chosen cells hold the outputs; a tie is a window whose maximum appears twice.
+      const values = (json.output as number[][]).flat();
+      const chosen = argmax.flat().map(([r, c]) => input[r][c]);
+      expect(chosen).toEqual(values);
+      withTies += Number(hasTie(problem));
+    }
+    expect(withTies).toBeGreaterThan(5);
+    expect(withTies).toBeLessThan(55);
+  });
+
+  it("pool topics use overlapping windows (stride < size) in some problems", async () => {
+    const overlapping = (await many("pool.max-grad")).filter((p) => (p.given!.stride as number) < (p.given!.size as number));
+    expect(overlapping.length).toBeGreaterThan(5);
+  });
+
+  it("pool.avg-grad answers are multiples of 1/4", async () => {
+    for (const problem of await many("pool.avg-grad", 20)) {
+      const values = flattenNested((await calculatorJson(problem)).gradInput as NestedNumbers);
+      for (const value of values) expect(Number.isInteger(value * 4)).toBe(true);
+    }
+  });
+
+  it("roi.pool boxes have corners whose rounding matters", async () => {
+    for (const problem of await many("roi.pool", 30)) {
+      const box = problem.given!.box as number[];
+      const scale = problem.given!.scale as number;
+      expect(box.filter((v) => !Number.isInteger(v * scale)).length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("conv.padded always uses a stride above 1 or padding", async () => {
+    for (const problem of await many("conv.padded", 30)) {
+      expect((problem.given!.stride as number) > 1 || (problem.given!.padding as number) > 0).toBe(true);
+    }
+  });
+
+  it("conv.true kernels change when rotated 180°", async () => {
+    for (const problem of await many("conv.true", 30)) {
+      const kernel = problem.given!.kernel as number[][];
+      const rotated = kernel.map((row) => [...row].reverse()).reverse();
+      expect(rotated).not.toEqual(kernel);
+    }
+  });
+
+  it("gate.perceptron outputs are never constant, and some weighted sums are exactly 0", async () => {
+    let zeroSums = 0;
+    for (const problem of await many("gate.perceptron", 40)) {
+      const json = await calculatorJson(problem);
+      const outputs = json.outputs as number[];
+      expect(new Set(outputs).size).toBe(2);
+      if ((json.rows as { sum: number }[]).some((row) => row.sum === 0)) zeroSums++;
+    }
+    expect(zeroSums).toBeGreaterThan(3);
+  });
+
+  it("the textbook weights in gate prompts are the calculator's", async () => {
+    for (const [name, weights] of Object.entries(TEXTBOOK_GATES)) {
+      const json = await calculatorJson({ id: "x@1", topic: "gate.xor", seed: 1, kind: "numeric", prompt: "", command: ["cnn-drill", "gate", name] });
+      expect([...(json.weights as number[]), json.bias]).toEqual([...weights]);
+    }
+  });
+});
+
+function hasTie(problem: QuizProblem): boolean {
+  const input = problem.given!.input as number[][];
+  const size = problem.given!.size as number;
+  const stride = problem.given!.stride as number;
+  const padding = (problem.given!.padding as number | undefined) ?? 0;
+  const n = input.length;
+  const out = Math.floor((n + 2 * padding - size) / stride) + 1;
+  for (let i = 0; i < out; i++)
+    for (let j = 0; j < out; j++) {
+      const values: number[] = [];
+      for (let r = i * stride - padding; r < i * stride - padding + size; r++)
+        for (let c = j * stride - padding; c < j * stride - padding + size; c++) if (r >= 0 && r < n && c >= 0 && c < n) values.push(input[r][c]);
+      const best = Math.max(...values);
+      if (values.filter((v) => v === best).length > 1) return true;
+    }
+  return false;
+}
