@@ -105,7 +105,7 @@ export const en = {
   // Given values
   "quiz.given.input": "input a",
   "quiz.given.kernel": "kernel w",
-  "quiz.given.grad": "grad δ = ∂L/∂s",
+  "quiz.given.grad": "grad δ",
   "quiz.given.channel": "channel {c}",
   "quiz.given.bias": "bias",
   "quiz.given.stride": "stride",
@@ -246,7 +246,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "quiz.given.input": "입력 a",
   "quiz.given.kernel": "커널 w",
-  "quiz.given.grad": "grad δ = ∂L/∂s",
+  "quiz.given.grad": "grad δ",
   "quiz.given.channel": "채널 {c}",
   "quiz.given.bias": "편향",
   "quiz.given.stride": "스트라이드",
