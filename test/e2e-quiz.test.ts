@@ -152,6 +152,19 @@ describe("cnn-drill check", () => {
     expect(result.stderr).toContain("hint: ");
   });
 
+  it("reads an answer that starts with - (a negative number)", () => {
+    const bias = JSON.parse(runBuilt(["problem", "conv.grad-bias@2", "--json"]).stdout);
+    const value = answerOf(bias) as number;
+    expect(value).toBeLessThan(0);
+    expect(runBuilt(["check", bias.id, "--answer", String(value)]).exitCode).toBe(0);
+  });
+
+  it("names the expected shape in Korean with --lang ko", () => {
+    const result = runBuilt(["check", problem.id, "--answer", "1 2 3 4 5", "--lang", "ko"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe(`오류: --answer: ${expected.length}×${expected[0].length} 행렬이 필요한데 숫자 5개를 받았습니다`);
+  });
+
   it("exits 2 for an unreadable answer", () => {
     const result = runBuilt(["check", problem.id, "--answer", "1 x; 3 4"]);
     expect(result.exitCode).toBe(2);
