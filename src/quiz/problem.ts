@@ -87,15 +87,14 @@ function answerFormOf(ask: string, spec: NumericSpec): AnswerForm {
 
 /** The problem `topic@seed` in `lang`. Choice problems load the question bank (on demand). */
 export async function generateProblem(topic: string, seed: number, lang: Lang): Promise<QuizProblem> {
-  const id = formatProblemId(topic, seed);
-  const random = new ProblemRandom(topic, seed);
   if (isChoiceTopic(topic)) {
     const { choiceProblem } = await import("./choice.js");
     return choiceProblem(topic, seed, lang);
   }
   const generator = findGenerator(topic);
   if (generator === undefined) throw new InputError("topic", "quiz.topicUnknown", { topic }, "quiz.topicUnknownHint");
-  const spec = generator.generate(random);
+  const spec = generator.generate(new ProblemRandom(topic, seed));
+  const id = formatProblemId(topic, seed);
   const t = translator(lang);
   return {
     id,

@@ -24,8 +24,8 @@ const xor: NumericGenerator = {
   topic: "gate.xor",
   calculator: "gate",
   generate(random) {
-    // Half the problems ask for the whole network, the others for one of its units (or NOR, the odd one out).
-    const name = random.stream("gate").pick(["xor", "xor", "xor", "nand", "or", "and", "nor"] as const);
+    // Half the problems ask for the whole network, the others for one of its three units.
+    const name = random.stream("gate").pick(["xor", "xor", "xor", "nand", "or", "and"] as const);
     const prompt: PromptPart[] =
       name === "xor"
         ? [{ key: "quiz.prompt.gate.xor", params: { nand: TEXTBOOK_GATES.nand.join(", "), or: TEXTBOOK_GATES.or.join(", "), and: TEXTBOOK_GATES.and.join(", ") } }]
