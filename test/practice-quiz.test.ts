@@ -2,12 +2,13 @@
  * `cnn-drill quiz` and `cnn-drill review` as commands: option errors (one `throws when …` per check)
  * and the no-terminal rule (explain problem/check, exit 2, never wait).
  */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveTopics } from "../src/practice/topics.js";
-import { runBuilt, runInProcess } from "./helpers/cli.js";
+import { BIN, runBuilt, runInProcess } from "./helpers/cli.js";
 
 const home = () => mkdtempSync(join(tmpdir(), "cnn-drill-quiz-"));
 
@@ -79,5 +80,28 @@ describe("quiz option errors (checked before anything is asked)", () => {
     const result = await runInProcess(["review", "--count", "0"], { env: { CNN_DRILL_HOME: home() } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: --count: "0" must be a whole number of at least 1/);
+  });
+});
+
+describe("start-up stays light", () => {
+  // A module hook that prints every module the process resolves.
+  const hooks = `data:text/javascript,${encodeURIComponent('export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }')}`;
+  const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hooks)});`)}`;
+
+  function loaded(args: string[]): string[] {
+    const result = spawnSync(process.execPath, ["--import", register, BIN, ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
+    expect(result.status).toBe(0);
+    return result.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
+  }
+
+  it("conv loads neither inquirer, ts-fsrs, yaml nor the quiz core (built command)", () => {
+    const modules = loaded(["conv", "--input", "1 2; 3 4", "--kernel", "1"]);
+    expect(modules.some((url) => url.includes("/dist/commands/conv.js"))).toBe(true);
+    expect(modules.filter((url) => /@inquirer|ts-fsrs|\/yaml\/|\/dist\/quiz\/|\/dist\/practice\//.test(url))).toEqual([]);
+  });
+
+  it("--help lists every command without loading inquirer, ts-fsrs or the question bank", () => {
+    const modules = loaded(["--help"]);
+    expect(modules.filter((url) => /@inquirer|ts-fsrs|\/yaml\//.test(url))).toEqual([]);
   });
 });

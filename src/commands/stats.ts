@@ -1,16 +1,17 @@
 /** `cnn-drill stats`: progress from the history — per topic attempts, accuracy, last practised, next due. */
 import type { Command } from "commander";
-import { openHistory } from "../practice/open-history.js";
-import { scheduleTopics } from "../practice/schedule.js";
 import { renderJson } from "../render/json.js";
-import { renderStatsText } from "../render/stats.js";
 import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
 
 export function registerStats(program: Command, context: CliContext): void {
   const { t } = context;
   const command = program.command("stats").description(t("practice.stats.help"));
   addCommonOptions(command, t).action((options: CommonOptions) =>
-    runAction(context, options, (ui) => {
+    runAction(context, options, async (ui) => {
+      // Loaded here, so that help and other commands do not load the scheduler.
+      const { openHistory } = await import("../practice/open-history.js");
+      const { scheduleTopics } = await import("../practice/schedule.js");
+      const { renderStatsText } = await import("../render/stats.js");
       const now = new Date();
       const history = openHistory(ui.io, ui.t);
       const records = history.load();
