@@ -236,7 +236,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.spp.vector": "특성 맵에 최대 풀링과 단계 {levels}의 공간 피라미드 풀링을 적용하세요. 단계 n은 길이 a인 각 변을 n개 빈으로 나누고, 빈 i는 ⌊i·a/n⌋부터 ⌈(i+1)·a/n⌉−1까지입니다(빈끼리 겹칠 수 있음, PyTorch의 adaptive_max_pool2d와 같음). 빈마다 최댓값을 구합니다.",
   "quiz.prompt.spp.vectorAvg": "특성 맵에 평균 풀링과 단계 {levels}의 공간 피라미드 풀링을 적용하세요. 단계 n은 길이 a인 각 변을 n개 빈으로 나누고, 빈 i는 ⌊i·a/n⌋부터 ⌈(i+1)·a/n⌉−1까지입니다(PyTorch의 adaptive_avg_pool2d와 같음). 빈마다 평균을 구합니다.",
   "quiz.prompt.sppOrder": "벡터는 한 줄로 쓰세요: 단계는 {levels} 순서로, 각 단계의 빈은 행 단위로 차례대로.",
-  "quiz.prompt.rf.dilated-kernel": "{kernel}×{kernel} 합성곱의 팽창율(atrous rate)이 {dilation}입니다. 출력 유닛 하나가 읽는 영역, 즉 유효 커널의 한 변은 입력 화소 몇 개인가요?",
+  "quiz.prompt.rf.dilated-kernel": "{kernel}×{kernel} 합성곱의 팽창률(atrous rate)이 {dilation}입니다. 출력 유닛 하나가 읽는 영역, 즉 유효 커널의 한 변은 입력 화소 몇 개인가요?",
   "quiz.prompt.rf.stack": "층(입력 쪽부터): {layers}. 마지막 층 유닛 하나의 수용 영역, 즉 그 유닛이 의존하는 영역의 한 변은 입력 화소 몇 개인가요?",
   "quiz.prompt.rfLegend": "(convK = K×K 합성곱, sN = 스트라이드 N, dN = 팽창 N, poolK = sN이 없으면 스트라이드 K인 K×K 풀링. 패딩은 수용 영역의 크기를 바꾸지 않습니다.)",
   "quiz.prompt.gate.xor": "XOR을 퍼셉트론으로 AND(NAND(x1, x2), OR(x1, x2))처럼 만듭니다. 각 유닛은 step(w1·x1 + w2·x2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다. 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}). 은닉 유닛 NAND와 OR를 먼저 구하고, 그 위의 AND 유닛을 계산하세요.",
