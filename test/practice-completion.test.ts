@@ -96,11 +96,14 @@ describe("bash completion, run in bash", async () => {
     }
   });
 
-  it.skipIf(!has("bash"))("completes known values: --lang and the shell names", async () => {
+  it.skipIf(!has("bash"))("completes known values: --lang, shells, --topic ids and areas, --format", async () => {
     writeFileSync(file, await script("bash"));
     expect(complete(["cnn-drill", "stats", "--lang", ""])).toEqual(["en", "ko"]);
     expect(complete(["cnn-drill", "completion", ""])).toEqual(["bash", "zsh", "fish"]);
     expect(complete(["cnn-drill", "completion", "z"])).toEqual(["zsh"]);
+    expect(complete(["cnn-drill", "quiz", "--topic", "conv.f"])).toEqual(["conv.forward"]);
+    expect(complete(["cnn-drill", "exam", "--topic", "conce"])).toContain("concept");
+    expect(complete(["cnn-drill", "exam", "--format", ""])).toEqual(["md", "html"]);
   });
 });
 

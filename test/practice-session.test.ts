@@ -2,7 +2,7 @@
  * The interactive session driven without a terminal: injected prompts answer (right, wrong, unreadable,
  * give up, Ctrl-C), an injected clock times them, and the history records every answer.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -275,5 +275,28 @@ describe("runPracticeSession: history, summary, what next", () => {
     const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([ctrlC()]), await makeUi(io, {}));
     expect(exitCode).toBe(INTERRUPTED_EXIT);
     expect(output).toContain("No answers given.");
+  });
+
+  it("a damaged history: one warning on stderr before the session, the session runs, the file is kept aside", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    writeFileSync(join(home, "history.jsonl"), "{{{ damaged\n");
+    const { io, out, err } = ioFor(home);
+    const { exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([rightAnswer]), await makeUi(io, {}));
+    expect(exitCode).toBe(0);
+    expect(err()).toMatch(/^warning: the history file .* was damaged \(1 unreadable lines\)/);
+    expect(err().split("\n").filter(Boolean)).toHaveLength(1);
+    expect(out()).toContain("✓ Right!");
+    expect(readdirSync(home).some((name) => name.startsWith("history.damaged-"))).toBe(true);
+    expect(parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records).toHaveLength(1);
+  });
+
+  it("a history that cannot be written: the session goes on, and the failure is reported once, not per answer", async () => {
+    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    mkdirSync(join(home, "history.jsonl"));
+    const { io, err } = ioFor(home);
+    const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }, { topic: "conv.forward", seed: 12 }], scripted([rightAnswer, rightAnswer]), await makeUi(io, {}));
+    expect(exitCode).toBe(0);
+    expect(output).toContain("Session summary");
+    expect(err().match(/could not save this answer/g)).toHaveLength(1);
   });
 });

@@ -18,6 +18,10 @@ export function registerStats(program: Command, context: CliContext): void {
       const schedules = scheduleTopics(records, now);
       const attempts = records.length;
       const correct = records.filter((r) => r.correct).length;
+      const { listTopics } = await import("../quiz/index.js");
+      const topics = listTopics();
+      const practised = new Set(schedules.map((s) => s.topic));
+      const notPractised = topics.filter((topic) => !practised.has(topic.id)).map((topic) => topic.id);
       if (ui.json) {
         return {
           output: renderJson({
@@ -25,8 +29,10 @@ export function registerStats(program: Command, context: CliContext): void {
             correct,
             accuracy: attempts === 0 ? 0 : correct / attempts,
             historyFile: history.file,
+            notPractised,
             topics: schedules.map((s) => ({
               id: s.topic,
+              title: topics.find((topic) => topic.id === s.topic)?.title[ui.lang],
               attempts: s.attempts,
               correct: s.correct,
               accuracy: s.accuracy,
@@ -40,7 +46,7 @@ export function registerStats(program: Command, context: CliContext): void {
           }),
         };
       }
-      return { output: renderStatsText(schedules, { attempts, correct, file: history.file }, now, ui) };
+      return { output: renderStatsText(schedules, { attempts, correct, file: history.file, notPractised }, now, ui) };
     }),
   );
 }

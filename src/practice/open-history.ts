@@ -15,6 +15,14 @@ export function historyWarning(event: HistoryEvent, t: Translate): string {
   }
 }
 
+/** A failed write is reported once per command run, not after every answer. */
 export function openHistory(io: CliIO, t: Translate, clock?: () => Date): History {
-  return new History(historyHome(io.env), (event) => io.stderr(historyWarning(event, t)), clock);
+  let writeFailureReported = false;
+  return new History(historyHome(io.env), (event) => {
+    if (event.kind === "writeFailed") {
+      if (writeFailureReported) return;
+      writeFailureReported = true;
+    }
+    io.stderr(historyWarning(event, t));
+  }, clock);
 }

@@ -33,6 +33,8 @@ export interface SessionOptions {
 
 export async function runPracticeSession(refs: readonly ProblemRef[], prompts: SessionPrompts, ui: Ui, options: SessionOptions = {}): Promise<{ output: string; exitCode: number }> {
   const history = openHistory(ui.io, ui.t);
+  // Read (and if need be repair) the history first, so that a warning comes before the session.
+  history.load();
   const now = options.now ?? (() => Date.now());
   const result = await runSession(refs, {
     prompts,

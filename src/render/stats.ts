@@ -59,6 +59,8 @@ export interface StatsTotals {
   attempts: number;
   correct: number;
   file: string;
+  /** Topics that exist but have no answer yet. */
+  notPractised?: readonly string[];
 }
 
 export function renderStatsText(schedules: readonly TopicSchedule[], totals: StatsTotals, now: Date, { t, palette }: StatsTextContext): string {
@@ -89,6 +91,11 @@ export function renderStatsText(schedules: readonly TopicSchedule[], totals: Sta
   const due = schedules.filter((s) => s.isDue);
   if (due.length > 0) lines.push(t("practice.stats.dueCount", { count: due.length }), `  ${palette.result("cnn-drill review")}`);
   else lines.push(t("practice.stats.nothingDue", { when: formatDue(nextDueOf(schedules), now, t) }));
+  const fresh = totals.notPractised ?? [];
+  if (fresh.length > 0) {
+    const shown = fresh.slice(0, 4).join(", ") + (fresh.length > 4 ? ", …" : "");
+    lines.push(t("practice.stats.notPractised", { count: fresh.length, topics: shown }));
+  }
   lines.push("", palette.dim(t("practice.stats.legend")), palette.dim(t("practice.stats.file", { file: totals.file })));
   return `${lines.join("\n")}\n`;
 }

@@ -21,7 +21,7 @@ export const en = {
   "practice.stats.title": "Progress",
   "practice.stats.empty": "No answers recorded yet.",
   "practice.stats.emptyHint": "Start a session with: cnn-drill quiz",
-  "practice.stats.totals": "{attempts} answers, {correct} right ({percent})",
+  "practice.stats.totals": "Answers: {attempts} · right: {correct} ({percent})",
   "practice.stats.col.topic": "topic",
   "practice.stats.col.answers": "answers",
   "practice.stats.col.right": "right",
@@ -30,6 +30,7 @@ export const en = {
   "practice.stats.col.next": "next review",
   "practice.stats.dueCount": "{count} topic(s) due for review (marked !). Drill them with:",
   "practice.stats.nothingDue": "Nothing due; the next review is {when}.",
+  "practice.stats.notPractised": "Not practised yet: {count} topic(s) ({topics}); cnn-drill review brings them in after the due ones.",
   "practice.stats.legend": "Bar: █ share answered right, ░ the rest. Next review is scheduled by FSRS from right/wrong and time taken.",
   "practice.stats.file": "history: {file}",
 
@@ -140,6 +141,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.stats.col.next": "다음 복습",
   "practice.stats.dueCount": "복습할 때가 된 주제가 {count}개 있습니다(! 표시). 이렇게 연습하세요:",
   "practice.stats.nothingDue": "지금 복습할 주제는 없습니다. 다음 복습은 {when}입니다.",
+  "practice.stats.notPractised": "아직 연습하지 않은 주제: {count}개 ({topics}). cnn-drill review가 복습할 주제 다음에 다룹니다.",
   "practice.stats.legend": "막대: █ 맞힌 비율, ░ 나머지. 다음 복습은 정답 여부와 걸린 시간으로 FSRS가 정합니다.",
   "practice.stats.file": "기록 파일: {file}",
 
