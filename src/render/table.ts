@@ -6,7 +6,8 @@ export function renderTable(head: string[], rows: string[][], palette: Palette, 
   const table = new Table({
     head: head.map((cell) => palette.heading(cell)),
     style: { head: [], border: [], compact: true },
-    colAligns: align,
+    // cli-table3 fails on colAligns: undefined, so the key is given only with a value.
+    ...(align === undefined ? {} : { colAligns: align }),
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
   for (const row of rows) table.push(row);
