@@ -45,7 +45,9 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const total = count ?? (useMenu ? Math.min(Math.max(DEFAULT_QUIZ_COUNT, chosen.length), 20) : DEFAULT_QUIZ_COUNT);
       const { planProblems } = await import("../practice/plan.js");
       const refs = planProblems(chosen, total, seed, "quiz");
-      const again = ["cnn-drill quiz", `--seed ${seed}`, `--count ${total}`, ...(chosen.length === resolveTopics([]).length ? [] : chosen.map((id) => `--topic ${id}`))].join(" ");
+      // The topics as the student named them (areas stay areas); from the menu, the ids picked.
+      const named = options.topic ?? (chosen.length === resolveTopics([]).length ? [] : chosen);
+      const again = ["cnn-drill quiz", `--seed ${seed}`, `--count ${total}`, ...named.map((id) => `--topic ${id}`)].join(" ");
       ui.io.stdout(`${ui.palette.dim(ui.t("practice.quiz.seedLine", { seed, command: again }))}\n`);
       return runPracticeSession(refs, prompts, ui);
     }),
