@@ -86,7 +86,16 @@ describe("reviewOrder", () => {
     ]);
   });
 
-  it("not due: the lower recall probability comes first", () => {
+  it("not due: the lower share right comes first, whatever the recall", () => {
+    const now = new Date(start + 2 * DAY);
+    // a.shaky: one wrong, then right; a.solid: right twice. Both are made not due, so only weakness orders them.
+    const history = [rec("a.shaky", 0, false), rec("a.shaky", 0.01, true, 5), rec("a.solid", 1.9, true, 5), rec("a.solid", 1.95, true, 5)];
+    const schedules = scheduleTopics(history, now);
+    const picks = reviewOrder(schedules.map((s) => ({ ...s, due: new Date(now.getTime() + DAY), isDue: false })), ["a.shaky", "a.solid"], now);
+    expect(picks.map((p) => [p.topic, p.reason])).toEqual([["a.shaky", "weak"], ["a.solid", "weak"]]);
+  });
+
+  it("not due, same share right: the lower recall probability comes first", () => {
     const now = new Date(start + 1 * DAY);
     const history = [rec("a.strong", 0, true, 5), rec("a.strong", 0.2, true, 5), rec("a.weak", 0, true, 200)];
     const picks = reviewOrder(scheduleTopics(history, now), ["a.strong", "a.weak"], new Date(start));

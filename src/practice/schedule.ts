@@ -127,8 +127,9 @@ export interface ReviewPick {
 
 /**
  * The topics a review should drill, best first: the due ones (most overdue first), then the weakest of
- * the rest (lowest recall probability, then lowest accuracy), then topics never practised (in the order
- * given). `known` lists the topics that exist; history entries for topics no longer known are skipped.
+ * the rest, then topics never practised (in the order given). Weakest = the lowest share answered
+ * right, then the lowest recall probability. `known` lists the topics that exist; history entries for
+ * topics no longer known are skipped.
  */
 export function reviewOrder(schedules: readonly TopicSchedule[], known: readonly string[], now: Date): ReviewPick[] {
   const exists = new Set(known);
@@ -137,7 +138,7 @@ export function reviewOrder(schedules: readonly TopicSchedule[], known: readonly
   const due = practised.filter((s) => s.due.getTime() <= now.getTime())
     .sort((a, b) => a.due.getTime() - b.due.getTime() || byId(a, b));
   const rest = practised.filter((s) => s.due.getTime() > now.getTime())
-    .sort((a, b) => a.retrievability - b.retrievability || a.accuracy - b.accuracy || byId(a, b));
+    .sort((a, b) => a.accuracy - b.accuracy || a.retrievability - b.retrievability || byId(a, b));
   const seen = new Set(practised.map((s) => s.topic));
   return [
     ...due.map((s) => ({ topic: s.topic, reason: "due" as const })),

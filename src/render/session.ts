@@ -78,7 +78,7 @@ export function renderReviewPlan(picks: readonly ReviewPick[], schedules: readon
     const schedule = schedules.find((s) => s.topic === pick.topic);
     let why: string;
     if (pick.reason === "due" && schedule) why = t("practice.review.why.due", { when: formatDue(schedule.due, now, t) });
-    else if (pick.reason === "weak" && schedule) why = t("practice.review.why.weak", { accuracy: percent(schedule.accuracy), recall: percent(schedule.retrievability) });
+    else if (pick.reason === "weak" && schedule) why = t("practice.review.why.weak", { accuracy: percent(schedule.accuracy), when: formatDue(schedule.due, now, t) });
     else why = t("practice.review.why.new");
     const mark = pick.reason === "due" ? palette.highlight("!") : pick.reason === "weak" ? palette.warn("~") : palette.dim("+");
     lines.push(`  ${mark} ${pick.topic}  ${palette.dim(why)}`);
