@@ -86,20 +86,33 @@ describe("reviewOrder", () => {
     ]);
   });
 
-  it("not due: the lower share right comes first, whatever the recall", () => {
+  it("not due: a topic with a wrong answer is weak and comes before one always right", () => {
     const now = new Date(start + 2 * DAY);
     // a.shaky: one wrong, then right; a.solid: right twice. Both are made not due, so only weakness orders them.
     const history = [rec("a.shaky", 0, false), rec("a.shaky", 0.01, true, 5), rec("a.solid", 1.9, true, 5), rec("a.solid", 1.95, true, 5)];
     const schedules = scheduleTopics(history, now);
     const picks = reviewOrder(schedules.map((s) => ({ ...s, due: new Date(now.getTime() + DAY), isDue: false })), ["a.shaky", "a.solid"], now);
-    expect(picks.map((p) => [p.topic, p.reason])).toEqual([["a.shaky", "weak"], ["a.solid", "weak"]]);
+    expect(picks.map((p) => [p.topic, p.reason])).toEqual([["a.shaky", "weak"], ["a.solid", "ahead"]]);
   });
 
   it("not due, same share right: the lower recall probability comes first", () => {
-    const now = new Date(start + 1 * DAY);
-    const history = [rec("a.strong", 0, true, 5), rec("a.strong", 0.2, true, 5), rec("a.weak", 0, true, 200)];
-    const picks = reviewOrder(scheduleTopics(history, now), ["a.strong", "a.weak"], new Date(start));
-    expect(picks.map((p) => p.topic)).toEqual(["a.weak", "a.strong"]);
+    const now = new Date(start + 2 * DAY);
+    const history = [rec("a.x", 0, false), rec("a.x", 0.01, true, 5), rec("a.y", 0, false), rec("a.y", 1.9, true, 5)];
+    const schedules = scheduleTopics(history, now).map((s) => ({ ...s, due: new Date(now.getTime() + DAY), isDue: false }));
+    const [x, y] = schedules;
+    expect(x.retrievability).toBeLessThan(y.retrievability);
+    expect(reviewOrder(schedules, ["a.x", "a.y"], now).map((p) => p.topic)).toEqual(["a.x", "a.y"]);
+  });
+
+  it("a topic answered right every time and not due comes after the new topics (reviewing ahead)", () => {
+    const now = new Date(start + 0.5 * DAY);
+    const history = [rec("a.solid", 0, true, 5), rec("a.shaky", 0, false), rec("a.shaky", 0.001, true, 5)];
+    const schedules = scheduleTopics(history, now).map((s) => ({ ...s, due: new Date(now.getTime() + DAY), isDue: false }));
+    expect(reviewOrder(schedules, ["a.new", "a.shaky", "a.solid"], now)).toEqual([
+      { topic: "a.shaky", reason: "weak" },
+      { topic: "a.new", reason: "new" },
+      { topic: "a.solid", reason: "ahead" },
+    ]);
   });
 });
 

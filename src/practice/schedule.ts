@@ -118,7 +118,10 @@ function scheduleOne(topic: string, records: HistoryRecord[], now: Date): TopicS
   };
 }
 
-export type PickReason = "due" | "weak" | "new";
+export type PickReason = "due" | "weak" | "new" | "ahead";
+
+/** A practised topic that is not due is weak when not every answer was right or recall has dropped below this. */
+export const WEAK_RECALL = 0.9;
 
 export interface ReviewPick {
   topic: string;
@@ -126,23 +129,27 @@ export interface ReviewPick {
 }
 
 /**
- * The topics a review should drill, best first: the due ones (most overdue first), then the weakest of
- * the rest, then topics never practised (in the order given). Weakest = the lowest share answered
- * right, then the lowest recall probability. `known` lists the topics that exist; history entries for
- * topics no longer known are skipped.
+ * The topics a review should drill, best first: the due ones (most overdue first); then the weak ones
+ * (some answer wrong, or recall below WEAK_RECALL), weakest first: lowest share answered right, then
+ * lowest recall; then topics never practised (in the order given); last, the strong ones, soonest due
+ * first (reviewing ahead of time). `known` lists the topics that exist; history entries for topics no
+ * longer known are skipped.
  */
 export function reviewOrder(schedules: readonly TopicSchedule[], known: readonly string[], now: Date): ReviewPick[] {
   const exists = new Set(known);
   const practised = schedules.filter((s) => exists.has(s.topic));
   const byId = (a: TopicSchedule, b: TopicSchedule) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
-  const due = practised.filter((s) => s.due.getTime() <= now.getTime())
-    .sort((a, b) => a.due.getTime() - b.due.getTime() || byId(a, b));
-  const rest = practised.filter((s) => s.due.getTime() > now.getTime())
+  const isDue = (s: TopicSchedule) => s.due.getTime() <= now.getTime();
+  const isWeak = (s: TopicSchedule) => s.accuracy < 1 || s.retrievability < WEAK_RECALL;
+  const due = practised.filter(isDue).sort((a, b) => a.due.getTime() - b.due.getTime() || byId(a, b));
+  const weak = practised.filter((s) => !isDue(s) && isWeak(s))
     .sort((a, b) => a.accuracy - b.accuracy || a.retrievability - b.retrievability || byId(a, b));
+  const ahead = practised.filter((s) => !isDue(s) && !isWeak(s)).sort((a, b) => a.due.getTime() - b.due.getTime() || byId(a, b));
   const seen = new Set(practised.map((s) => s.topic));
   return [
     ...due.map((s) => ({ topic: s.topic, reason: "due" as const })),
-    ...rest.map((s) => ({ topic: s.topic, reason: "weak" as const })),
+    ...weak.map((s) => ({ topic: s.topic, reason: "weak" as const })),
     ...known.filter((id) => !seen.has(id)).map((topic) => ({ topic, reason: "new" as const })),
+    ...ahead.map((s) => ({ topic: s.topic, reason: "ahead" as const })),
   ];
 }

@@ -79,8 +79,10 @@ export function renderReviewPlan(picks: readonly ReviewPick[], schedules: readon
     let why: string;
     if (pick.reason === "due" && schedule) why = t("practice.review.why.due", { when: formatDue(schedule.due, now, t) });
     else if (pick.reason === "weak" && schedule) why = t("practice.review.why.weak", { accuracy: percent(schedule.accuracy), when: formatDue(schedule.due, now, t) });
+    else if (pick.reason === "ahead" && schedule) why = t("practice.review.why.ahead", { when: formatDue(schedule.due, now, t) });
     else why = t("practice.review.why.new");
-    const mark = pick.reason === "due" ? palette.highlight("!") : pick.reason === "weak" ? palette.warn("~") : palette.dim("+");
+    const marks = { due: palette.highlight("!"), weak: palette.warn("~"), new: palette.dim("+"), ahead: palette.dim("»") };
+    const mark = marks[pick.reason];
     lines.push(`  ${mark} ${pick.topic}  ${palette.dim(why)}`);
   }
   lines.push("", palette.dim(t("practice.review.legend")));

@@ -30,7 +30,7 @@ export const en = {
   "practice.stats.col.next": "next review",
   "practice.stats.dueCount": "{count} topic(s) due for review (marked !). Drill them with:",
   "practice.stats.nothingDue": "Nothing due; the next review is {when}.",
-  "practice.stats.notPractised": "Not practised yet: {count} topic(s) ({topics}); cnn-drill review brings them in after the due ones.",
+  "practice.stats.notPractised": "Not practised yet: {count} topic(s) ({topics}); cnn-drill review brings them in after the due and weak ones.",
   "practice.stats.legend": "Bar: █ share answered right, ░ the rest. Next review is scheduled by FSRS from right/wrong and time taken.",
   "practice.stats.file": "history: {file}",
 
@@ -86,7 +86,8 @@ export const en = {
   "practice.review.why.due": "{when}",
   "practice.review.why.weak": "{accuracy} right so far; next review {when}",
   "practice.review.why.new": "not practised yet",
-  "practice.review.legend": "! due   ~ weakest   + new",
+  "practice.review.why.ahead": "all right so far; reviewing ahead (next review {when})",
+  "practice.review.legend": "! due   ~ weak   + new   » ahead of schedule",
   // exam
   "practice.exam.help": "a printable mock exam (Markdown or a self-contained HTML page); the same seed gives the same exam",
   "practice.exam.help.seed": "exam seed: the same seed, count and topics give the same exam",
@@ -141,7 +142,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.stats.col.next": "다음 복습",
   "practice.stats.dueCount": "복습할 때가 된 주제가 {count}개 있습니다(! 표시). 이렇게 연습하세요:",
   "practice.stats.nothingDue": "지금 복습할 주제는 없습니다. 다음 복습은 {when}입니다.",
-  "practice.stats.notPractised": "아직 연습하지 않은 주제: {count}개 ({topics}). cnn-drill review가 복습할 주제 다음에 다룹니다.",
+  "practice.stats.notPractised": "아직 연습하지 않은 주제: {count}개 ({topics}). cnn-drill review가 복습할 주제와 약한 주제 다음에 다룹니다.",
   "practice.stats.legend": "막대: █ 맞힌 비율, ░ 나머지. 다음 복습은 정답 여부와 걸린 시간으로 FSRS가 정합니다.",
   "practice.stats.file": "기록 파일: {file}",
 
@@ -191,7 +192,8 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.review.why.due": "{when}",
   "practice.review.why.weak": "지금까지 정답률 {accuracy}, 다음 복습 {when}",
   "practice.review.why.new": "아직 연습하지 않음",
-  "practice.review.legend": "! 복습할 때   ~ 가장 약함   + 새 주제",
+  "practice.review.why.ahead": "지금까지 모두 맞힘. 미리 복습 (다음 복습 {when})",
+  "practice.review.legend": "! 복습할 때   ~ 약함   + 새 주제   » 미리 복습",
   "practice.exam.help": "인쇄용 모의고사(Markdown 또는 그 자체로 완결된 HTML 한 쪽). 같은 시드는 같은 시험을 줍니다",
   "practice.exam.help.seed": "시험 시드: 시드, 문제 수, 주제가 같으면 같은 시험이 나옵니다",
   "practice.exam.help.count": "문제 수 (기본값 8)",
