@@ -14,7 +14,8 @@ import { buildExam } from "../src/practice/exam.js";
 import { planProblems } from "../src/practice/plan.js";
 import { resolveTopics } from "../src/practice/topics.js";
 import { checkAnswer } from "../src/quiz/index.js";
-import { escapeHtml } from "../src/render/exam.js";
+import { translator } from "../src/i18n/index.js";
+import { escapeHtml, renderExamHtml, renderExamMarkdown } from "../src/render/exam.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "cnn-drill-exam-"));
@@ -60,6 +61,20 @@ describe("the answer key is right", () => {
       const outcome = await checkAnswer(question.problem, text, "en");
       expect(outcome.correct, question.problem.id).toBe(true);
       if (answer.kind === "numeric") expect(answer.solution.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("every topic × seeds 1–3, in English and Korean: the key passes the checker and both formats render", async () => {
+    const refs = resolveTopics([]).flatMap((topic) => [1, 2, 3].map((seed) => ({ topic, seed })));
+    for (const lang of ["en", "ko"] as const) {
+      const exam = await buildExam(refs, { seed: 1, lang, withAnswers: true, command: "x" });
+      expect(renderExamHtml(exam, translator(lang))).toContain("</html>");
+      expect(renderExamMarkdown(exam, translator(lang))).toContain(lang === "en" ? "## Answer key" : "## 정답지");
+      for (const question of exam.questions) {
+        const answer = question.answer!;
+        const outcome = await checkAnswer(question.problem, answer.kind === "choice" ? answer.letter : JSON.stringify(answer.value), lang);
+        expect(outcome.correct, `${lang} ${question.problem.id}`).toBe(true);
+      }
     }
   });
 
