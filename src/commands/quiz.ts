@@ -33,7 +33,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
       requireTerminal(ui, "quiz");
 
       const { inquirerPrompts } = await import("../practice/inquirer.js");
-      const prompts = await inquirerPrompts();
+      const prompts = await inquirerPrompts(ui.t);
       const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined && options.lang === undefined;
       let chosen = topics ?? resolveTopics([]);
       const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("../practice/run.js");

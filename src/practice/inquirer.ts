@@ -1,4 +1,5 @@
 /** The real prompts (@inquirer/prompts), loaded only when an interactive command runs. */
+import type { Translate } from "../i18n/index.js";
 import type { SessionPrompts } from "./session.js";
 
 export interface TopicMenuChoice {
@@ -13,11 +14,17 @@ export interface InteractivePrompts extends SessionPrompts {
   topicMenu(options: { message: string; instructions: string; required: string; choices: TopicMenuChoice[] }): Promise<string[]>;
 }
 
-export async function inquirerPrompts(): Promise<InteractivePrompts> {
+/** inquirer's key hints (`↑↓ navigate • ⏎ select`) in the session's language. */
+function keysHelpTip(t: Translate): (keys: [string, string][]) => string {
+  return (keys) => keys.map(([key, action]) => `${key} ${t(`practice.keys.${action}`)}`).join(" • ");
+}
+
+export async function inquirerPrompts(t: Translate): Promise<InteractivePrompts> {
   const { checkbox, input, select, Separator } = await import("@inquirer/prompts");
+  const theme = { style: { keysHelpTip: keysHelpTip(t) } };
   return {
     input: ({ message, validate }) => input({ message, validate }),
-    select: ({ message, choices }) => select({ message, choices, loop: false, pageSize: Math.max(7, choices.length) }),
+    select: ({ message, choices }) => select({ message, choices, loop: false, pageSize: Math.max(7, choices.length), theme }),
     topicMenu: ({ message, instructions, required, choices }) => {
       const items: (InstanceType<typeof Separator> | { value: string; name: string })[] = [];
       let area = "";

@@ -59,6 +59,13 @@ export const en = {
   "practice.quiz.unchecked": "the answer \"{text}\" could not be checked",
   "practice.quiz.right": "✓ Right! ({seconds} s)",
 
+  // inquirer's key hints
+  "practice.keys.navigate": "move",
+  "practice.keys.select": "choose",
+  "practice.keys.submit": "start",
+  "practice.keys.all": "all",
+  "practice.keys.invert": "invert",
+
   // Topic menu
   "practice.menu.message": "Which topics do you want to practise?",
   "practice.menu.instructions": "(space: pick or drop, a: all, enter: start)",
@@ -167,6 +174,12 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.quiz.choicePrompt": "선택",
   "practice.quiz.unchecked": "답 \"{text}\"을(를) 채점할 수 없습니다",
   "practice.quiz.right": "✓ 정답! ({seconds}초)",
+
+  "practice.keys.navigate": "이동",
+  "practice.keys.select": "선택",
+  "practice.keys.submit": "시작",
+  "practice.keys.all": "전체",
+  "practice.keys.invert": "반전",
 
   "practice.menu.message": "어떤 주제를 연습할까요?",
   "practice.menu.instructions": "(스페이스: 선택/해제, a: 전체, 엔터: 시작)",
