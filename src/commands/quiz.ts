@@ -8,6 +8,8 @@ import { collect, parseCount, requireTerminal } from "../practice/options.js";
 import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
 
 export const DEFAULT_QUIZ_COUNT = 5;
+/** From the menu: one problem per topic picked (at least DEFAULT_QUIZ_COUNT), at most this many. */
+export const MENU_MAX_COUNT = 20;
 
 interface QuizCliOptions extends CommonOptions {
   topic?: string[];
@@ -42,7 +44,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
         if (picked === undefined) return { output: "", exitCode: INTERRUPTED_EXIT };
         chosen = picked;
       }
-      const total = count ?? (useMenu ? Math.min(Math.max(DEFAULT_QUIZ_COUNT, chosen.length), 20) : DEFAULT_QUIZ_COUNT);
+      const total = count ?? (useMenu ? Math.min(Math.max(DEFAULT_QUIZ_COUNT, chosen.length), MENU_MAX_COUNT) : DEFAULT_QUIZ_COUNT);
       const { planProblems } = await import("../practice/plan.js");
       const refs = planProblems(chosen, total, seed, "quiz");
       // The topics as the student named them (areas stay areas); from the menu, the ids picked.

@@ -49,7 +49,7 @@ export const en = {
   // quiz
   "practice.quiz.help": "interactive drill: problems from the topics you choose, checked as you go, saved to your history",
   "practice.quiz.help.topic": "topic id or area (conv, pool, concept…); repeat for several; default: a menu",
-  "practice.quiz.help.count": "number of problems (default 5)",
+  "practice.quiz.help.count": "number of problems (default 5; from the menu, one per topic picked, up to 20)",
   "practice.quiz.help.seed": "session seed: the same seed and topics give the same problems",
   "practice.quiz.seedLine": "Session seed {seed}. The same problems again: {command}",
   "practice.quiz.problemHeading": "Problem {n}/{total} · {id}",
@@ -165,7 +165,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "practice.quiz.help": "대화형 연습: 고른 주제의 문제를 풀면 바로 채점하고 기록에 저장합니다",
   "practice.quiz.help.topic": "주제 id 또는 영역(conv, pool, concept…). 여러 번 쓸 수 있음. 기본값: 메뉴",
-  "practice.quiz.help.count": "문제 수 (기본값 5)",
+  "practice.quiz.help.count": "문제 수 (기본값 5. 메뉴에서 고르면 주제마다 하나씩, 최대 20)",
   "practice.quiz.help.seed": "연습 시드: 같은 시드와 주제는 같은 문제를 줍니다",
   "practice.quiz.seedLine": "연습 시드 {seed}. 같은 문제를 다시 풀려면: {command}",
   "practice.quiz.problemHeading": "문제 {n}/{total} · {id}",
