@@ -5,13 +5,23 @@
  * Needs `npm run build` first; skipped, with the reason printed, only when tmux is not installed.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseHistory } from "../src/practice/history.js";
 import { runBuilt } from "./helpers/cli.js";
+
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
@@ -94,7 +104,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   });
 
   it("quiz --topic conv.forward --count 2 --seed 7: re-ask, right, give up, summary, history", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-e2e-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "conv.forward", "--count", "2", "--seed", "7"], home);
     let screen = await term.waitFor("? Your answer", "the first prompt");
     const id = /Problem 1\/2 · (conv\.forward@\d+)/.exec(screen)?.[1];
@@ -129,7 +139,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   });
 
   it("Ctrl-C during the second problem: exit 130, the first answer saved, no stack trace", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-e2e-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "conv.forward", "--count", "3", "--seed", "8"], home);
     const screen = await term.waitFor("? Your answer");
     const id = /Problem 1\/3 · (conv\.forward@\d+)/.exec(screen)![1];
@@ -145,7 +155,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   });
 
   it("quiz with no options: the topic menu; space picks the first topic, enter starts", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-e2e-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz"], home);
     await term.waitFor("Which topics do you want to practise?", "the menu");
     term.send("Enter");
@@ -160,7 +170,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   });
 
   it("a choice question is answered with the arrow keys and enter", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-e2e-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "concept.xor", "--count", "1", "--seed", "3"], home);
     await term.waitFor("? Your choice", "the select prompt");
     term.send("Down");
@@ -172,7 +182,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   });
 
   it("review --count 2 --lang ko: the plan in Korean, then the drill; Ctrl-C ends it", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-e2e-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["review", "--count", "2", "--lang", "ko"], home);
     const screen = await term.waitFor("? 답", "the first prompt");
     expect(screen).toContain("아직 기록이 없어 복습할 주제가 없습니다");

@@ -3,15 +3,25 @@
  * option of the real program appears; bash completion is exercised for real in bash.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Command } from "commander";
 import { buildProgram } from "../src/cli.js";
 import { translator } from "../src/i18n/index.js";
 import { completionModel, SHELLS } from "../src/practice/completion.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
 
 async function fullProgram(): Promise<Command> {
   return buildProgram({
@@ -71,7 +81,7 @@ describe("completion covers the whole command tree", async () => {
 describe("bash completion, run in bash", async () => {
   const program = await fullProgram();
   const commands = program.createHelp().visibleCommands(program);
-  const dir = mkdtempSync(join(tmpdir(), "cnn-drill-completion-"));
+  const dir = made(mkdtempSync(join(tmpdir(), "cnn-drill-completion-")));
   const file = join(dir, "cnn-drill.bash");
 
   /** COMPREPLY for the words typed so far (the last word is the one being completed). */
@@ -122,7 +132,7 @@ describe("generated scripts parse in their shell", () => {
   });
 
   it.skipIf(!has("fish"))("fish --no-execute (skipped when fish is not installed)", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "cnn-drill-fish-")), "cnn-drill.fish");
+    const file = join(made(mkdtempSync(join(tmpdir(), "cnn-drill-fish-"))), "cnn-drill.fish");
     writeFileSync(file, await script("fish"));
     const result = spawnSync("fish", ["--no-config", "--no-execute", file], { encoding: "utf8" });
     expect(result.stderr).toBe("");
@@ -130,7 +140,7 @@ describe("generated scripts parse in their shell", () => {
   });
 
   it.skipIf(!has("fish"))("fish offers the commands and --lang values", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "cnn-drill-fish-"));
+    const dir = made(mkdtempSync(join(tmpdir(), "cnn-drill-fish-")));
     const file = join(dir, "cnn-drill.fish");
     writeFileSync(file, await script("fish"));
     const run = (line: string) => spawnSync("fish", ["--no-config", "-c", `source ${file}; complete -C '${line}'`], { encoding: "utf8" }).stdout;

@@ -5,11 +5,11 @@
  * embedded for --lang ko) and takes a screenshot.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildExam } from "../src/practice/exam.js";
 import { planProblems } from "../src/practice/plan.js";
 import { resolveTopics } from "../src/practice/topics.js";
@@ -18,7 +18,17 @@ import { translator } from "../src/i18n/index.js";
 import { escapeHtml, renderExamHtml, renderExamMarkdown } from "../src/render/exam.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
-const tempDir = () => mkdtempSync(join(tmpdir(), "cnn-drill-exam-"));
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
+
+const tempDir = () => made(mkdtempSync(join(tmpdir(), "cnn-drill-exam-")));
 
 describe("exam is reproducible", () => {
   for (const format of ["md", "html"]) {
@@ -191,7 +201,7 @@ if (chromium === undefined) {
 }
 
 function headless(args: string[]): { stdout: string; status: number | null } {
-  const profile = mkdtempSync(join(tmpdir(), "cnn-drill-chromium-"));
+  const profile = made(mkdtempSync(join(tmpdir(), "cnn-drill-chromium-")));
   const result = spawnSync(
     chromium!,
     ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${profile}`, ...args],

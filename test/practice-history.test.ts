@@ -3,18 +3,28 @@
  * fatal, valid lines kept) and two real processes appending at once (no record lost).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
 
 const DIST_HISTORY = fileURLToPath(new URL("../dist/practice/history.js", import.meta.url));
 
 function tempHome(): string {
-  return mkdtempSync(join(tmpdir(), "cnn-drill-history-"));
+  return made(mkdtempSync(join(tmpdir(), "cnn-drill-history-")));
 }
 
 function record(i: number, overrides: Partial<HistoryRecord> = {}): HistoryRecord {
@@ -139,12 +149,9 @@ describe("History", () => {
     const home = tempHome();
     writeFileSync(join(home, "history.lock"), "12345\n");
     const old = new Date(Date.now() - 60_000);
-    // utimes through fs: make the lock look a minute old.
-    return import("node:fs").then(({ utimesSync }) => {
-      utimesSync(join(home, "history.lock"), old, old);
-      expect(withHistoryLock(home, () => 42)).toBe(42);
-      expect(existsSync(join(home, "history.lock"))).toBe(false);
-    });
+    utimesSync(join(home, "history.lock"), old, old);
+    expect(withHistoryLock(home, () => 42)).toBe(42);
+    expect(existsSync(join(home, "history.lock"))).toBe(false);
   });
 });
 

@@ -2,16 +2,26 @@
  * FSRS per topic from the history: rating rule, determinism (same history ⇒ same schedule, whatever
  * the file order of equal times), due/weak/new ordering, and `stats` output built on it.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Rating } from "ts-fsrs";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { FAST_SECONDS, FSRS_PARAMETERS, ratingFor, reviewOrder, scheduleTopics, SLOW_SECONDS } from "../src/practice/schedule.js";
 import { accuracyBar, formatDue } from "../src/render/stats.js";
 import { translator } from "../src/i18n/index.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 20, 9, 0, 0);
@@ -140,20 +150,20 @@ describe("stats rendering helpers", () => {
 
 describe("cnn-drill stats", () => {
   function homeWith(records: HistoryRecord[]): string {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-stats-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-stats-")));
     writeFileSync(join(home, "history.jsonl"), records.map((r) => `${JSON.stringify(r)}\n`).join(""));
     return home;
   }
 
   it("no history: says so and how to start, exit 0", () => {
-    const result = runBuilt(["stats"], { env: { CNN_DRILL_HOME: mkdtempSync(join(tmpdir(), "cnn-drill-stats-")) } });
+    const result = runBuilt(["stats"], { env: { CNN_DRILL_HOME: made(mkdtempSync(join(tmpdir(), "cnn-drill-stats-"))) } });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain("No answers recorded yet.\nStart a session with: cnn-drill quiz");
   });
 
   it("--json with no history: zero counts, empty topics", () => {
-    const result = runBuilt(["stats", "--json"], { env: { CNN_DRILL_HOME: mkdtempSync(join(tmpdir(), "cnn-drill-stats-")) } });
+    const result = runBuilt(["stats", "--json"], { env: { CNN_DRILL_HOME: made(mkdtempSync(join(tmpdir(), "cnn-drill-stats-"))) } });
     expect(JSON.parse(result.stdout)).toMatchObject({ attempts: 0, correct: 0, topics: [] });
   });
 
@@ -192,7 +202,7 @@ describe("cnn-drill stats", () => {
   });
 
   it("throws when --lang is unknown: exit 2", async () => {
-    const result = await runInProcess(["stats", "--lang", "xx"], { env: { CNN_DRILL_HOME: mkdtempSync(join(tmpdir(), "cnn-drill-stats-")) } });
+    const result = await runInProcess(["stats", "--lang", "xx"], { env: { CNN_DRILL_HOME: made(mkdtempSync(join(tmpdir(), "cnn-drill-stats-"))) } });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: --lang: "xx" is not a supported language/);
   });

@@ -2,10 +2,10 @@
  * The interactive session driven without a terminal: injected prompts answer (right, wrong, unreadable,
  * give up, Ctrl-C), an injected clock times them, and the history records every answer.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { makeUi, type CliIO } from "../src/commands/context.js";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { planInOrder, planProblems } from "../src/practice/plan.js";
@@ -15,6 +15,16 @@ import { calculatorAnswer, checkAnswer, type QuizProblem } from "../src/quiz/ind
 import { translator } from "../src/i18n/index.js";
 import { plainPalette } from "../src/render/colour.js";
 import { parseHistory } from "../src/practice/history.js";
+
+/** Temporary folders made by this file, removed when it is done. */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
+function made(dir: string): string {
+  madeDirs.push(dir);
+  return dir;
+}
 
 type Reply = string | ((problem: QuizProblem) => Promise<string> | string) | Error;
 
@@ -239,7 +249,7 @@ function ioFor(home: string): { io: CliIO; out: () => string; err: () => string 
 
 describe("runPracticeSession: history, summary, what next", () => {
   it("saves every answer and ends with a per-topic summary and the topics to review", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
     const { io, out, err } = ioFor(home);
     const ui = await makeUi(io, {});
     const refs = [{ topic: "conv.forward", seed: 11 }, { topic: "concept.xor", seed: 5 }, { topic: "conv.forward", seed: 12 }];
@@ -261,7 +271,7 @@ describe("runPracticeSession: history, summary, what next", () => {
   });
 
   it(`Ctrl-C: exit ${INTERRUPTED_EXIT}, the summary says what was saved`, async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
     const { io } = ioFor(home);
     const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }, { topic: "conv.forward", seed: 12 }], scripted([rightAnswer, ctrlC()]), await makeUi(io, {}));
     expect(exitCode).toBe(INTERRUPTED_EXIT);
@@ -270,7 +280,7 @@ describe("runPracticeSession: history, summary, what next", () => {
   });
 
   it("Ctrl-C before any answer: no answers, no history file needed", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
     const { io } = ioFor(home);
     const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([ctrlC()]), await makeUi(io, {}));
     expect(exitCode).toBe(INTERRUPTED_EXIT);
@@ -278,7 +288,7 @@ describe("runPracticeSession: history, summary, what next", () => {
   });
 
   it("a damaged history: one warning on stderr before the session, the session runs, the file is kept aside", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
     writeFileSync(join(home, "history.jsonl"), "{{{ damaged\n");
     const { io, out, err } = ioFor(home);
     const { exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([rightAnswer]), await makeUi(io, {}));
@@ -291,7 +301,7 @@ describe("runPracticeSession: history, summary, what next", () => {
   });
 
   it("a history that cannot be written: the session goes on, and the failure is reported once, not per answer", async () => {
-    const home = mkdtempSync(join(tmpdir(), "cnn-drill-session-"));
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
     mkdirSync(join(home, "history.jsonl"));
     const { io, err } = ioFor(home);
     const { output, exitCode } = await runPracticeSession([{ topic: "conv.forward", seed: 11 }, { topic: "conv.forward", seed: 12 }], scripted([rightAnswer, rightAnswer]), await makeUi(io, {}));
