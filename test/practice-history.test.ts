@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
+import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, writeFileAtomic, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 /** Temporary folders made by this file, removed when it is done. */
@@ -219,5 +219,23 @@ describe("stats with a damaged history (end to end)", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/^경고: 기록 파일 .* 손상되어 있었습니다\(읽을 수 없는 줄 1개\)/);
     expect(result.stdout).toContain("아직 기록된 답이 없습니다.");
+  });
+});
+
+describe("writeFileAtomic", () => {
+  it("replaces the file in one step and leaves no temporary file", () => {
+    const dir = tempHome();
+    const target = join(dir, "out.txt");
+    writeFileSync(target, "old");
+    writeFileAtomic(target, "new text");
+    expect(readFileSync(target, "utf8")).toBe("new text");
+    expect(readdirSync(dir)).toEqual(["out.txt"]);
+  });
+
+  it("throws when the target is a folder, and removes its temporary file", () => {
+    const dir = tempHome();
+    mkdirSync(join(dir, "taken"));
+    expect(() => writeFileAtomic(join(dir, "taken"), "x")).toThrow();
+    expect(readdirSync(dir)).toEqual(["taken"]);
   });
 });

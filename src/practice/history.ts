@@ -172,11 +172,20 @@ export function writeFileAtomic(target: string, text: string): void {
   const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
   const fd = openSync(temp, "w");
   try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing left to clean up.
+    }
+    throw error;
   }
-  renameSync(temp, target);
 }
 
 export class History {
