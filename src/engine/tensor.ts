@@ -81,6 +81,20 @@ export function sum(t: Tensor): number {
   return total;
 }
 
+/** Smallest value, largest value and sum: what a summary of a large result shows. */
+export function summarize(t: Tensor): { min: number; max: number; sum: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  let total = 0;
+  for (let i = 0; i < t.data.length; i++) {
+    const value = t.data[i];
+    if (value < min) min = value;
+    if (value > max) max = value;
+    total += value;
+  }
+  return { min, max, sum: total };
+}
+
 export function dot(a: Tensor, b: Tensor): number {
   let total = 0;
   for (let i = 0; i < a.data.length; i++) total += a.data[i] * b.data[i];

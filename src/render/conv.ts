@@ -1,5 +1,5 @@
 /** Human output of `cnn-drill conv`: the worked answer as an exam expects it. */
-import { shapeText, type ConvSetup } from "../engine/conv2d.js";
+import type { ConvSetup } from "../engine/conv2d.js";
 import { effectiveKernel } from "../engine/geometry.js";
 import { plane, rowsOf, type Tensor } from "../engine/tensor.js";
 import type { ConvExplanation, ForwardCell, GradInputCell, GradKernelCell } from "../explain/conv.js";
@@ -9,6 +9,7 @@ import { gridLines } from "./grid.js";
 import { cellLabel } from "./labels.js";
 import { arrangeBlocks, type Block } from "./layout.js";
 import { formatFactor, formatNumber } from "./number.js";
+import { summaryLines, type LabelledTensor } from "./summary.js";
 
 export interface TextContext {
   t: Translate;
@@ -142,7 +143,7 @@ function sumLines(label: string, symbols: string[], numbers: string[], value: nu
   return [`${label} = ${symbols.join(" + ")}`, `${indent} = ${numbers.join(" + ")} = ${result}`];
 }
 
-function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { t, palette }: TextContext): string[] {
+function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: TextContext): string[] {
   const label = cellLabel("s", outputGroup(setup, cell.filter), cell.row, cell.col);
   const symbols = cell.terms.map((term) =>
     `${cellLabel("a", inputGroup(setup, term.channel), term.row, term.col)}·${cellLabel("w", kernelGroup(setup, cell.filter, term.channel), term.kernelRow, term.kernelCol)}`);
@@ -257,20 +258,10 @@ function gradKernelCellLines(cell: GradKernelCell, setup: ConvSetup, { palette }
 }
 
 /** Summary for inputs too large to work out cell by cell. */
-export function renderConvSummary(setup: ConvSetup, results: { label: string; tensor: Tensor }[], { t, palette }: TextContext): string {
+export function renderConvSummary(setup: ConvSetup, results: LabelledTensor[], { t, palette }: TextContext): string {
   const lines = [palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), ""];
   lines.push(...settingLines(setup, { t, palette }), "");
-  for (const { label, tensor } of results) {
-    let min = Infinity;
-    let max = -Infinity;
-    let total = 0;
-    for (const value of tensor.data) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-      total += value;
-    }
-    lines.push(t("conv.summary", { what: label, shape: shapeText(tensor.shape), min: formatNumber(min), max: formatNumber(max), sum: formatNumber(total) }));
-  }
+  lines.push(...summaryLines(results, t));
   lines.push("", palette.warn(t("conv.bigHint")));
   return `${lines.join("\n")}\n`;
 }

@@ -1,14 +1,14 @@
 /** Human output of `cnn-drill pool`: each window, the output, and where the gradient goes. */
-import { shapeText } from "../engine/conv2d.js";
 import type { PoolSetup } from "../engine/pool2d.js";
 import { poolOutputSize } from "../engine/geometry.js";
 import { rowsOf, type Tensor } from "../engine/tensor.js";
 import type { PoolExplanation, PoolGradCell, PoolWindowStep } from "../explain/pool.js";
 import type { Translate } from "../i18n/index.js";
 import type { Palette } from "./colour.js";
-import { fitsOnScreen, gridLines } from "./grid.js";
+import { gridLines } from "./grid.js";
 import { cellLabel } from "./labels.js";
 import { arrangeBlocks, type Block } from "./layout.js";
+import { summaryLines, type LabelledTensor } from "./summary.js";
 import { formatFactor, formatNumber } from "./number.js";
 
 export interface TextContext {
@@ -243,23 +243,11 @@ function backwardLines(explanation: PoolExplanation, context: TextContext): stri
 }
 
 /** Summary for inputs too large to work out window by window. */
-export function renderPoolSummary(setup: PoolSetup, results: { label: string; tensor: Tensor }[], context: TextContext): string {
+export function renderPoolSummary(setup: PoolSetup, results: LabelledTensor[], context: TextContext): string {
   const { t, palette } = context;
   const lines = headerLines(setup, context);
   lines.push("");
-  for (const { label, tensor } of results) {
-    let min = Infinity;
-    let max = -Infinity;
-    let total = 0;
-    for (const value of tensor.data) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-      total += value;
-    }
-    lines.push(t("pool.summary", { what: label, shape: shapeText(tensor.shape), min: formatNumber(min), max: formatNumber(max), sum: formatNumber(total) }));
-    const [h, w] = tensor.shape.slice(-2);
-    if (tensor.shape.length === 2 && fitsOnScreen(h, w)) lines.push(...gridLines(rowsOf(tensor)).map((line) => `  ${line}`));
-  }
+  lines.push(...summaryLines(results, t));
   lines.push("", palette.warn(t("pool.bigHint")));
   return `${lines.join("\n")}\n`;
 }

@@ -1,10 +1,10 @@
 /** Human output of `cnn-drill roi`: rounding, region, bins drawn on the map, each bin's maximum. */
-import { shapeText } from "../engine/conv2d.js";
 import type { RoiSetup } from "../engine/roi-pool.js";
-import { rowsOf, type Tensor } from "../engine/tensor.js";
+import { rowsOf } from "../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "../explain/roi.js";
 import type { Translate } from "../i18n/index.js";
 import type { Palette } from "./colour.js";
+import { summaryLines, type LabelledTensor } from "./summary.js";
 import { fitsOnScreen, gridLines } from "./grid.js";
 import { cellLabel } from "./labels.js";
 import { arrangeBlocks, padStart, visibleWidth, type Block } from "./layout.js";
@@ -226,7 +226,7 @@ function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext)
 }
 
 /** Summary for problems too large to work out bin by bin. */
-export function renderRoiSummary(setup: RoiSetup, results: { label: string; tensor: Tensor }[], { t, palette }: TextContext): string {
+export function renderRoiSummary(setup: RoiSetup, results: LabelledTensor[], { t, palette }: TextContext): string {
   const [ph, pw] = setup.outputSize;
   const lines = [palette.heading(t("roi.title", { size: `${ph}×${pw}`, scale: formatNumber(setup.scale) })), ""];
   setup.regions.forEach((region, b) => {
@@ -234,19 +234,7 @@ export function renderRoiSummary(setup: RoiSetup, results: { label: string; tens
     lines.push(`  ${t("roi.region", { c1: region.startCol, c2: region.endCol, r1: region.startRow, r2: region.endRow })}`);
   });
   lines.push("");
-  for (const { label, tensor } of results) {
-    let min = Infinity;
-    let max = -Infinity;
-    let total = 0;
-    for (const value of tensor.data) {
-      min = Math.min(min, value);
-      max = Math.max(max, value);
-      total += value;
-    }
-    lines.push(t("roi.bigOutput", { what: label, shape: shapeText(tensor.shape), min: formatNumber(min), max: formatNumber(max), sum: formatNumber(total) }));
-    const [h, w] = tensor.shape.slice(-2);
-    if (tensor.shape.length === 2 && fitsOnScreen(h, w)) lines.push(...gridLines(rowsOf(tensor)).map((line) => `  ${line}`));
-  }
+  lines.push(...summaryLines(results, t));
   lines.push("", palette.warn(t("roi.bigHint")));
   return `${lines.join("\n")}\n`;
 }

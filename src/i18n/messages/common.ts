@@ -51,6 +51,7 @@ export const en = {
   "output.tooLargeToShow": "{what} is {shape}: too large to write out here; use --json for every value",
   "output.jsonPointer": "use --json for every value",
   "output.shape": "shape",
+  "output.summary": "{what}: {shape}, min {min}, max {max}, sum {sum}",
 
   // Help
   "help.json": "print one JSON object (for scripts)",
@@ -109,6 +110,7 @@ export const ko: Record<keyof typeof en, string> = {
   "output.tooLargeToShow": "{what}의 크기가 {shape}라서 여기에 모두 쓰기에는 너무 큽니다. 모든 값은 --json 으로 보세요",
   "output.jsonPointer": "모든 값은 --json 으로 보세요",
   "output.shape": "크기",
+  "output.summary": "{what}: {shape}, 최소 {min}, 최대 {max}, 합 {sum}",
 
   "help.json": "JSON 객체 하나를 출력 (스크립트용)",
   "help.lang": "사람이 읽는 출력의 언어: en 또는 ko (기본값은 LANG에서)",
