@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { inputErrorOf } from "./helpers/errors.js";
 import { conv2d, conv2dBackward, rotate180, setupConv, type ConvOptions } from "../src/engine/conv2d.js";
-import { InputError } from "../src/engine/errors.js";
 import { dot, fromRows, tensor, toNested, type Tensor } from "../src/engine/tensor.js";
 import { explainConv } from "../src/explain/conv.js";
 import { randomInt, seededRandom } from "./helpers/random.js";
 
 const oneToNine = fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("conv2d known values (SEMANTICS.md)", () => {
   it("x=1..9 k=[[1,2],[3,4]] correlation", () => {
@@ -183,54 +174,54 @@ describe("conv2d properties on random problems", () => {
 
 describe("conv2d input checks", () => {
   it("throws when the input is not 2-D or 3-D", () => {
-    expect(inputError(() => setupConv(tensor([3]), tensor([1, 1]))).argument).toBe("input");
+    expect(inputErrorOf(() => setupConv(tensor([3]), tensor([1, 1]))).argument).toBe("input");
   });
 
   it("throws when the kernel's rank fits neither one filter nor a bank", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([1, 1, 1, 1]))).code).toBe("conv.kernelRank");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([1, 1, 1, 1]))).code).toBe("conv.kernelRank");
   });
 
   it("throws when channels differ", () => {
-    expect(inputError(() => setupConv(tensor([2, 3, 3]), tensor([3, 2, 2]))).code).toBe("conv.channelMismatch");
-    expect(inputError(() => setupConv(tensor([2, 3, 3]), tensor([4, 3, 2, 2]))).code).toBe("conv.channelMismatch");
+    expect(inputErrorOf(() => setupConv(tensor([2, 3, 3]), tensor([3, 2, 2]))).code).toBe("conv.channelMismatch");
+    expect(inputErrorOf(() => setupConv(tensor([2, 3, 3]), tensor([4, 3, 2, 2]))).code).toBe("conv.channelMismatch");
   });
 
   it("throws when the kernel is bigger than the padded input", () => {
-    expect(inputError(() => setupConv(tensor([2, 2]), tensor([3, 3]))).code).toBe("conv.kernelTooLarge");
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 2]), { dilation: [3, 3] })).code).toBe("conv.kernelTooLarge");
+    expect(inputErrorOf(() => setupConv(tensor([2, 2]), tensor([3, 3]))).code).toBe("conv.kernelTooLarge");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 2]), { dilation: [3, 3] })).code).toBe("conv.kernelTooLarge");
     expect(setupConv(tensor([2, 2]), tensor([3, 3]), { padding: [1, 1] }).outputHeight).toBe(2);
   });
 
   it("throws when the stride is zero", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 2]), { stride: [0, 1] })).argument).toBe("stride");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 2]), { stride: [0, 1] })).argument).toBe("stride");
   });
 
   it("throws when the dilation is zero", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 2]), { dilation: [1, 0] })).argument).toBe("dilation");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 2]), { dilation: [1, 0] })).argument).toBe("dilation");
   });
 
   it("throws when the padding is negative", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 2]), { padding: [-1, 0] })).argument).toBe("padding");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 2]), { padding: [-1, 0] })).argument).toBe("padding");
   });
 
   it("throws when same padding comes with stride > 1", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 2]), { padding: "same", stride: [2, 2] })).code).toBe("conv.sameNeedsStride1");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 2]), { padding: "same", stride: [2, 2] })).code).toBe("conv.sameNeedsStride1");
   });
 
   it("throws when a bank gets the wrong number of biases", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([2, 1, 1]), { bias: [1, 2, 3] })).code).toBe("conv.biasCount");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([2, 1, 1]), { bias: [1, 2, 3] })).code).toBe("conv.biasCount");
   });
 
   it("throws when one filter gets several biases", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([1, 1]), { bias: [1, 2] })).code).toBe("conv.biasSingle");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([1, 1]), { bias: [1, 2] })).code).toBe("conv.biasSingle");
   });
 
   it("throws when the output would be absurdly large (huge padding)", () => {
-    expect(inputError(() => setupConv(tensor([3, 3]), tensor([1, 1]), { padding: [5000, 5000] })).code).toBe("conv.outputTooLarge");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([1, 1]), { padding: [5000, 5000] })).code).toBe("conv.outputTooLarge");
   });
 
   it("throws when the gradient's shape is not the output's", () => {
-    const error = inputError(() => conv2dBackward(oneToNine, tensor([2, 2]), tensor([3, 3])));
+    const error = inputErrorOf(() => conv2dBackward(oneToNine, tensor([2, 2]), tensor([3, 3])));
     expect(error).toMatchObject({ argument: "grad", code: "conv.gradShape", params: { shape: "3×3", expected: "2×2" } });
   });
 });

@@ -3,22 +3,13 @@
  * units, the plane pictures, linear separability as a property, and a `throws when …` test per check.
  */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/engine/errors.js";
+import { inputErrorOf } from "./helpers/errors.js";
 import {
   fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
 } from "../src/engine/gates.js";
 import { explainGate, planePicture } from "../src/explain/gate.js";
 import { mulberry32 } from "../src/quiz/random.js";
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("textbook gates", () => {
   it.each([
@@ -145,19 +136,19 @@ describe("plane pictures", () => {
 
 describe("input checks", () => {
   it.each(["xnor", "", "and2"])("throws when the gate name is %j", (name) => {
-    const error = errorOf(() => parseGateName(name));
+    const error = inputErrorOf(() => parseGateName(name));
     expect([error.argument, error.code, error.hintCode]).toEqual([undefined, "gate.unknown", "gate.usageHint"]);
     expect(error.params.text).toBe(name);
   });
 
   it.each([[[1]], [[1, 2, 3]], [[]]])("throws when --weights has %j (not 2 numbers)", (weights) => {
-    const error = errorOf(() => makePerceptron(weights, 0));
+    const error = inputErrorOf(() => makePerceptron(weights, 0));
     expect([error.argument, error.code, error.params.count]).toEqual(["weights", "gate.weightsCount", weights.length]);
   });
 
   it("throws when a weight or the bias is not finite", () => {
-    expect(errorOf(() => makePerceptron([Infinity, 1], 0)).argument).toBe("weights");
-    expect(errorOf(() => makePerceptron([1, 1], NaN)).argument).toBe("bias");
+    expect(inputErrorOf(() => makePerceptron([Infinity, 1], 0)).argument).toBe("weights");
+    expect(inputErrorOf(() => makePerceptron([1, 1], NaN)).argument).toBe("bias");
   });
 });
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/engine/errors.js";
+import { inputErrorOf } from "./helpers/errors.js";
 import { MAX_ELEMENTS } from "../src/engine/tensor.js";
 import { parseChoice, parseMatrix, parseNumber, parseNumberList, parseNumberToken, parsePair, parsePositiveInt } from "../src/io/parse.js";
 
-/** Runs `fn`, expecting an InputError; returns it for closer checks. */
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return error as InputError;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("parseNumberToken", () => {
   it.each([
@@ -50,61 +40,61 @@ describe("parseMatrix", () => {
   });
 
   it("throws when the value is empty", () => {
-    expect(inputError(() => parseMatrix("  ", "input")).code).toBe("input.empty");
-    expect(inputError(() => parseMatrix(" ; ", "input")).code).toBe("input.empty");
+    expect(inputErrorOf(() => parseMatrix("  ", "input")).code).toBe("input.empty");
+    expect(inputErrorOf(() => parseMatrix(" ; ", "input")).code).toBe("input.empty");
   });
 
   it("throws when a row inside is empty", () => {
-    const error = inputError(() => parseMatrix("1 2;;3 4", "input"));
+    const error = inputErrorOf(() => parseMatrix("1 2;;3 4", "input"));
     expect(error).toMatchObject({ argument: "input", code: "input.emptyRow", params: { row: 2 } });
   });
 
   it("throws when rows are ragged, naming both rows", () => {
-    const error = inputError(() => parseMatrix("1 2; 3 4 5", "kernel"));
+    const error = inputErrorOf(() => parseMatrix("1 2; 3 4 5", "kernel"));
     expect(error).toMatchObject({ argument: "kernel", code: "input.ragged", params: { row: 2, count: 3, expected: 2 } });
   });
 
   it("throws when an entry is not a number, naming row and entry", () => {
-    expect(inputError(() => parseMatrix("1 2; 3 x", "input")).params).toEqual({ row: 2, col: 2, text: "x" });
+    expect(inputErrorOf(() => parseMatrix("1 2; 3 x", "input")).params).toEqual({ row: 2, col: 2, text: "x" });
   });
 
   it.each(["NaN", "Infinity", "-inf"])("throws when an entry is %s", (word) => {
-    expect(inputError(() => parseMatrix(`1 ${word}`, "input")).code).toBe("input.notFinite");
+    expect(inputErrorOf(() => parseMatrix(`1 ${word}`, "input")).code).toBe("input.notFinite");
   });
 
   it("throws when a number overflows to Infinity", () => {
-    expect(inputError(() => parseMatrix("1e999", "input")).code).toBe("input.notFinite");
+    expect(inputErrorOf(() => parseMatrix("1e999", "input")).code).toBe("input.notFinite");
   });
 
   it("throws when a fraction divides by zero", () => {
-    expect(inputError(() => parseMatrix("1/0 1", "input")).code).toBe("input.zeroDenominator");
+    expect(inputErrorOf(() => parseMatrix("1/0 1", "input")).code).toBe("input.zeroDenominator");
   });
 
   it("throws when JSON is invalid", () => {
-    expect(inputError(() => parseMatrix("[[1,2],[3,4]", "input")).code).toBe("input.badJson");
+    expect(inputErrorOf(() => parseMatrix("[[1,2],[3,4]", "input")).code).toBe("input.badJson");
   });
 
   it("throws when JSON arrays are ragged", () => {
-    expect(inputError(() => parseMatrix("[[1,2],[3]]", "input")).params).toMatchObject({ path: "[1]", count: 1, expected: 2 });
+    expect(inputErrorOf(() => parseMatrix("[[1,2],[3]]", "input")).params).toMatchObject({ path: "[1]", count: 1, expected: 2 });
   });
 
   it("throws when a JSON entry is not a number", () => {
-    expect(inputError(() => parseMatrix('[[1,"2"]]', "input")).code).toBe("input.jsonNotNumber");
+    expect(inputErrorOf(() => parseMatrix('[[1,"2"]]', "input")).code).toBe("input.jsonNotNumber");
   });
 
   it("throws when JSON is nested deeper than 4", () => {
-    expect(inputError(() => parseMatrix("[[[[[1]]]]]", "input")).code).toBe("input.jsonTooDeep");
+    expect(inputErrorOf(() => parseMatrix("[[[[[1]]]]]", "input")).code).toBe("input.jsonTooDeep");
   });
 
   it("throws when a JSON array is empty", () => {
-    expect(inputError(() => parseMatrix("[[]]", "input")).code).toBe("input.jsonEmpty");
+    expect(inputErrorOf(() => parseMatrix("[[]]", "input")).code).toBe("input.jsonEmpty");
   });
 
   it("throws when the matrix is larger than the limit, before allocating it", () => {
     const side = Math.ceil(Math.sqrt(MAX_ELEMENTS)) + 1;
     const row = Array(side).fill("1").join(" ");
     const rows = Array(side).fill(row).join(";");
-    expect(inputError(() => parseMatrix(rows, "input")).code).toBe("input.tooLarge");
+    expect(inputErrorOf(() => parseMatrix(rows, "input")).code).toBe("input.tooLarge");
   });
 });
 
@@ -118,19 +108,19 @@ describe("parsePair", () => {
   });
 
   it("throws when the stride is zero", () => {
-    expect(inputError(() => parsePair("0", "stride", { min: 1 })).code).toBe("pair.notPositive");
+    expect(inputErrorOf(() => parsePair("0", "stride", { min: 1 })).code).toBe("pair.notPositive");
   });
 
   it("throws when padding is negative", () => {
-    expect(inputError(() => parsePair("-1", "padding", { min: 0 })).code).toBe("pair.negative");
+    expect(inputErrorOf(() => parsePair("-1", "padding", { min: 0 })).code).toBe("pair.negative");
   });
 
   it("throws when the value is not whole", () => {
-    expect(inputError(() => parsePair("1.5", "stride", { min: 1 })).code).toBe("pair.notInteger");
+    expect(inputErrorOf(() => parsePair("1.5", "stride", { min: 1 })).code).toBe("pair.notInteger");
   });
 
   it.each(["a", "1,2,3", "1,"])("throws when the pair is malformed: %s", (text) => {
-    expect(inputError(() => parsePair(text, "dilation", { min: 1 })).code).toBe("pair.bad");
+    expect(inputErrorOf(() => parsePair(text, "dilation", { min: 1 })).code).toBe("pair.bad");
   });
 });
 
@@ -140,7 +130,7 @@ describe("single values", () => {
   });
 
   it("throws when a number is not one", () => {
-    expect(inputError(() => parseNumber("two", "bias")).code).toBe("number.bad");
+    expect(inputErrorOf(() => parseNumber("two", "bias")).code).toBe("number.bad");
   });
 
   it("parseNumberList reads text and JSON lists", () => {
@@ -149,12 +139,12 @@ describe("single values", () => {
   });
 
   it("throws when a count is not a positive whole number", () => {
-    expect(inputError(() => parsePositiveInt("0", "count")).code).toBe("number.notPositiveInteger");
+    expect(inputErrorOf(() => parsePositiveInt("0", "count")).code).toBe("number.notPositiveInteger");
     expect(parsePositiveInt("12", "count")).toBe(12);
   });
 
   it("throws when a choice is not offered", () => {
-    expect(inputError(() => parseChoice("cnv", "mode", ["corr", "conv"])).params).toEqual({ text: "cnv", choices: "corr, conv" });
+    expect(inputErrorOf(() => parseChoice("cnv", "mode", ["corr", "conv"])).params).toEqual({ text: "cnv", choices: "corr, conv" });
     expect(parseChoice("CONV", "mode", ["corr", "conv"])).toBe("conv");
   });
 });

@@ -1,6 +1,6 @@
 /** max_pool2d / avg_pool2d: known values (PyTorch), ties, padding, ceil mode, overlap, gradients, input checks. */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/engine/errors.js";
+import { expectInputError } from "./helpers/errors.js";
 import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolOptions } from "../src/engine/pool2d.js";
 import { tensor, toNested, type Tensor } from "../src/engine/tensor.js";
 import { explainPool } from "../src/explain/pool.js";
@@ -23,17 +23,6 @@ function run(input: Tensor, options: PoolOptions, grad?: Tensor) {
   };
 }
 
-function expectInputError(action: () => unknown, argument: string, code: string): void {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).argument).toBe(argument);
-    expect((error as InputError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected InputError ${code}`);
-}
 
 /** Deterministic pseudo-random numbers in [-2, 2) (a small LCG), so failures are reproducible. */
 function randomTensor(shape: number[], seed: number): Tensor {

@@ -1,17 +1,8 @@
 /** Reading answers (every form and every error) and partial credit. */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/engine/errors.js";
+import { inputErrorOf } from "./helpers/errors.js";
 import { checkAnswer, generateProblem, readChoiceAnswer, readNumericAnswer, type NumericCheck, type QuizProblem } from "../src/quiz/index.js";
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("readNumericAnswer", () => {
   const matrix = [[1, 2, 3], [4, 5, 6]];
@@ -48,44 +39,44 @@ describe("readNumericAnswer", () => {
   });
 
   it("throws when a matrix answer has too few numbers (expected a 2×3 matrix, got 5 numbers)", () => {
-    const error = errorOf(() => readNumericAnswer("1 2 3 4 5", matrix));
+    const error = inputErrorOf(() => readNumericAnswer("1 2 3 4 5", matrix));
     expect(error.argument).toBe("answer");
     expect(error.code).toBe("quiz.answer.wantMatrix");
     expect(error.params).toEqual({ shape: "2×3", count: 5 });
   });
 
   it("throws when a matrix answer has the right count but the wrong shape", () => {
-    const error = errorOf(() => readNumericAnswer("1 2; 3 4; 5 6", matrix));
+    const error = inputErrorOf(() => readNumericAnswer("1 2; 3 4; 5 6", matrix));
     expect(error.code).toBe("quiz.answer.wantMatrixShape");
     expect(error.params).toEqual({ shape: "2×3", got: "3×2" });
   });
 
   it("throws when a number answer has several numbers", () => {
-    const error = errorOf(() => readNumericAnswer("1 2", 3));
+    const error = inputErrorOf(() => readNumericAnswer("1 2", 3));
     expect(error.code).toBe("quiz.answer.wantNumber");
     expect(error.params).toEqual({ count: 2 });
   });
 
   it("throws when a list answer has the wrong count", () => {
-    const error = errorOf(() => readNumericAnswer("0 1 1", [0, 1, 1, 0]));
+    const error = inputErrorOf(() => readNumericAnswer("0 1 1", [0, 1, 1, 0]));
     expect(error.code).toBe("quiz.answer.wantList");
     expect(error.params).toEqual({ size: 4, count: 3 });
   });
 
   it("throws when a list answer is a 2×2 matrix", () => {
-    const error = errorOf(() => readNumericAnswer("0 1; 1 0", [0, 1, 1, 0]));
+    const error = inputErrorOf(() => readNumericAnswer("0 1; 1 0", [0, 1, 1, 0]));
     expect(error.code).toBe("quiz.answer.wantListShape");
     expect(error.params).toEqual({ size: 4, shape: "2×2" });
   });
 
   it("throws when a C×H×W answer has the wrong count", () => {
-    const error = errorOf(() => readNumericAnswer("1 2; 3 4", [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]));
+    const error = inputErrorOf(() => readNumericAnswer("1 2; 3 4", [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]));
     expect(error.code).toBe("quiz.answer.wantArray");
     expect(error.params).toEqual({ shape: "2×2×2", count: 4 });
   });
 
   it("throws when a C×H×W answer has the right count but the wrong shape", () => {
-    const error = errorOf(() => readNumericAnswer("1 2 3 4; 5 6 7 8", [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]));
+    const error = inputErrorOf(() => readNumericAnswer("1 2 3 4; 5 6 7 8", [[[1, 2], [3, 4]], [[5, 6], [7, 8]]]));
     expect(error.code).toBe("quiz.answer.wantArrayShape");
     expect(error.params).toEqual({ shape: "2×2×2", got: "2×4" });
   });
@@ -98,7 +89,7 @@ describe("readNumericAnswer", () => {
     ["division by zero", "1/0 2; 3 4", "input.zeroDenominator"],
     ["NaN", "NaN 2; 3 4", "input.notFinite"],
   ])("throws when the answer is %s", (_, text, code) => {
-    const error = errorOf(() => readNumericAnswer(text, [[1, 2], [3, 4]]));
+    const error = inputErrorOf(() => readNumericAnswer(text, [[1, 2], [3, 4]]));
     expect(error.argument).toBe("answer");
     expect(error.code).toBe(code);
   });
@@ -110,7 +101,7 @@ describe("readChoiceAnswer", () => {
   });
 
   it.each(["e", "5", "0", "ab", "", "-1", "1.5"])("throws when the choice is %j (4 options)", (text) => {
-    const error = errorOf(() => readChoiceAnswer(text, 4));
+    const error = inputErrorOf(() => readChoiceAnswer(text, 4));
     expect(error.code).toBe("quiz.answer.wantChoice");
     expect(error.params).toMatchObject({ last: "d", count: 4 });
   });

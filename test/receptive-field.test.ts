@@ -4,6 +4,7 @@
  * explanation's pictures, and a `throws when …` test for every input check.
  */
 import { describe, expect, it } from "vitest";
+import { inputErrorOf } from "./helpers/errors.js";
 import { convBackward, setupConv } from "../src/engine/conv2d.js";
 import { InputError } from "../src/engine/errors.js";
 import { effectiveKernel } from "../src/engine/geometry.js";
@@ -41,15 +42,6 @@ function closedForm(specs: readonly LayerSpec[]): number {
   return total;
 }
 
-function errorOf(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("receptiveField known values", () => {
   it("conv3p1,conv3s2p1,pool2,conv3d2p2 gives r = 3,5,7,23 and j = 1,2,4,4 (SEMANTICS.md)", () => {
@@ -242,39 +234,39 @@ describe("input checks", () => {
     ["tconv3s2o2", "rf.outputPadding", { index: 1, outputPadding: 2, max: 1 }],
     ["tconv3o1", "rf.outputPadding", { index: 1, outputPadding: 1, max: 0 }],
   ])("throws when the spec is %j (%s)", (spec, code, params) => {
-    const error = errorOf(() => parseLayers(spec));
+    const error = inputErrorOf(() => parseLayers(spec));
     expect(error.argument).toBe("layers");
     expect(error.code).toBe(code);
     expect(error.params).toMatchObject(params);
   });
 
   it("throws when a layer would shrink the map below 1, naming the layer: conv3,conv3,pool2 on 5", () => {
-    const error = errorOf(() => receptiveField(parseLayers("conv3,conv3,pool2"), 5));
+    const error = inputErrorOf(() => receptiveField(parseLayers("conv3,conv3,pool2"), 5));
     expect([error.argument, error.code]).toEqual(["layers", "rf.tooSmall"]);
     expect(error.params).toMatchObject({ index: 3, token: "pool2", n: 1, out: 0, span: 2 });
   });
 
   it("throws when a tconv's padding crops the whole output: tconv1p1 on 1", () => {
-    const error = errorOf(() => receptiveField(parseLayers("tconv1p1"), 1));
+    const error = inputErrorOf(() => receptiveField(parseLayers("tconv1p1"), 1));
     expect([error.code, error.params.index, error.params.out]).toEqual(["rf.tooSmallTconv", 1, -1]);
   });
 
   it("throws when the numbers overflow exact arithmetic: 60 × conv3s9", () => {
-    const error = errorOf(() => receptiveField(parseLayers(Array(60).fill("conv3s9").join(","))));
+    const error = inputErrorOf(() => receptiveField(parseLayers(Array(60).fill("conv3s9").join(","))));
     expect(error.code).toBe("rf.overflow");
   });
 
   it("throws when the input size is not a whole number of at least 1: 0 and 2.5", () => {
-    expect(errorOf(() => receptiveField(parseLayers("conv3"), 0)).argument).toBe("input-size");
-    expect(errorOf(() => receptiveField(parseLayers("conv3"), 2.5)).code).toBe("number.notPositiveInteger");
+    expect(inputErrorOf(() => receptiveField(parseLayers("conv3"), 0)).argument).toBe("input-size");
+    expect(inputErrorOf(() => receptiveField(parseLayers("conv3"), 2.5)).code).toBe("number.notPositiveInteger");
   });
 
   it("throws when the layer list is empty", () => {
-    expect(errorOf(() => receptiveField([])).code).toBe("rf.empty");
+    expect(inputErrorOf(() => receptiveField([])).code).toBe("rf.empty");
   });
 
   it("throws when field pixels are asked for without sizes, or for a unit outside the output", () => {
-    expect(errorOf(() => fieldPixels(receptiveField(parseLayers("conv3")), 0)).code).toBe("rf.needsInputSize");
-    expect(errorOf(() => fieldPixels(receptiveField(parseLayers("conv3"), 5), 3)).code).toBe("rf.unitOutside");
+    expect(inputErrorOf(() => fieldPixels(receptiveField(parseLayers("conv3")), 0)).code).toBe("rf.needsInputSize");
+    expect(inputErrorOf(() => fieldPixels(receptiveField(parseLayers("conv3"), 5), 3)).code).toBe("rf.unitOutside");
   });
 });

@@ -1,7 +1,7 @@
 /** roi_pool: torchvision's values, half-away rounding, clipped and empty bins, several boxes, gradients, checks. */
 import { describe, expect, it } from "vitest";
+import { expectInputError } from "./helpers/errors.js";
 import { parseBox } from "../src/commands/roi.js";
-import { InputError } from "../src/engine/errors.js";
 import { roiBackward, roiBins, roiForward, roundHalfAwayFromZero, setupRoi, type Box, type RoiOptions } from "../src/engine/roi-pool.js";
 import { toNested, type Tensor } from "../src/engine/tensor.js";
 import { parseMatrix } from "../src/io/parse.js";
@@ -16,17 +16,6 @@ function pooled(input: Tensor, boxes: Box[], options: RoiOptions) {
   return roiForward(setupRoi(input, boxes, options)).outputs.map(toNested);
 }
 
-function expectInputError(action: () => unknown, argument: string, code: string): void {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).argument).toBe(argument);
-    expect((error as InputError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected InputError ${code}`);
-}
 
 describe("roundHalfAwayFromZero", () => {
   it.each([

@@ -1,6 +1,6 @@
 /** Spatial pyramid pooling: adaptive bins (PyTorch), the paper's window/stride, vector order and length, checks. */
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/engine/errors.js";
+import { expectInputError } from "./helpers/errors.js";
 import { adaptiveAxis, sppBins, sppForward, sppnetAxis, setupSpp, type SppOptions } from "../src/engine/spp.js";
 import { tensor, toNested, type Tensor } from "../src/engine/tensor.js";
 import { parseMatrix } from "../src/io/parse.js";
@@ -9,17 +9,6 @@ import { runInProcess } from "./helpers/cli.js";
 const m = (text: string): Tensor => parseMatrix(text, "input");
 const oneTo16 = m("1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 16");
 
-function expectInputError(action: () => unknown, argument: string, code: string): void {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).argument).toBe(argument);
-    expect((error as InputError).code).toBe(code);
-    return;
-  }
-  throw new Error(`expected InputError ${code}`);
-}
 
 function ramp(shape: number[]): Tensor {
   const size = shape.reduce((a, b) => a * b, 1);

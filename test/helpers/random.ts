@@ -1,14 +1,5 @@
-/** A small seeded PRNG (mulberry32) so that property tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded randomness for property tests: the quiz's own PRNG, so failures are reproducible. */
+export { mulberry32 as seededRandom } from "../../src/quiz/random.js";
 
 export function randomInt(random: () => number, low: number, high: number): number {
   return low + Math.floor(random() * (high - low + 1));
