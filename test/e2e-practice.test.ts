@@ -5,23 +5,16 @@
  * Needs `npm run build` first; skipped, with the reason printed, only when tmux is not installed.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import { parseHistory } from "../src/practice/history.js";
 import { runBuilt } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;

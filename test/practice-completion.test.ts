@@ -3,25 +3,18 @@
  * option of the real program appears; bash completion is exercised for real in bash.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import type { Command } from "commander";
 import { buildProgram } from "../src/cli.js";
 import { translator } from "../src/i18n/index.js";
 import { completionModel, SHELLS } from "../src/practice/completion.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 async function fullProgram(): Promise<Command> {
   return buildProgram({

@@ -5,11 +5,12 @@
  * embedded for --lang ko) and takes a screenshot.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import { buildExam } from "../src/practice/exam.js";
 import { planProblems } from "../src/practice/plan.js";
 import { resolveTopics } from "../src/practice/topics.js";
@@ -18,15 +19,7 @@ import { translator } from "../src/i18n/index.js";
 import { escapeHtml, renderExamHtml, renderExamMarkdown } from "../src/render/exam.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 const tempDir = () => made(mkdtempSync(join(tmpdir(), "cnn-drill-exam-")));
 

@@ -3,23 +3,16 @@
  * fatal, valid lines kept) and two real processes appending at once (no record lost).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, writeFileAtomic, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 const DIST_HISTORY = fileURLToPath(new URL("../dist/practice/history.js", import.meta.url));
 

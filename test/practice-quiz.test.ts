@@ -3,22 +3,15 @@
  * and the no-terminal rule (explain problem/check, exit 2, never wait).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import { resolveTopics } from "../src/practice/topics.js";
 import { BIN, runBuilt, runInProcess } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 const home = () => made(mkdtempSync(join(tmpdir(), "cnn-drill-quiz-")));
 

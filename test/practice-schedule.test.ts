@@ -2,26 +2,19 @@
  * FSRS per topic from the history: rating rule, determinism (same history ⇒ same schedule, whatever
  * the file order of equal times), due/weak/new ordering, and `stats` output built on it.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Rating } from "ts-fsrs";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temporaryFolders } from "./helpers/temp.js";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { FAST_SECONDS, FSRS_PARAMETERS, ratingFor, reviewOrder, scheduleTopics, SLOW_SECONDS } from "../src/practice/schedule.js";
 import { accuracyBar, formatDue } from "../src/render/stats.js";
 import { translator } from "../src/i18n/index.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
-/** Temporary folders made by this file, removed when it is done. */
-const madeDirs: string[] = [];
-afterAll(() => {
-  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
-});
-function made(dir: string): string {
-  madeDirs.push(dir);
-  return dir;
-}
+const { made } = temporaryFolders();
 
 const DAY = 86_400_000;
 const start = Date.UTC(2026, 10, 20, 9, 0, 0);
