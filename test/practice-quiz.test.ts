@@ -3,7 +3,7 @@
  * and the no-terminal rule (explain problem/check, exit 2, never wait).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -87,12 +87,15 @@ describe("quiz option errors (checked before anything is asked)", () => {
 });
 
 describe("start-up stays light", () => {
-  // A module hook that prints every module the process resolves.
-  const hooks = `data:text/javascript,${encodeURIComponent('export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("LOADED " + r.url + "\\n"); return r; }')}`;
-  const register = `data:text/javascript,${encodeURIComponent(`import { register } from "node:module"; register(${JSON.stringify(hooks)});`)}`;
+  // A preload script that, at exit, prints every module the process loaded (the built command is
+  // CommonJS, and ES-only packages are loaded through require too, so all land in require.cache).
+  const preload = join(made(mkdtempSync(join(tmpdir(), "cnn-drill-preload-"))), "list-modules.cjs");
+  writeFileSync(preload, [
+    'process.on("exit", () => { for (const file of Object.keys(require.cache)) process.stderr.write("LOADED " + file + "\\n"); });',
+  ].join("\n"));
 
   function loaded(args: string[]): string[] {
-    const result = spawnSync(process.execPath, ["--import", register, BIN, ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
+    const result = spawnSync(process.execPath, ["--require", preload, BIN, ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", NO_COLOR: "1" } });
     expect(result.status).toBe(0);
     return result.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
   }

@@ -4,7 +4,6 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import type { Lang } from "../i18n/index.js";
 import { CHOICE_TOPICS, isChoiceTopic, type ChoiceTopicId } from "./topics.js";
@@ -43,7 +42,7 @@ export class QuestionBankError extends Error {
 
 /** questions/ beside src/ and dist/ (this module is src/quiz/bank.ts or dist/quiz/bank.js). */
 export function questionsFolder(): string {
-  return fileURLToPath(new URL("../../questions/", import.meta.url));
+  return join(__dirname, "..", "..", "questions");
 }
 
 const LETTERS = "abcdef";
