@@ -2,15 +2,24 @@
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
-import { languageFromEnv, translator } from "./i18n/index.js";
+import { languageFromEnv, loadMessages, translator } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
+const VERSION_FLAGS = ["-V", "--version"];
+
 /**
- * Builds the program with the commands named (all of them when `only` is undefined). Running one
- * command needs only that command registered; help, errors and completion need them all.
+ * The commands a run needs registered: the one it names, none for --version, and all of them
+ * otherwise (help, a mistyped command's suggestions, completion).
  */
-export async function buildProgram(context: CliContext, only?: string): Promise<Command> {
+function commandsFor(first: string | undefined): string[] {
+  if (first !== undefined && first in commandLoaders) return [first];
+  if (first !== undefined && VERSION_FLAGS.includes(first)) return [];
+  return Object.keys(commandLoaders);
+}
+
+/** Builds the program for a run whose first argument is `first` (all commands when undefined). */
+export async function buildProgram(context: CliContext, first?: string): Promise<Command> {
   const program = new Command("cnn-drill")
     .description(context.t("help.program"))
     .version(VERSION)
@@ -21,8 +30,9 @@ export async function buildProgram(context: CliContext, only?: string): Promise<
       writeErr: (text) => context.io.stderr(text),
     })
     .exitOverride();
-  const names = only !== undefined && only in commandLoaders ? [only] : Object.keys(commandLoaders);
-  const registrars = await Promise.all(names.map((name) => commandLoaders[name]()));
+  const names = commandsFor(first);
+  await loadMessages(names.flatMap((name) => commandLoaders[name].messages));
+  const registrars = await Promise.all(names.map((name) => commandLoaders[name].load()));
   for (const register of registrars) register(program, context);
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),

@@ -128,6 +128,7 @@ describe("cnn-drill conv errors: one clear line, a hint, exit 2, nothing on stdo
     ["a gradient of the wrong shape", ["--input", X, "--kernel", "1 0; 0 1", "--grad", "1 2 3"], "error: --grad: the gradient is 1×3 but the output is 2×2"],
     ["same with stride 2", ["--input", X, "--kernel", "1 0; 0 1", "--padding", "same", "--stride", "2"], "error: --padding: \"same\" padding needs stride 1 (got --stride 2,2), as in PyTorch"],
     ["an unreadable file", ["--input", "@/nonexistent/x.txt", "--kernel", "1"], "error: --input: cannot read \"/nonexistent/x.txt\": no such file"],
+    ["a folder given as a file", ["--input", "@/tmp", "--kernel", "1"], "error: --input: cannot read \"/tmp\": it is a folder"],
     ["a bad mode", ["--input", X, "--kernel", "1", "--mode", "flip"], "error: --mode: \"flip\" is not one of corr, conv"],
     ["a bad language", ["--input", X, "--kernel", "1", "--lang", "fr"], "error: --lang: \"fr\" is not a supported language"],
     ["an absurdly large output", ["--input", X, "--kernel", "1", "--padding", "5000"], "error: the output would have 100060009 values, more than the limit of 16777216"],

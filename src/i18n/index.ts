@@ -3,15 +3,13 @@ import { catalog, type Lang, type MessageKey } from "./catalog.js";
 import { fillTemplate } from "./format.js";
 
 export type { Lang, MessageKey } from "./catalog.js";
-export { LANGS } from "./catalog.js";
+export { LANGS, loadMessages, MESSAGE_AREAS, type MessageArea } from "./catalog.js";
 
 /** Looks up a message; codes coming from the engine are plain strings, so unknown keys fall back to the key. */
 export type Translate = (key: MessageKey | string, params?: MessageParams) => string;
 
 export function translator(lang: Lang): Translate {
-  const messages = catalog[lang] as Record<string, string>;
-  const english = catalog.en as Record<string, string>;
-  return (key, params) => fillTemplate(messages[key] ?? english[key] ?? key, params);
+  return (key, params) => fillTemplate(catalog[lang][key] ?? catalog.en[key] ?? key, params);
 }
 
 export function hasMessage(key: string): boolean {

@@ -2,7 +2,7 @@
  * Where a matrix argument's text comes from: the value itself, a file (`@path`) or standard input
  * (`-`). Standard input is read only when asked for, at most once, and never from a terminal.
  */
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { InputError } from "../engine/errors.js";
 
 export interface InputSource {
@@ -33,9 +33,10 @@ export class ArgumentReader {
   }
 }
 
-async function readArgumentFile(path: string, argument: string): Promise<string> {
+// A synchronous read: this is a one-shot command, and node:fs is loaded already (fs/promises is not).
+function readArgumentFile(path: string, argument: string): string {
   try {
-    return await readFile(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError(argument, "input.fileNotFound", { path }, "input.fileHint");
