@@ -22,9 +22,12 @@ Where the existing fixture mostly covers small integer cases, these aim at the e
   `--exclude-pad`; output, gradInput, and for max also mask and argmax from torch's return_indices.
 - roi: several boxes, 3-D maps, scales 1, 0.5, 0.25, 1/8, 1/16 (large box coordinates), corners that
   scale to .5 (rounding half away from zero, also below zero), boxes partly outside the map, tiny
-  boxes, output sizes 1x1 … 4x4 with overlapping or empty bins; output, and gradInput for one box.
+  boxes, output sizes 1x1 … 4x4 with overlapping or empty bins; output, gradInput for one box, and
+  bins (observed by pooling one-hot maps; left out when a bin is empty, as its clipped edges are not
+  observable).
 - spp: max and avg (`--type`), 2-D and 3-D, levels up to min(H, W); adaptive bins (torch
-  adaptive_*_pool2d) and `--method sppnet` (torch *_pool2d with window ceil(a/n), stride floor(a/n)).
+  adaptive_*_pool2d) and `--method sppnet` (torch *_pool2d with window ceil(a/n), stride floor(a/n));
+  vector, length, and per level n, output and bins (observed with one-hot maps).
 - rf: random stacks of conv (stride, padding, dilation) and pool (stride, padding) layers, and a
   few stride-1 transposed convolutions; receptiveField, jump and start checked empirically with
   autograd on a 1-D signal (the extent and centre of the input cells that reach one output unit),
@@ -74,15 +77,19 @@ def spell(f):
     f = Fraction(f)
     if f.denominator == 1:
         return str(f.numerator)
-    if f.denominator in (2, 4, 8, 16) and rng.random() < 0.5:
+    roll = rng.random()
+    if f.denominator in (2, 4, 8, 16) and roll < 0.4:
         return repr(float(f))
+    if f.denominator in (2, 4, 8, 16) and roll < 0.5:
+        return f"{float(f) * 10:g}e-1"  # exponent form: 5e-1, -7.5e-1
     return f"{f.numerator}/{f.denominator}"
 
 
 def text_matrix(fracs, h, w):
-    """'1 -1/2; 0.25 3' (rows by ';', entries by spaces or commas)."""
-    sep = rng.choice([" ", ", ", ","])
-    return "; ".join(sep.join(spell(fracs[r * w + c]) for c in range(w)) for r in range(h))
+    """'1 -1/2; 0.25 3' (rows by ';' or new lines, entries by spaces and/or commas)."""
+    sep = rng.choice([" ", ", ", ",", "  "])
+    rows = rng.choice(["; ", "; ", ";", "\n"])
+    return rows.join(sep.join(spell(fracs[r * w + c]) for c in range(w)) for r in range(h))
 
 
 def json_number(v):
@@ -98,8 +105,10 @@ def json_tensor(t):
 
 
 def matrix_arg(t, fracs):
-    """2-D: text with fractions; higher ranks: JSON."""
-    return text_matrix(fracs, t.shape[0], t.shape[1]) if t.dim() == 2 else json_tensor(t)
+    """2-D: mostly text with fractions, sometimes JSON; higher ranks: JSON."""
+    if t.dim() == 2 and rng.random() < 0.85:
+        return text_matrix(fracs, t.shape[0], t.shape[1])
+    return json_tensor(t)
 
 
 def grad_arg(t):
@@ -317,6 +326,28 @@ for i in range(120):
     pool_case(i)
 
 
+# ---- bins, observed: pool H·W one-hot maps; cell (r, c) belongs to bin (i, j) iff that bin's max is 1 --
+
+def probe_bins(H, W, pool):
+    """`pool` maps an (H·W)×1×H×W batch of one-hot maps to (H·W)×1×PH×PW. Returns the PH×PW grid of
+    {"rows": [start, end), "cols": [start, end)}, or None when a bin is empty (its clipped edges are
+    not observable)."""
+    out = pool(torch.eye(H * W).reshape(H * W, 1, H, W))
+    grid = []
+    for i in range(out.shape[2]):
+        row = []
+        for j in range(out.shape[3]):
+            cells = (out[:, 0, i, j] == 1).nonzero().reshape(-1).tolist()
+            if not cells:
+                return None
+            rs, cs = [c // W for c in cells], [c % W for c in cells]
+            rows, cols = [min(rs), max(rs) + 1], [min(cs), max(cs) + 1]
+            assert (rows[1] - rows[0]) * (cols[1] - cols[0]) == len(cells), "a bin is not a rectangle"
+            row.append({"rows": rows, "cols": cols})
+        grid.append(row)
+    return grid
+
+
 # ---- roi ----------------------------------------------------------------------------------------
 
 SCALES = [(1.0, "1"), (0.5, "0.5"), (0.5, "1/2"), (0.25, "0.25"), (0.125, "1/8"), (0.0625, "1/16"), (0.0625, "0.0625")]
@@ -385,6 +416,8 @@ def roi_case(i):
     args += ["--output", output_text]
     if scale_text != "1" or rng.random() < 0.3:
         args += ["--scale", scale_text]
+    bins = [probe_bins(H, W, lambda maps: roi_pool(maps, torch.tensor([[float(n)] + [float(v) for v in box] for n in range(H * W)]), (ph, pw), scale))
+            for box in boxes]
     if several:
         expect = {"output": [sel(y[b]).tolist() for b in range(len(boxes))]}
     else:
@@ -392,6 +425,8 @@ def roi_case(i):
         y.backward(g)
         args += ["--grad", grad_arg(sel(g[0]))]
         expect = {"output": sel(y[0]).tolist(), "gradInput": (x4.grad[0] if three_d else x4.grad[0, 0]).tolist()}
+    if all(grid is not None for grid in bins):
+        expect["bins"] = bins
     add("roi", args, expect)
 
 
@@ -414,22 +449,25 @@ def spp_case(i):
         levels = levels[::-1]
     x, xf = values((2, H, W) if three_d else (H, W), NICE if kind == "avg" else [Fraction(v) for v in range(-3, 10)])
     x4 = (x if three_d else x[None])[None]
-    parts = []
+    parts, level_expect = [], []
     for n in levels:
         if method == "adaptive":
             pooled = F.adaptive_max_pool2d(x4, n) if kind == "max" else F.adaptive_avg_pool2d(x4, n)
+            bins = probe_bins(H, W, lambda maps: F.adaptive_max_pool2d(maps, n))
         else:  # SPP-net §2.3: window ceil(a/n), stride floor(a/n)
             win = (-(-H // n), -(-W // n))
             stride = (H // n, W // n)
             pooled = F.max_pool2d(x4, win, stride) if kind == "max" else F.avg_pool2d(x4, win, stride)
+            bins = probe_bins(H, W, lambda maps: F.max_pool2d(maps, win, stride))
         parts.append(pooled.reshape(-1))
+        level_expect.append({"n": n, "output": (pooled[0] if three_d else pooled[0, 0]).tolist(), "bins": bins})
     vector = torch.cat(parts)
     args = ["spp", "--input", matrix_arg(x, xf), "--levels", ",".join(map(str, levels))]
     if kind == "avg" or rng.random() < 0.3:
         args += ["--type", kind]
     if method != "adaptive" or rng.random() < 0.2:
         args += ["--method", method]
-    add("spp", args, {"vector": vector.tolist(), "length": len(vector)})
+    add("spp", args, {"vector": vector.tolist(), "length": len(vector), "levels": level_expect})
 
 
 for i in range(60):

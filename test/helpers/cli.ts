@@ -38,7 +38,7 @@ export function runBuilt(args: string[], options: { stdin?: string; env?: Record
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
 }
 
-/** Asserts nested numbers equal within tolerance; returns a message for the first difference, or undefined. */
+/** Compares nested numbers within tolerance (objects key by key); returns a message for the first difference, or undefined. */
 export function firstDifference(actual: unknown, expected: unknown, tolerance = 1e-6, path = "$"): string | undefined {
   if (typeof expected === "number") {
     if (typeof actual !== "number" || !(Math.abs(actual - expected) <= tolerance)) return `${path}: expected ${expected}, got ${JSON.stringify(actual)}`;
@@ -48,6 +48,15 @@ export function firstDifference(actual: unknown, expected: unknown, tolerance = 
     if (!Array.isArray(actual) || actual.length !== expected.length) return `${path}: expected an array of ${expected.length}, got ${JSON.stringify(actual)?.slice(0, 80)}`;
     for (let i = 0; i < expected.length; i++) {
       const difference = firstDifference(actual[i], expected[i], tolerance, `${path}[${i}]`);
+      if (difference) return difference;
+    }
+    return undefined;
+  }
+  if (typeof expected === "object" && expected !== null) {
+    // Objects: every expected key, compared the same way (extra keys in actual are allowed, as in the contract).
+    if (typeof actual !== "object" || actual === null || Array.isArray(actual)) return `${path}: expected an object, got ${JSON.stringify(actual)?.slice(0, 80)}`;
+    for (const [key, value] of Object.entries(expected)) {
+      const difference = firstDifference((actual as Record<string, unknown>)[key], value, tolerance, `${path}.${key}`);
       if (difference) return difference;
     }
     return undefined;
