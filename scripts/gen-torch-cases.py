@@ -353,7 +353,7 @@ def probe_bins(H, W, pool):
 SCALES = [(1.0, "1"), (0.5, "0.5"), (0.5, "1/2"), (0.25, "0.25"), (0.125, "1/8"), (0.0625, "1/16"), (0.0625, "0.0625")]
 # Scales that are not powers of two: corners times the scale are inexact in binary, and the CLI must
 # round the very same float64 product as torchvision (1/3 and 0.3 parse to Python's 1/3 and 0.3).
-ODD_SCALES = [(0.3, "0.3"), (1 / 3, "1/3"), (0.1, "0.1"), (0.2, "1/5"), (0.6, "0.6")]
+ODD_SCALES = [(0.3, "0.3"), (1 / 3, "1/3"), (0.1, "0.1"), (0.2, "1/5"), (0.6, "0.6"), (2.0, "2"), (1.5, "3/2")]
 
 
 def c_round(v):
@@ -363,7 +363,7 @@ def c_round(v):
 
 def roi_box(H, W, scale):
     """A box in image coordinates; corners often land on .5 on the map; sometimes partly outside or tiny."""
-    if Fraction(scale).denominator & (Fraction(scale).denominator - 1):  # not a power of two
+    if scale in [v for v, _ in ODD_SCALES]:  # corners drawn in image coordinates (decimals)
         for _ in range(1000):
             x1, x2 = sorted(round(rng.uniform(-1, W + 1) / scale * 2) / 2 for _ in range(2))
             y1, y2 = sorted(round(rng.uniform(-1, H + 1) / scale * 2) / 2 for _ in range(2))
@@ -447,6 +447,8 @@ def spp_case(i):
     levels = sorted(rng.sample(range(1, top + 1), rng.randint(1, min(4, top))))
     if rng.random() < 0.3:
         levels = levels[::-1]
+    if rng.random() < 0.1:
+        levels = levels + levels[:1]  # a level twice: its bins twice in the vector
     x, xf = values((2, H, W) if three_d else (H, W), NICE if kind == "avg" else [Fraction(v) for v in range(-3, 10)])
     x4 = (x if three_d else x[None])[None]
     parts, level_expect = [], []

@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { readArgs } from "./engine-adapters/args.js";
 import { engineAdapters } from "./engine-adapters/index.js";
 import { firstDifference, runBuilt, runInProcess, type CliResult } from "./helpers/cli.js";
 
@@ -51,6 +52,16 @@ function expectCase(result: CliResult, testCase: TorchCase): void {
     expect(firstDifference(actual[key], value), key).toBeUndefined();
   }
 }
+
+describe("engine adapters", () => {
+  it("readArgs reads --ceil and --exclude-pad as flags, so the option after them keeps its value", () => {
+    const args = readArgs(["--input", "1 2; 3 4", "--ceil", "--exclude-pad", "--grad", "-1 2"]);
+    expect(args.options.get("ceil")).toEqual([""]);
+    expect(args.options.get("exclude-pad")).toEqual([""]);
+    expect(args.options.get("grad")).toEqual(["-1 2"]);
+    expect(args.positional).toEqual([]);
+  });
+});
 
 for (const { file, spawnOneIn } of fixtures) {
   const cases = load(file);
