@@ -6,6 +6,7 @@ import { sameShape, shapeText } from "./conv2d.js";
 import { check } from "./errors.js";
 import { poolOutputSize, windowStart, type Pair } from "./geometry.js";
 import { tensor, type Tensor } from "./tensor.js";
+import { windowMax, windowSum } from "./window.js";
 
 export type PoolType = "max" | "avg";
 
@@ -119,24 +120,13 @@ export function poolForward(setup: PoolSetup): PoolResult {
       for (let c = 0; c < C; c++) {
         const base = c * H * W;
         const index = (c * OH + i) * OW + j;
+        const window = { rowStart: rows.start, rowEnd: rows.end, colStart: cols.start, colEnd: cols.end };
         if (argmax) {
-          let best = -Infinity;
-          let bestAt = rows.start * W + cols.start;
-          for (let r = rows.start; r < rows.end; r++)
-            for (let q = cols.start; q < cols.end; q++) {
-              const value = x[base + r * W + q];
-              if (value > best) {
-                best = value;
-                bestAt = r * W + q;
-              }
-            }
-          out[index] = best;
-          argmax[index] = bestAt;
+          const { value, at } = windowMax(x, base, W, window);
+          out[index] = value;
+          argmax[index] = at;
         } else {
-          let total = 0;
-          for (let r = rows.start; r < rows.end; r++)
-            for (let q = cols.start; q < cols.end; q++) total += x[base + r * W + q];
-          out[index] = total / divisor;
+          out[index] = windowSum(x, base, W, window) / divisor;
         }
       }
     }

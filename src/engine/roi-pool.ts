@@ -7,6 +7,7 @@ import { sameShape, shapeText } from "./conv2d.js";
 import { check } from "./errors.js";
 import { clipRange, type Pair } from "./geometry.js";
 import { tensor, type Tensor } from "./tensor.js";
+import { windowMax } from "./window.js";
 
 /** A box in image coordinates: (x1, y1) top-left, (x2, y2) bottom-right. */
 export interface Box {
@@ -140,16 +141,9 @@ export function roiForward(setup: RoiSetup): RoiResult {
           const cols = region.colBins[j];
           const index = (c * PH + i) * PW + j;
           if (rows.end <= rows.start || cols.end <= cols.start) continue;
-          let best = -Infinity;
-          for (let r = rows.start; r < rows.end; r++)
-            for (let q = cols.start; q < cols.end; q++) {
-              const value = x[(c * H + r) * W + q];
-              if (value > best) {
-                best = value;
-                argmax[index] = r * W + q;
-              }
-            }
-          out[index] = best;
+          const { value, at } = windowMax(x, c * H * W, W, { rowStart: rows.start, rowEnd: rows.end, colStart: cols.start, colEnd: cols.end });
+          out[index] = value;
+          argmax[index] = at;
         }
       }
     outputs.push(tensor(roiOutputShape(setup), out));

@@ -7,6 +7,7 @@ import { shapeText } from "./conv2d.js";
 import { check } from "./errors.js";
 import { adaptiveBin } from "./geometry.js";
 import { tensor, type Tensor } from "./tensor.js";
+import { windowMax, windowSum } from "./window.js";
 
 export type SppMethod = "adaptive" | "sppnet";
 export type SppType = "max" | "avg";
@@ -97,21 +98,10 @@ export interface SppResult {
 
 function pool(setup: SppSetup, channel: number, rows: [number, number], cols: [number, number]): { value: number; at: number } {
   const { height: H, width: W, input: x } = setup;
-  const base = channel * H * W;
-  if (setup.type === "max") {
-    let best = -Infinity;
-    let at = rows[0] * W + cols[0];
-    for (let r = rows[0]; r < rows[1]; r++)
-      for (let q = cols[0]; q < cols[1]; q++)
-        if (x[base + r * W + q] > best) {
-          best = x[base + r * W + q];
-          at = r * W + q;
-        }
-    return { value: best, at };
-  }
-  let total = 0;
-  for (let r = rows[0]; r < rows[1]; r++) for (let q = cols[0]; q < cols[1]; q++) total += x[base + r * W + q];
-  return { value: total / ((rows[1] - rows[0]) * (cols[1] - cols[0])), at: -1 };
+  const window = { rowStart: rows[0], rowEnd: rows[1], colStart: cols[0], colEnd: cols[1] };
+  if (setup.type === "max") return windowMax(x, channel * H * W, W, window);
+  const count = (rows[1] - rows[0]) * (cols[1] - cols[0]);
+  return { value: windowSum(x, channel * H * W, W, window) / count, at: -1 };
 }
 
 export function sppForward(setup: SppSetup): SppResult {
