@@ -2,12 +2,12 @@
  * conv topics: forward (valid correlation), stride and padding, true convolution, dilation, the
  * three gradients, and the output-size formula. Small whole numbers, answers that are never all zero.
  */
-import { convBackward, convForward, setupConv, type ConvMode } from "../../engine/conv2d.js";
+import { convBackward, convForward, setupConv, type ConvMode, type ConvSetup } from "../../engine/conv2d.js";
 import { convOutputSize } from "../../engine/geometry.js";
 import { fromRows, type Tensor } from "../../engine/tensor.js";
 import type { ProblemRandom, Random } from "../random.js";
 import type { NumericGenerator, PromptPart } from "./types.js";
-import { allZero, drawUntil, nonZeroMatrix, rotate180, sameMatrix } from "./util.js";
+import { allZero, drawUntil, nonZeroMatrix, nonZeroTensor, rotate180, sameMatrix } from "./util.js";
 
 interface ConvShape {
   n: number;
@@ -17,19 +17,18 @@ interface ConvShape {
   dilation: number;
 }
 
-function nonZeroTensor(t: Tensor): boolean {
-  return t.data.some((value) => Math.abs(value) > 1e-9);
-}
-
-function forwardOf(input: number[][], kernel: number[][], shape: ConvShape, mode: ConvMode = "corr", bias?: number): Tensor {
-  const setup = setupConv(fromRows(input), fromRows(kernel), {
+/** The engine's setup for a drawn problem (what `cnn-drill conv` will be called with). */
+function convSetupOf(input: number[][], kernel: number[][], shape: ConvShape, mode: ConvMode = "corr"): ConvSetup {
+  return setupConv(fromRows(input), fromRows(kernel), {
     stride: [shape.stride, shape.stride],
     padding: [shape.padding, shape.padding],
     dilation: [shape.dilation, shape.dilation],
     mode,
-    bias,
   });
-  return convForward(setup);
+}
+
+function forwardOf(input: number[][], kernel: number[][], shape: ConvShape, mode: ConvMode = "corr"): Tensor {
+  return convForward(convSetupOf(input, kernel, shape, mode));
 }
 
 function outputSize(shape: ConvShape): number {
@@ -48,6 +47,15 @@ function drawKernel(random: Random, k: number, { asymmetric = false } = {}): num
 /** An input whose forward answer is not all zero. */
 function drawInput(random: Random, n: number, kernel: number[][], shape: ConvShape, mode: ConvMode = "corr", min = 0, max = 5): number[][] {
   return drawUntil(random, (r) => r.matrix(n, n, min, max), (input) => !allZero(input) && nonZeroTensor(forwardOf(input, kernel, shape, mode)));
+}
+
+/** The calculator options a shape needs beyond the defaults (stride 1, padding 0, dilation 1), in argv order. */
+function nonDefaultSettings(shape: ConvShape): Record<string, number> {
+  return {
+    ...(shape.stride > 1 ? { stride: shape.stride } : {}),
+    ...(shape.padding > 0 ? { padding: shape.padding } : {}),
+    ...(shape.dilation > 1 ? { dilation: shape.dilation } : {}),
+  };
 }
 
 function setting(shape: ConvShape): PromptPart {
@@ -122,9 +130,8 @@ const dilated: NumericGenerator = {
     ]);
     const kernel = drawKernel(random.stream("kernel"), shape.k);
     const input = drawInput(random.stream("input"), shape.n, kernel, shape, "corr", 0, 4);
-    const given = { input, kernel, ...(shape.stride > 1 ? { stride: shape.stride } : {}), ...(shape.padding > 0 ? { padding: shape.padding } : {}), dilation: shape.dilation };
     return {
-      given,
+      given: { input, kernel, ...nonDefaultSettings(shape) },
       ask: "output",
       prompt: [{ key: "quiz.prompt.conv.dilated", params: { dilation: shape.dilation, span: shape.dilation * (shape.k - 1) + 1 } }, setting(shape), { key: "quiz.prompt.giveOutput" }],
     };
@@ -155,15 +162,13 @@ function backwardGenerator(topic: string, ask: GradAsk, shapes: ConvShape[]): Nu
         random.stream("grad"),
         (r) => nonZeroMatrix(r, out, out, -2, 2, 2),
         (g) => {
-          const setup = setupConv(fromRows(input), fromRows(kernel), { stride: [shape.stride, shape.stride] });
-          const gradients = convBackward(setup, fromRows(g));
+          const gradients = convBackward(convSetupOf(input, kernel, shape), fromRows(g));
           if (ask === "gradBias") return gradients.gradBias !== 0;
           return nonZeroTensor(gradients[ask]);
         },
       );
-      const given = { input, kernel, ...(shape.stride > 1 ? { stride: shape.stride } : {}), grad };
       return {
-        given,
+        given: { input, kernel, ...nonDefaultSettings(shape), grad },
         ask,
         prompt: [{ key: "quiz.prompt.convBackward" }, setting(shape), { key: `quiz.prompt.${topic}` }],
       };

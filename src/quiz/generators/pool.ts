@@ -2,12 +2,11 @@
  * pool topics: max pooling forward, which cells receive gradient (the mask), max-pool backward and
  * average-pool backward. Ties and overlapping windows come up at a steady rate; averages divide by 4.
  */
-import { poolBackward, poolForward, setupPool, maxPoolMask, type PoolType } from "../../engine/pool2d.js";
-import { poolOutputSize } from "../../engine/geometry.js";
-import { fromRows, type Tensor } from "../../engine/tensor.js";
+import { axisWindow, maxPoolMask, poolBackward, poolForward, setupPool, type PoolSetup, type PoolType } from "../../engine/pool2d.js";
+import { fromRows } from "../../engine/tensor.js";
 import type { Random } from "../random.js";
 import type { NumericGenerator, PromptPart } from "./types.js";
-import { drawUntil } from "./util.js";
+import { drawUntil, nonZeroTensor } from "./util.js";
 
 interface PoolShape {
   n: number;
@@ -37,30 +36,23 @@ const AVERAGE_SHAPES: PoolShape[] = [
   { n: 3, size: 2, stride: 2, padding: 1 },
 ];
 
-function outputSize(shape: PoolShape): number {
-  return poolOutputSize(shape.n, shape.size, shape.stride, shape.padding, false);
-}
-
-function setup(input: number[][], shape: PoolShape, type: PoolType = "max") {
+/** The engine's setup for a drawn problem (what `cnn-drill pool` will be called with). */
+function setup(input: number[][], shape: PoolShape, type: PoolType = "max"): PoolSetup {
   return setupPool(fromRows(input), { type, size: [shape.size, shape.size], stride: [shape.stride, shape.stride], padding: [shape.padding, shape.padding] });
-}
-
-function nonZero(t: Tensor): boolean {
-  return t.data.some((value) => Math.abs(value) > 1e-9);
 }
 
 /** Does some window hold two equal maxima? (The tie rule then matters.) */
 function hasTie(input: number[][], shape: PoolShape): boolean {
-  const out = outputSize(shape);
-  for (let i = 0; i < out; i++)
-    for (let j = 0; j < out; j++) {
-      const values: number[] = [];
-      for (let r = i * shape.stride - shape.padding; r < i * shape.stride - shape.padding + shape.size; r++)
-        for (let c = j * shape.stride - shape.padding; c < j * shape.stride - shape.padding + shape.size; c++)
-          if (r >= 0 && r < shape.n && c >= 0 && c < shape.n) values.push(input[r][c]);
+  const s = setup(input, shape);
+  for (let i = 0; i < s.outputHeight; i++) {
+    const rows = axisWindow(s, 0, i);
+    for (let j = 0; j < s.outputWidth; j++) {
+      const cols = axisWindow(s, 1, j);
+      const values = input.slice(rows.start, rows.end).flatMap((row) => row.slice(cols.start, cols.end));
       const best = Math.max(...values);
       if (values.filter((v) => v === best).length > 1) return true;
     }
+  }
   return false;
 }
 
@@ -71,13 +63,19 @@ function drawMaxInput(random: Random, shape: PoolShape): number[][] {
   return drawUntil(
     random,
     (r) => r.matrix(shape.n, shape.n, min, max),
-    (m) => nonZero(poolForward(setup(m, shape)).output) && hasTie(m, shape) === wantTie,
+    (m) => nonZeroTensor(poolForward(setup(m, shape)).output) && hasTie(m, shape) === wantTie,
   );
 }
 
-function poolSetting(shape: PoolShape): PromptPart[] {
-  const parts: PromptPart[] = [{ key: "quiz.prompt.poolSetting", params: { size: shape.size, stride: shape.stride, padding: shape.padding } }];
-  return parts;
+/** The prompt of a max-pool topic: its question, the setting, and the padding rule when it pads. */
+function maxPrompt(key: string, shape: PoolShape): PromptPart[] {
+  const prompt: PromptPart[] = [{ key }, poolSetting(shape)];
+  if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingMax" });
+  return prompt;
+}
+
+function poolSetting(shape: PoolShape): PromptPart {
+  return { key: "quiz.prompt.poolSetting", params: { size: shape.size, stride: shape.stride, padding: shape.padding } };
 }
 
 function given(input: number[][], shape: PoolShape, extra: Record<string, number[][]> = {}, type?: PoolType) {
@@ -97,10 +95,7 @@ const maxForward: NumericGenerator = {
   generate(random) {
     const shape = random.stream("shape").pick(FORWARD_SHAPES);
     const input = drawMaxInput(random.stream("input"), shape);
-    const prompt: PromptPart[] = [{ key: "quiz.prompt.pool.max" }, ...poolSetting(shape)];
-    if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingMax" });
-    prompt.push({ key: "quiz.prompt.giveOutput" });
-    return { given: given(input, shape), ask: "output", prompt };
+    return { given: given(input, shape), ask: "output", prompt: [...maxPrompt("quiz.prompt.pool.max", shape), { key: "quiz.prompt.giveOutput" }] };
   },
 };
 
@@ -112,16 +107,19 @@ const maxMask: NumericGenerator = {
     const input = drawMaxInput(random.stream("input"), shape);
     const s = setup(input, shape);
     // The mask is never all zero (every window has a maximum); it is worth asking because cells stay 0.
-    const mask = maxPoolMask(s, poolForward(s).argmax!);
-    if (!nonZero(mask)) throw new Error("pool.max-mask: empty mask");
-    const prompt: PromptPart[] = [{ key: "quiz.prompt.pool.max-mask" }, ...poolSetting(shape)];
-    if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingMax" });
-    return { given: given(input, shape), ask: "mask", prompt };
+    if (!nonZeroTensor(maxPoolMask(s, poolForward(s).argmax!))) throw new Error("pool.max-mask: empty mask");
+    return { given: given(input, shape), ask: "mask", prompt: maxPrompt("quiz.prompt.pool.max-mask", shape) };
   },
 };
 
-function drawGrad(random: Random, out: number, accept: (grad: number[][]) => boolean, values: readonly number[]): number[][] {
-  return drawUntil(random, (r) => Array.from({ length: out }, () => Array.from({ length: out }, () => r.pick(values))), accept);
+/** An upstream gradient for `s` (square output) from `values`, whose input gradient is not all zero. */
+function drawGrad(random: Random, s: PoolSetup, values: readonly number[]): number[][] {
+  const out = s.outputHeight;
+  return drawUntil(
+    random,
+    (r) => Array.from({ length: out }, () => Array.from({ length: out }, () => r.pick(values))),
+    (g) => nonZeroTensor(poolBackward(s, fromRows(g))),
+  );
 }
 
 const maxGrad: NumericGenerator = {
@@ -130,12 +128,8 @@ const maxGrad: NumericGenerator = {
   generate(random) {
     const shape = random.stream("shape").pick(BACKWARD_SHAPES);
     const input = drawMaxInput(random.stream("input"), shape);
-    const s = setup(input, shape);
-    const grad = drawGrad(random.stream("grad"), outputSize(shape), (g) => nonZero(poolBackward(s, fromRows(g))), [-2, -1, 1, 1, 2, 2, 3]);
-    const prompt: PromptPart[] = [{ key: "quiz.prompt.pool.max-grad" }, ...poolSetting(shape)];
-    if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingMax" });
-    prompt.push({ key: "quiz.prompt.poolGradShape" });
-    return { given: given(input, shape, { grad }), ask: "gradInput", prompt };
+    const grad = drawGrad(random.stream("grad"), setup(input, shape), [-2, -1, 1, 1, 2, 2, 3]);
+    return { given: given(input, shape, { grad }), ask: "gradInput", prompt: [...maxPrompt("quiz.prompt.pool.max-grad", shape), { key: "quiz.prompt.poolGradShape" }] };
   },
 };
 
@@ -145,9 +139,8 @@ const avgGrad: NumericGenerator = {
   generate(random) {
     const shape = random.stream("shape").pick(AVERAGE_SHAPES);
     const input = random.stream("input").matrix(shape.n, shape.n, 0, 9);
-    const s = setup(input, shape, "avg");
-    const grad = drawGrad(random.stream("grad"), outputSize(shape), (g) => nonZero(poolBackward(s, fromRows(g))), [-4, -2, 1, 2, 2, 3, 4, 4, 8]);
-    const prompt: PromptPart[] = [{ key: "quiz.prompt.pool.avg-grad" }, ...poolSetting(shape)];
+    const grad = drawGrad(random.stream("grad"), setup(input, shape, "avg"), [-4, -2, 1, 2, 2, 3, 4, 4, 8]);
+    const prompt: PromptPart[] = [{ key: "quiz.prompt.pool.avg-grad" }, poolSetting(shape)];
     if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingAvg" });
     prompt.push({ key: "quiz.prompt.poolGradShape" });
     return { given: given(input, shape, { grad }, "avg"), ask: "gradInput", prompt };

@@ -1,4 +1,5 @@
 /** Small helpers the generators share: matrices that are not degenerate, retries on one stream. */
+import type { Tensor } from "../../engine/tensor.js";
 import type { Random } from "../random.js";
 
 /** True when every entry is zero. */
@@ -6,12 +7,18 @@ export function allZero(values: readonly number[] | readonly (readonly number[])
   return values.flat().every((value) => value === 0);
 }
 
-/** Draws until `accept` holds (from the same stream, so the result is still reproducible). */
+/** True when some entry of an engine result is not (numerically) zero. */
+export function nonZeroTensor(t: Tensor): boolean {
+  return t.data.some((value) => Math.abs(value) > 1e-9);
+}
+
+/** Draws until `accept` holds, at most `tries` times (from the same stream, so the result is still reproducible). */
 export function drawUntil<T>(random: Random, draw: (random: Random) => T, accept: (value: T) => boolean, tries = 200): T {
-  let value = draw(random);
-  for (let i = 1; i < tries && !accept(value); i++) value = draw(random);
-  if (!accept(value)) throw new Error("quiz generator: no acceptable draw");
-  return value;
+  for (let i = 0; i < tries; i++) {
+    const value = draw(random);
+    if (accept(value)) return value;
+  }
+  throw new Error("quiz generator: no acceptable draw");
 }
 
 /** A matrix of whole numbers in [min, max] that is not all zero and has at least `nonZero` non-zero entries. */
@@ -25,9 +32,4 @@ export function rotate180(rows: readonly (readonly number[])[]): number[][] {
 
 export function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
   return a.length === b.length && a.every((row, i) => row.length === b[i].length && row.every((v, j) => v === b[i][j]));
-}
-
-/** Does a window of span `span` at `stride` over `n` (+ padding) move at least once? */
-export function windowMoves(outputSize: number): boolean {
-  return outputSize >= 2;
 }
