@@ -23,7 +23,7 @@ export function registerCheck(program: Command, context: CliContext): void {
       const outcome = await quiz.checkAnswer(problem, answerText, ui.lang);
       const exitCode = outcome.correct ? 0 : 1;
       if (ui.json) {
-        const extra = outcome.kind === "numeric" ? { cells: outcome.cells } : { chosen: String.fromCharCode(97 + outcome.chosen), question: outcome.question };
+        const extra = outcome.kind === "numeric" ? { cells: outcome.cells } : { chosen: quiz.choiceLetter(outcome.chosen), question: outcome.question };
         return { output: renderJson({ id: problem.id, topic: problem.topic, correct: outcome.correct, score: outcome.score, expected: outcome.expected, ...extra }), exitCode };
       }
       const solution = !outcome.correct && problem.kind === "numeric" ? await quiz.workedSolution(problem, ui.lang, { colour: ui.palette.enabled }) : undefined;

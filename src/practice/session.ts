@@ -9,7 +9,7 @@
  */
 import { InputError } from "../engine/errors.js";
 import type { Lang, Translate } from "../i18n/index.js";
-import { checkAnswer, findTopic, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+import { checkAnswer, choiceLetter, findTopic, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 import type { Palette } from "../render/colour.js";
 import { givenLines, renderCheck, wrapText } from "../render/quiz.js";
 import type { HistoryRecord } from "./history.js";
@@ -105,7 +105,7 @@ interface Asked {
 async function ask(problem: QuizProblem, deps: SessionDeps): Promise<Asked> {
   const { prompts, t, lang } = deps;
   if (problem.kind === "choice") {
-    const choices = (problem.choices ?? []).map((text, i) => ({ name: `${String.fromCharCode(97 + i)}) ${text}`, value: String.fromCharCode(97 + i) }));
+    const choices = (problem.choices ?? []).map((text, i) => ({ name: `${choiceLetter(i)}) ${text}`, value: choiceLetter(i) }));
     const value = await prompts.select({ message: t("practice.quiz.choicePrompt"), choices, problem });
     return { outcome: await checkAnswer(problem, value, lang), gaveUp: false };
   }

@@ -79,7 +79,7 @@ export function readChoiceAnswer(text: string, count: number, argument = "answer
   if (/^[a-z]$/.test(word)) index = word.charCodeAt(0) - 97;
   else if (/^\d+$/.test(word)) index = Number(word) - 1;
   if (index < 0 || index >= count) {
-    throw new InputError(argument, "quiz.answer.wantChoice", { text, last: String.fromCharCode(96 + count), count });
+    throw new InputError(argument, "quiz.answer.wantChoice", { text, last: choiceLetter(count - 1), count });
   }
   return index;
 }

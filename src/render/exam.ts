@@ -3,56 +3,19 @@
  * grids as tables, a page break between questions and before the answer key, `lang` set and a font
  * stack that renders Korean.
  */
-import { hasMessage, type Translate } from "../i18n/index.js";
+import type { Translate } from "../i18n/index.js";
 import type { Exam, ExamQuestion } from "../practice/exam.js";
-import type { GivenValue } from "../quiz/index.js";
+import { choiceLetter, type NestedNumbers } from "../quiz/answer.js";
+import { givenParts } from "./given.js";
 import { gridLines } from "./grid.js";
 import { formatNumber } from "./number.js";
 
-export type ExamFormat = "md" | "html";
-export const EXAM_FORMATS: readonly ExamFormat[] = ["md", "html"];
-
-type Nested = number | Nested[];
-
-interface GivenPart {
-  label: string;
-  /** A matrix (one plane); settings have none. */
-  rows?: number[][];
-  /** A setting's text (`stride = 2`). */
-  text?: string;
-}
-
-function givenLabel(name: string, t: Translate): string {
-  return hasMessage(`quiz.given.${name}`) ? t(`quiz.given.${name}`) : name;
-}
-
-function isMatrix(value: GivenValue): value is number[][] {
-  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]) && !Array.isArray((value as number[][])[0][0]);
-}
-
-function isStack(value: GivenValue): value is number[][][] {
-  return Array.isArray(value) && value.length > 0 && isMatrix((value as number[][][])[0] as GivenValue);
-}
-
-/** The given values as labelled planes and settings, in the problem's order. */
-function givenParts(given: Record<string, GivenValue>, t: Translate): GivenPart[] {
-  const parts: GivenPart[] = [];
-  for (const [name, value] of Object.entries(given)) {
-    const label = givenLabel(name, t);
-    if (isMatrix(value)) parts.push({ label, rows: value });
-    else if (isStack(value)) value.forEach((plane, c) => parts.push({ label: `${label} — ${t("quiz.given.channel", { c: c + 1 })}`, rows: plane }));
-    else if (Array.isArray(value)) parts.push({ label, text: `${label} = ${JSON.stringify(value).replace(/,/g, ", ")}` });
-    else parts.push({ label, text: `${label} = ${typeof value === "number" ? formatNumber(value) : value}` });
-  }
-  return parts;
-}
-
 /** Planes of a nested answer: a number → 1×1, a list → one row, a matrix → itself, C×H×W → C planes. */
-function planesOf(value: Nested): number[][][] {
+function planesOf(value: NestedNumbers): number[][][] {
   if (typeof value === "number") return [[[value]]];
   if (value.every((entry) => typeof entry === "number")) return [[value as number[]]];
-  if ((value as Nested[]).every((row) => Array.isArray(row) && row.every((entry) => typeof entry === "number"))) return [value as number[][]];
-  return (value as Nested[]).flatMap((entry) => planesOf(entry));
+  if (value.every((row) => Array.isArray(row) && row.every((entry) => typeof entry === "number"))) return [value as number[][]];
+  return value.flatMap((entry) => planesOf(entry));
 }
 
 function shapeText(shape: readonly number[]): string {
@@ -73,10 +36,6 @@ function fence(lines: readonly string[]): string[] {
   return ["```text", ...lines, "```"];
 }
 
-function letter(index: number): string {
-  return String.fromCharCode(97 + index);
-}
-
 export function renderExamMarkdown(exam: Exam, t: Translate): string {
   const out: string[] = [`# ${t("practice.exam.title")}`, ""];
   out.push(t("practice.exam.meta", { seed: exam.seed, count: exam.questions.length }), "", `\`${exam.command}\``, "");
@@ -86,7 +45,7 @@ export function renderExamMarkdown(exam: Exam, t: Translate): string {
     const { problem } = question;
     out.push("---", "", `## ${t("practice.exam.question", { n: question.number })} · ${question.title}`, "", `\`${problem.id}\``, "", problem.prompt, "");
     if (problem.kind === "choice") {
-      (problem.choices ?? []).forEach((choice, i) => out.push(`- **${letter(i)})** ${choice}`));
+      (problem.choices ?? []).forEach((choice, i) => out.push(`- **${choiceLetter(i)})** ${choice}`));
       out.push("");
     } else if (problem.given !== undefined) {
       const parts = givenParts(problem.given, t);
@@ -105,7 +64,7 @@ export function renderExamMarkdown(exam: Exam, t: Translate): string {
       if (answer.kind === "choice") {
         out.push(`**${answer.letter})** ${answer.text}`, "", answer.explanation, "");
       } else {
-        out.push(...planesOf(answer.value as Nested).flatMap((plane) => [...fence(gridLines(plane)), ""]));
+        out.push(...planesOf(answer.value).flatMap((plane) => [...fence(gridLines(plane)), ""]));
         out.push(`<details><summary>${t("practice.exam.worked")}</summary>`, "", ...fence(answer.solution.trimEnd().split("\n")), "", "</details>", "");
       }
     }
@@ -180,7 +139,7 @@ function questionHtml(question: ExamQuestion, t: Translate): string {
     `<p class="prompt">${escapeHtml(problem.prompt)}</p>`,
   ];
   if (problem.kind === "choice") {
-    parts.push(`<ol class="choices">${(problem.choices ?? []).map((choice, i) => `<li><b>${letter(i)})</b> ${escapeHtml(choice)}</li>`).join("")}</ol>`);
+    parts.push(`<ol class="choices">${(problem.choices ?? []).map((choice, i) => `<li><b>${choiceLetter(i)})</b> ${escapeHtml(choice)}</li>`).join("")}</ol>`);
   } else if (problem.given !== undefined) {
     const given = givenParts(problem.given, t);
     const grids = given.filter((p) => p.rows).map((p) => `<figure><figcaption>${escapeHtml(p.label)}</figcaption>${gridTable(p.rows!)}</figure>`);
@@ -201,7 +160,7 @@ function keyHtml(question: ExamQuestion, t: Translate): string {
   if (answer.kind === "choice") {
     parts.push(`<p><b>${answer.letter})</b> ${escapeHtml(answer.text)}</p>`, `<p class="explanation">${escapeHtml(answer.explanation)}</p>`);
   } else {
-    parts.push(planesOf(answer.value as Nested).map((plane) => gridTable(plane, "grid answer")).join(""));
+    parts.push(planesOf(answer.value).map((plane) => gridTable(plane, "grid answer")).join(""));
     parts.push(`<p class="form">${escapeHtml(t("practice.exam.worked"))}</p>`, `<pre class="solution">${escapeHtml(answer.solution.trimEnd())}</pre>`);
   }
   parts.push(`</article>`);

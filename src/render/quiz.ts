@@ -1,10 +1,11 @@
 /** Human output of the quiz commands: the topic list, a problem, and a checked answer. */
-import { hasMessage, type Translate } from "../i18n/index.js";
+import type { Lang, Translate } from "../i18n/index.js";
+import { choiceLetter } from "../quiz/answer.js";
 import type { CheckOutcome, ChoiceCheck, NumericCheck } from "../quiz/check.js";
 import type { QuizProblem } from "../quiz/problem.js";
 import type { GivenValue, Topic } from "../quiz/types.js";
-import type { Lang } from "../i18n/index.js";
 import type { Palette } from "./colour.js";
+import { givenParts } from "./given.js";
 import { gridLines } from "./grid.js";
 import { arrangeBlocks, visibleWidth, type Block } from "./layout.js";
 import { formatNumber } from "./number.js";
@@ -42,28 +43,11 @@ export function renderTopics(topics: readonly Topic[], { t, palette, lang }: Qui
   return `${palette.heading(t("quiz.topics.heading"))}\n${table}\n${palette.dim(t("quiz.topics.footer", { example }))}\n`;
 }
 
-function givenLabel(name: string, t: Translate): string {
-  return hasMessage(`quiz.given.${name}`) ? t(`quiz.given.${name}`) : name;
-}
-
-function isMatrix(value: GivenValue): value is number[][] {
-  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]) && !Array.isArray((value as number[][])[0][0]);
-}
-
-function isStack(value: GivenValue): value is number[][][] {
-  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]) && Array.isArray((value as number[][][])[0][0]) && !Array.isArray((value as number[][][])[0][0][0]);
-}
-
 /** The given matrices side by side, then the other given values on one line. */
 export function givenLines(given: Record<string, GivenValue>, { t, palette }: QuizTextContext): string[] {
-  const blocks: Block[] = [];
-  const settings: string[] = [];
-  for (const [name, value] of Object.entries(given)) {
-    if (isMatrix(value)) blocks.push({ title: givenLabel(name, t), lines: gridLines(value) });
-    else if (isStack(value)) value.forEach((plane, c) => blocks.push({ title: `${givenLabel(name, t)} — ${t("quiz.given.channel", { c: c + 1 })}`, lines: gridLines(plane) }));
-    else if (Array.isArray(value)) settings.push(`${givenLabel(name, t)} = ${JSON.stringify(value).replace(/,/g, ", ")}`);
-    else settings.push(`${givenLabel(name, t)} = ${typeof value === "number" ? formatNumber(value) : value}`);
-  }
+  const parts = givenParts(given, t);
+  const blocks: Block[] = parts.flatMap((part) => (part.rows ? [{ title: part.label, lines: gridLines(part.rows) }] : []));
+  const settings = parts.flatMap((part) => (part.text !== undefined ? [part.text] : []));
   const lines = blocks.length > 0 ? arrangeBlocks(blocks) : [];
   if (settings.length > 0) lines.push(...(lines.length > 0 ? [""] : []), palette.dim(settings.join(", ")));
   return lines;
@@ -77,7 +61,7 @@ export function renderProblem(problem: QuizProblem, title: string, context: Quiz
   if (problem.kind === "choice") {
     (problem.choices ?? []).forEach((choice, i) => {
       const [first, ...rest] = wrapText(choice, 84);
-      lines.push(`  ${String.fromCharCode(97 + i)}) ${first}`, ...rest.map((line) => `     ${line}`));
+      lines.push(`  ${choiceLetter(i)}) ${first}`, ...rest.map((line) => `     ${line}`));
     });
   } else if (problem.given !== undefined) {
     const given = givenLines(problem.given, context);
@@ -85,7 +69,7 @@ export function renderProblem(problem: QuizProblem, title: string, context: Quiz
     lines.push(...given);
   }
   const count = problem.choices?.length ?? 0;
-  const form = problem.kind === "choice" ? t("quiz.answerForm.choiceRange", { last: String.fromCharCode(96 + count), count }) : t(`quiz.answerForm.${problem.answerForm}`);
+  const form = problem.kind === "choice" ? t("quiz.answerForm.choiceRange", { last: choiceLetter(count - 1), count }) : t(`quiz.answerForm.${problem.answerForm}`);
   lines.push("", `${t("quiz.problem.answerWith")} ${palette.dim(form)}`);
   lines.push(`  ${palette.highlight(`cnn-drill check ${problem.id} --answer "…"`)}`);
   return `${lines.join("\n")}\n`;
@@ -149,7 +133,7 @@ function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): s
 }
 
 function choiceLines(outcome: ChoiceCheck, { t, palette }: QuizTextContext): string[] {
-  const label = (index: number) => `${String.fromCharCode(97 + index)}) ${outcome.choices[index]}`;
+  const label = (index: number) => `${choiceLetter(index)}) ${outcome.choices[index]}`;
   const lines = [outcome.correct ? palette.correct(t("quiz.check.right")) : palette.wrong(t("quiz.check.wrong")), ""];
   if (!outcome.correct) lines.push(...wrapText(t("quiz.check.youChose", { choice: label(outcome.chosen) })).map((line) => palette.wrong(line)));
   lines.push(...wrapText(t("quiz.check.rightChoice", { choice: label(outcome.answerIndex) })).map((line) => palette.correct(line)));

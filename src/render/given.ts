@@ -1,0 +1,38 @@
+/** A numeric problem's given values as labelled planes (matrices) and settings, for the terminal and exam renderers. */
+import { hasMessage, type Translate } from "../i18n/index.js";
+import type { GivenValue } from "../quiz/types.js";
+import { formatNumber } from "./number.js";
+
+export interface GivenPart {
+  label: string;
+  /** A matrix (one plane); settings have none. */
+  rows?: number[][];
+  /** A setting's text (`stride = 2`). */
+  text?: string;
+}
+
+/** The catalogue's name for a given value (`quiz.given.<name>`), else the option name itself. */
+function givenLabel(name: string, t: Translate): string {
+  return hasMessage(`quiz.given.${name}`) ? t(`quiz.given.${name}`) : name;
+}
+
+function isMatrix(value: GivenValue): value is number[][] {
+  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]) && !Array.isArray((value as number[][])[0][0]);
+}
+
+function isStack(value: GivenValue): value is number[][][] {
+  return Array.isArray(value) && value.length > 0 && isMatrix((value as number[][][])[0] as GivenValue);
+}
+
+/** The given values in the problem's order: a matrix is one part, a C×H×W stack one part per channel, anything else a setting. */
+export function givenParts(given: Record<string, GivenValue>, t: Translate): GivenPart[] {
+  const parts: GivenPart[] = [];
+  for (const [name, value] of Object.entries(given)) {
+    const label = givenLabel(name, t);
+    if (isMatrix(value)) parts.push({ label, rows: value });
+    else if (isStack(value)) value.forEach((plane, c) => parts.push({ label: `${label} — ${t("quiz.given.channel", { c: c + 1 })}`, rows: plane }));
+    else if (Array.isArray(value)) parts.push({ label, text: `${label} = ${JSON.stringify(value).replace(/,/g, ", ")}` });
+    else parts.push({ label, text: `${label} = ${typeof value === "number" ? formatNumber(value) : value}` });
+  }
+  return parts;
+}
