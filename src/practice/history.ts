@@ -12,6 +12,7 @@
  * No human text here: problems are reported as structured events that commands translate.
  */
 import { closeSync, copyFileSync, existsSync, linkSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import envPaths from "env-paths";
 
@@ -105,17 +106,22 @@ function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `body` holding `<home>/history.lock` (created with O_EXCL; a stale lock is taken over). */
+/**
+ * Runs `body` holding `<home>/history.lock` (created with O_EXCL; a stale lock is taken over). The
+ * lock holds a token of its own; it is released only while it still holds that token, so a holder
+ * that was taken over as stale never removes the lock of the process that took it over.
+ */
 export function withHistoryLock<T>(home: string, body: () => T): T {
   mkdirSync(home, { recursive: true });
   const lock = join(home, LOCK_FILE);
+  const token = `${process.pid} ${randomBytes(8).toString("hex")}\n`;
   const started = Date.now();
   let delay = 2;
   for (;;) {
     try {
       const fd = openSync(lock, "wx");
       try {
-        writeSync(fd, `${process.pid}\n`);
+        writeSync(fd, token);
       } finally {
         closeSync(fd);
       }
@@ -123,11 +129,7 @@ export function withHistoryLock<T>(home: string, body: () => T): T {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       if (isStale(lock)) {
-        try {
-          unlinkSync(lock);
-        } catch {
-          // Another process took it over first; try again.
-        }
+        removeStaleLock(lock, token);
         continue;
       }
       if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`history lock ${lock} is held too long`);
@@ -138,11 +140,43 @@ export function withHistoryLock<T>(home: string, body: () => T): T {
   try {
     return body();
   } finally {
+    releaseLock(lock, token);
+  }
+}
+
+function releaseLock(lock: string, token: string): void {
+  try {
+    if (readFileSync(lock, "utf8") === token) unlinkSync(lock);
+  } catch {
+    // Already gone: nothing to release.
+  }
+  // Otherwise another process took the lock over as stale and holds it now: leave it.
+}
+
+/**
+ * Removes `lock` if it is still stale. Two waiters can both judge a lock stale; the first removes it
+ * and takes a fresh one, so the second must not simply unlink what is there now. It moves the lock
+ * aside under its own name (atomic: only one mover gets each file), looks again, and puts back a lock
+ * that turns out to be fresh.
+ */
+export function removeStaleLock(lock: string, token: string): void {
+  const moved = `${lock}.${token.trim().replace(/\s+/g, "-")}.stale`;
+  try {
+    renameSync(lock, moved);
+  } catch {
+    return; // Already gone: another waiter removed it.
+  }
+  if (!isStale(moved)) {
     try {
-      unlinkSync(lock);
+      linkSync(moved, lock); // Fails if yet another lock was made meanwhile; that one stays.
     } catch {
-      // Already gone (taken over as stale): nothing to release.
+      // Nothing to put back.
     }
+  }
+  try {
+    unlinkSync(moved);
+  } catch {
+    // Already cleaned up.
   }
 }
 
