@@ -118,7 +118,7 @@ describe("cnn-drill conv errors: one clear line, a hint, exit 2, nothing on stdo
     ["a non-number", ["--input", "1 2; 3 x", "--kernel", "1"], "error: --input: row 2, entry 2: \"x\" is not a number"],
     ["NaN", ["--input", "1 NaN", "--kernel", "1"], "error: --input: row 1, entry 2: \"NaN\" is not a finite number"],
     ["Infinity", ["--kernel", "Infinity", "--input", "1"], "error: --kernel: row 1, entry 1: \"Infinity\" is not a finite number"],
-    ["empty input", ["--input", "", "--kernel", "1"], "error: --input: is empty"],
+    ["empty input", ["--input", "", "--kernel", "1"], "error: --input: the value is empty"],
     ["zero stride", ["--input", X, "--kernel", "1", "--stride", "0"], "error: --stride: must be at least 1, got 0"],
     ["zero dilation", ["--input", X, "--kernel", "1", "--dilation", "1,0"], "error: --dilation: must be at least 1, got 1,0"],
     ["negative padding", ["--input", X, "--kernel", "1", "--padding", "-1"], "error: --padding: must not be negative, got -1"],

@@ -210,7 +210,7 @@ describe("stats with a damaged history (end to end)", () => {
     writeFileSync(join(home, "history.jsonl"), "nonsense\n");
     const result = await runInProcess(["stats", "--lang", "ko"], { env: { CNN_DRILL_HOME: home } });
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toMatch(/^경고: 기록 파일 .* 손상되어 있었습니다\(읽을 수 없는 줄 1개\)/);
+    expect(result.stderr).toMatch(/^경고: 기록 파일이 손상되어 있었습니다: .* \(읽을 수 없는 줄 1개\)/);
     expect(result.stdout).toContain("아직 기록된 답이 없습니다.");
   });
 });

@@ -152,7 +152,7 @@ describe("runSession with injected prompts", () => {
     expect(prompts.retries).toHaveLength(3);
     expect(prompts.retries[0]).toMatch(/^expected a \d×\d matrix, got 3 numbers — rows are split by ;/);
     expect(prompts.retries[1]).toContain('"x" is not a number');
-    expect(prompts.retries[2]).toMatch(/^is empty/);
+    expect(prompts.retries[2]).toMatch(/^the value is empty/);
     expect(records).toHaveLength(1);
     expect(result.answers[0].correct).toBe(true);
   });

@@ -148,7 +148,7 @@ describe("roi human output", () => {
     expect(result.stdout).toContain("y2·scale = 5·0.5 = 2.5 → 3");
     expect(result.stdout).toContain("Region: columns 1…4, rows 1…3");
     expect(result.stdout).toContain("row bin 2: [⌊1.5⌋ + 1, ⌈3⌉ + 1) = [2, 4)");
-    expect(result.stdout).toContain("rows 2…2 are in row bins 1 and 2");
+    expect(result.stdout).toContain("row 2 is in row bins 1 and 2");
     expect(result.stdout).toContain("│  ← row bin 1,2");
     expect(result.stdout).toContain("2     10 │   11   [12] │   13   [14] │");
     expect(result.stdout).toContain("y22 = max over rows [2, 4), columns [3, 5) = max(13, 14, 18, 19) = 19  at (3, 4)");

@@ -42,10 +42,10 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
 }
 
 function settingLines(setup: ConvSetup, { t, palette }: TextContext): string[] {
-  const pair = ([h, w]: readonly [number, number]) => (h === w ? `${h}` : `${h},${w}`);
+  const pair = ([h, w]: readonly [number, number]) => pairText(h, w);
   const { padding } = setup;
   const symmetric = padding.top === padding.bottom && padding.left === padding.right;
-  const paddingText = symmetric ? pair([padding.top, padding.left]) : `${padding.top},${padding.left} + ${padding.bottom},${padding.right}`;
+  const paddingText = symmetric ? pair([padding.top, padding.left]) : t("conv.paddingSides", { ...padding });
   const lines = [t("conv.settings", { stride: pair(setup.stride), padding: paddingText, dilation: pair(setup.dilation) })];
   const axes = [
     { axis: t("conv.axis.height"), n: setup.height, before: padding.top, after: padding.bottom, k: setup.kernelHeight, d: setup.dilation[0], s: setup.stride[0], out: setup.outputHeight },
@@ -228,8 +228,9 @@ function backwardLines(explanation: ConvExplanation, context: TextContext): stri
   return lines;
 }
 
+/** A (height, width) pair: one number when both agree, else "(h, w)". */
 function pairText(h: number, w: number): string {
-  return h === w ? `${h}` : `${h},${w}`;
+  return h === w ? `${h}` : `(${h}, ${w})`;
 }
 
 function tensorBlocks(t: Tensor, title: string, channels: number, channelName: (c: number) => string, palette: Palette): Block[] {

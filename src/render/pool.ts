@@ -25,7 +25,7 @@ export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
 }
 
 function pairText([h, w]: readonly [number, number]): string {
-  return h === w ? `${h}` : `${h},${w}`;
+  return h === w ? `${h}` : `(${h}, ${w})`;
 }
 
 function sizeText([h, w]: readonly [number, number]): string {

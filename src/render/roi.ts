@@ -137,9 +137,9 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
     });
   }
   if (box.rowsOverlap.length > 0) lines.push(palette.dim(`  ${t("roi.rowsOverlap")}`));
-  for (const overlap of box.rowsOverlap) lines.push(palette.dim(`    ${t("roi.rowsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
+  for (const overlap of box.rowsOverlap) lines.push(palette.dim(`    ${t(overlap.end - 1 === overlap.start ? "roi.rowShared" : "roi.rowsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
   if (box.colsOverlap.length > 0) lines.push(palette.dim(`  ${t("roi.colsOverlap")}`));
-  for (const overlap of box.colsOverlap) lines.push(palette.dim(`    ${t("roi.colsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
+  for (const overlap of box.colsOverlap) lines.push(palette.dim(`    ${t(overlap.end - 1 === overlap.start ? "roi.colShared" : "roi.colsShared", { from: overlap.start, to: overlap.end - 1, a: overlap.first + 1, b: overlap.first + 2 })}`));
   if (box.clipped) lines.push(palette.warn(`  ${t("roi.clippedNote")}`));
   lines.push("");
 

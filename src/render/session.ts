@@ -2,6 +2,7 @@
 import type { Translate } from "../i18n/index.js";
 import type { ReviewPick, TopicSchedule } from "../practice/schedule.js";
 import type { SessionResult } from "../practice/session.js";
+import type { Suggestion } from "../practice/suggest.js";
 import { formatDue, percent } from "./stats.js";
 import type { Palette } from "./colour.js";
 import { renderTable } from "./table.js";
@@ -9,13 +10,6 @@ import { renderTable } from "./table.js";
 export interface SessionTextContext {
   t: Translate;
   palette: Palette;
-}
-
-export type SuggestionReason = "wrong" | "due" | "weak";
-
-export interface Suggestion {
-  topic: string;
-  reason: SuggestionReason;
 }
 
 /** `1:05` for 65 seconds; `0:07` for 7. */
@@ -58,11 +52,11 @@ export function renderSessionSummary(result: SessionResult, suggestions: readonl
     lines.push(renderTable([t("practice.summary.col.topic"), t("practice.summary.col.right"), t("practice.summary.col.time")], rows, palette, ["left", "right", "right"]));
     if (result.interrupted) lines.push(palette.dim(t("practice.summary.saved", { answered: result.answers.length, total: result.planned })));
   }
-  lines.push("");
   if (suggestions.length === 0) {
-    lines.push(t("practice.summary.nothingToReview"));
+    // With no answer at all, "every answer was right" would be untrue: "No answers given." says it all.
+    if (result.answers.length > 0) lines.push("", t("practice.summary.nothingToReview"));
   } else {
-    lines.push(palette.heading(t("practice.summary.next")));
+    lines.push("", palette.heading(t("practice.summary.next")));
     for (const s of suggestions) lines.push(`  • ${s.topic}  ${palette.dim(t(`practice.summary.reason.${s.reason}`))}`);
     const command = `cnn-drill quiz ${suggestions.map((s) => `--topic ${s.topic}`).join(" ")}`;
     lines.push("", t("practice.summary.howTo"), `  ${palette.result(command)}`, `  ${palette.result("cnn-drill review")}`);

@@ -1,6 +1,7 @@
 /** Messages of the `gate` area (commands, explanations, errors). */
 export const en = {
   "gate.help": "logic gates as perceptrons: truth table with every weighted sum, the decision line, and XOR = AND(NAND, OR)",
+  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # your own perceptron",
   "gate.help.name": "and, or, nand, nor or xor (textbook weights)",
   "gate.help.weights": "your own perceptron's weights w1,w2 (fractions like 1/2 allowed); needs --bias",
   "gate.help.bias": "your own perceptron's bias b; needs --weights",
@@ -48,11 +49,12 @@ export const en = {
 
 export const ko: Record<keyof typeof en, string> = {
   "gate.help": "퍼셉트론으로 만든 논리 게이트: 가중합을 모두 적은 진리표, 결정 직선, XOR = AND(NAND, OR)",
+  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # 직접 정한 퍼셉트론",
   "gate.help.name": "and, or, nand, nor 또는 xor (교과서 가중치)",
   "gate.help.weights": "직접 정한 퍼셉트론의 가중치 w1,w2 (1/2 같은 분수 가능). --bias 가 필요합니다",
   "gate.help.bias": "직접 정한 퍼셉트론의 편향 b. --weights 가 필요합니다",
 
-  "gate.unknown": "게이트 \"{text}\"은(는) {names} 중 하나가 아닙니다",
+  "gate.unknown": "알 수 없는 게이트입니다: \"{text}\" ({names} 중 하나를 쓰세요)",
   "gate.usageHint": "게이트 이름(cnn-drill gate xor)이나 직접 정한 퍼셉트론(cnn-drill gate --weights 0.5,0.5 --bias -0.7)을 주세요",
   "gate.missing": "게이트 이름(and, or, nand, nor, xor)이나 --weights w1,w2 --bias b 를 주세요",
   "gate.both": "게이트 이름 \"{name}\"과(와) 함께 쓸 수 없습니다",
@@ -78,7 +80,7 @@ export const ko: Record<keyof typeof en, string> = {
   "gate.col.andSum": "AND(h1, h2): z",
   "gate.outputs": "입력 00, 01, 10, 11의 출력: {outputs}",
   "gate.onLine": "z가 정확히 0이면 입력이 직선 위에 있고 step(0) = 0이므로 0입니다 (합은 정확히 계산하므로 0.1 + 0.2 - 0.3은 0입니다).",
-  "gate.computes": "이 가중치는 {gate}를 계산합니다.",
+  "gate.computes": "이 가중치는 {gate} 게이트를 계산합니다.",
   "gate.computesNone": "이 출력은 이름 있는 게이트가 아닙니다.",
   "gate.line": "결정 직선: {line} = 0",
   "gate.noLine": "w1 = w2 = 0이라 직선이 없습니다. 모든 입력에서 출력은 step(b) = {y}입니다.",

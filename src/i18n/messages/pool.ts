@@ -10,6 +10,7 @@ export const en = {
   "pool.excludePadNeedsAvgHint": "add --type avg, or drop --exclude-pad (max pooling never uses padded cells)",
 
   "pool.help": "max or average pooling worked out: each window, the output, and where the gradient goes",
+  "pool.help.examples": "  cnn-drill pool --input \"1 2 1; 1 9 1; 1 1 1\" --size 2 --stride 1\n  cnn-drill pool --input \"1 3; 2 4\" --size 2 --type avg\n  cnn-drill pool --input \"1 2 1; 1 9 1; 1 1 1\" --size 2 --stride 1 --grad \"1 1; 1 1\"    # with the backward pass",
   "pool.help.input": "input matrix (H×W) or C×H×W as JSON (each channel is pooled on its own); - reads standard input, @file a file",
   "pool.help.type": "max or avg",
   "pool.help.size": "window size: 2 or h,w",
@@ -61,7 +62,7 @@ export const en = {
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
-  "pool.paddingTooLarge": "패딩 {padding}이(가) {size}칸 창의 절반(최대 {half})을 넘습니다",
+  "pool.paddingTooLarge": "패딩({padding})이 {size}칸 창의 절반(최대 {half})을 넘습니다",
   "pool.paddingTooLargeHint": "PyTorch는 풀링 패딩이 kernel // 2 보다 크면 거부합니다. 창 하나가 패딩만 담을 수 있기 때문입니다",
   "pool.windowTooLarge": "{size} 창이 패딩한 입력({padded})에 들어가지 않습니다",
   "pool.windowTooLargeHint": "--size 를 줄이거나 --padding 을 늘리세요 (최대 size // 2)",
@@ -71,6 +72,7 @@ export const ko: Record<keyof typeof en, string> = {
   "pool.excludePadNeedsAvgHint": "--type avg 를 붙이거나 --exclude-pad 를 빼세요 (최대 풀링은 패딩 칸을 쓰지 않습니다)",
 
   "pool.help": "최대/평균 풀링 풀이: 창마다의 계산, 출력, 그리고 그라디언트가 가는 곳",
+  "pool.help.examples": "  cnn-drill pool --input \"1 2 1; 1 9 1; 1 1 1\" --size 2 --stride 1\n  cnn-drill pool --input \"1 3; 2 4\" --size 2 --type avg\n  cnn-drill pool --input \"1 2 1; 1 9 1; 1 1 1\" --size 2 --stride 1 --grad \"1 1; 1 1\"    # 역전파까지",
   "pool.help.input": "입력 행렬(H×W) 또는 JSON C×H×W (채널마다 따로 풀링). - 는 표준 입력, @파일 은 파일",
   "pool.help.type": "max 또는 avg",
   "pool.help.size": "창 크기: 2 또는 h,w",
@@ -100,13 +102,13 @@ export const ko: Record<keyof typeof en, string> = {
   "pool.windows.max": "창별 계산 (행 순서로 훑으며, 더 클 때만 최댓값을 바꾸므로 같은 값이면 먼저 나온 칸이 선택됩니다)",
   "pool.windows.avg": "창별 계산: 칸들의 합을 나누는 수로 나눕니다",
   "pool.chosenAt": "위치 {cell}",
-  "pool.tie": "동점: {cells} = {value}. 행 우선 순서로 먼저 나온 {first}이(가) 선택됩니다",
+  "pool.tie": "동점: {cells} = {value}. 행 우선 순서로 먼저 나온 칸({first})이 선택됩니다",
   "pool.paddedNever": "이 창의 {count}칸은 입력 밖에 있습니다: 패딩은 절대 선택되지 않습니다",
   "pool.paddedZeros": "패딩 0 {count}개, 나누는 수에 포함",
   "pool.pastPadding": "패딩 밖의 {count}칸, 세지 않음",
   "pool.paddedExcluded": "패딩 칸 {count}개, 세지 않음",
   "pool.mask.title": "그라디언트를 받는 칸: [x] = 적어도 한 창의 최댓값",
-  "pool.mask.times": "{cell}은(는) 창 {count}개({windows})의 최댓값입니다: 그라디언트는 그 {count}개 상류 값의 합입니다",
+  "pool.mask.times": "{cell} 칸은 창 {count}개({windows})의 최댓값입니다: 그라디언트는 그 {count}개 상류 값의 합입니다",
   "pool.mask.rest": "나머지 칸은 어느 창의 최댓값도 아니므로 그라디언트가 0입니다.",
   "pool.backward": "역전파: 상류 그라디언트 δ = ∂L/∂y 에서 시작",
   "pool.grad": "상류 그라디언트 δ",

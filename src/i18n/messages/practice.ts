@@ -18,6 +18,7 @@ export const en = {
 
   // stats
   "practice.stats.help": "progress from your history: per topic answers, accuracy, last practised and next review",
+  "practice.stats.help.examples": "  cnn-drill stats\n  cnn-drill stats --json",
   "practice.stats.title": "Progress",
   "practice.stats.empty": "No answers recorded yet.",
   "practice.stats.emptyHint": "Start a session with: cnn-drill quiz",
@@ -48,6 +49,7 @@ export const en = {
 
   // quiz
   "practice.quiz.help": "interactive drill: problems from the topics you choose, checked as you go, saved to your history",
+  "practice.quiz.help.examples": "  cnn-drill quiz    # pick topics from a menu\n  cnn-drill quiz --topic conv --count 3    # three convolution problems\n  cnn-drill quiz --topic pool.max --topic roi.pool --seed 2026    # the same problems again with the same seed",
   "practice.quiz.help.topic": "topic id or area (conv, pool, concept…); repeat for several; default: a menu",
   "practice.quiz.help.count": "number of problems (default 5; from the menu, one per topic picked, up to 20)",
   "practice.quiz.help.seed": "session seed: the same seed and topics give the same problems",
@@ -87,6 +89,7 @@ export const en = {
   "practice.summary.howTo": "Drill them with:",
   // review
   "practice.review.help": "interactive review: the topics due by your spaced-repetition schedule, then your weakest",
+  "practice.review.help.examples": "  cnn-drill review\n  cnn-drill review --count 10",
   "practice.review.help.count": "number of problems (default 5)",
   "practice.review.title": "Review",
   "practice.review.noHistory": "No history yet, so nothing is due: starting with topics you have not practised.",
@@ -97,6 +100,7 @@ export const en = {
   "practice.review.legend": "! due   ~ weak   + new   » ahead of schedule",
   // exam
   "practice.exam.help": "a printable mock exam (Markdown or a self-contained HTML page); the same seed gives the same exam",
+  "practice.exam.help.examples": "  cnn-drill exam --count 6 --answers --output mock-exam.html    # open it in a browser and print it\n  cnn-drill exam --topic conv --seed 7 --lang ko > exam.md    # Markdown, in Korean",
   "practice.exam.help.seed": "exam seed: the same seed, count and topics give the same exam",
   "practice.exam.help.count": "number of questions (default 8)",
   "practice.exam.help.topic": "topic id or area (conv, pool, concept…); repeat for several; default: all",
@@ -124,8 +128,8 @@ export const en = {
 export const ko: Record<keyof typeof en, string> = {
   "practice.warningPrefix": "경고",
 
-  "practice.history.damaged": "기록 파일 {file}이(가) 손상되어 있었습니다(읽을 수 없는 줄 {badLines}개). 원본은 {keptAs}(으)로 보관했고, 새 파일에 올바른 기록 {kept}개를 옮겼습니다",
-  "practice.history.unreadable": "기록 파일 {file}을(를) 읽을 수 없습니다({reason}). 기록 없이 계속합니다",
+  "practice.history.damaged": "기록 파일이 손상되어 있었습니다: {file} (읽을 수 없는 줄 {badLines}개). 원본은 {keptAs} 에 보관했고, 새 파일에 올바른 기록 {kept}개를 옮겼습니다",
+  "practice.history.unreadable": "기록 파일을 읽을 수 없습니다: {file} ({reason}). 기록 없이 계속합니다",
   "practice.history.writeFailed": "이 답을 기록 파일 {file}에 저장하지 못했습니다({reason})",
 
   "practice.duration.minutes": "{n}분",
@@ -137,6 +141,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.due.in": "{duration} 후",
 
   "practice.stats.help": "기록으로 본 진도: 주제별 답한 횟수, 정답률, 마지막 연습, 다음 복습",
+  "practice.stats.help.examples": "  cnn-drill stats\n  cnn-drill stats --json",
   "practice.stats.title": "진도",
   "practice.stats.empty": "아직 기록된 답이 없습니다.",
   "practice.stats.emptyHint": "연습 시작: cnn-drill quiz",
@@ -156,23 +161,24 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.completion.help": "셸 자동 완성 스크립트(bash, zsh, fish)를 명령 목록에서 만들어 출력",
   "practice.completion.help.shell": "bash, zsh 또는 fish",
   "practice.completion.helpAfter": "바로 적용하기:\n  bash: source <(cnn-drill completion bash)\n  zsh:  source <(cnn-drill completion zsh)\n  fish: cnn-drill completion fish | source",
-  "practice.completion.badShell": "\"{text}\"은(는) cnn-drill이 자동 완성을 지원하는 셸이 아닙니다({choices})",
+  "practice.completion.badShell": "cnn-drill이 자동 완성을 지원하지 않는 셸입니다: \"{text}\" (지원: {choices})",
   "practice.completion.badShellHint": "예: source <(cnn-drill completion bash)",
   "practice.topicUnknown": "알 수 없는 주제나 영역 \"{topic}\" (영역: {areas})",
-  "practice.countTooLarge": "\"{text}\"은(는) 최대 {max}문제를 넘습니다",
-  "practice.notTerminal": "{command}은(는) 대화형 연습인데, 표준 입력이 터미널이 아닙니다",
+  "practice.countTooLarge": "최대 {max}문제까지입니다: \"{text}\"",
+  "practice.notTerminal": "{command} 명령은 대화형 연습인데, 표준 입력이 터미널이 아닙니다",
   "practice.notTerminalHint": "터미널 없이 연습하려면: cnn-drill problem --topic conv.forward (문제와 id 출력), 그다음 cnn-drill check <id> --answer \"1 2; 3 4\" (맞으면 종료 코드 0, 틀리면 1)",
 
   "practice.quiz.help": "대화형 연습: 고른 주제의 문제를 풀면 바로 채점하고 기록에 저장합니다",
+  "practice.quiz.help.examples": "  cnn-drill quiz    # 메뉴에서 주제 고르기\n  cnn-drill quiz --topic conv --count 3    # 합성곱 문제 세 개\n  cnn-drill quiz --topic pool.max --topic roi.pool --seed 2026    # 같은 시드면 같은 문제",
   "practice.quiz.help.topic": "주제 id 또는 영역(conv, pool, concept…). 여러 번 쓸 수 있음. 기본값: 메뉴",
   "practice.quiz.help.count": "문제 수 (기본값 5. 메뉴에서 고르면 주제마다 하나씩, 최대 20)",
   "practice.quiz.help.seed": "연습 시드: 같은 시드와 주제는 같은 문제를 줍니다",
   "practice.quiz.seedLine": "연습 시드 {seed}. 같은 문제를 다시 풀려면: {command}",
   "practice.quiz.problemHeading": "문제 {n}/{total} · {id}",
-  "practice.quiz.answerHint": "한 줄로 답하세요: {form}. 풀이를 보려면 {giveUp} 를 입력하세요.",
+  "practice.quiz.answerHint": "답은 한 줄로 씁니다. 형식: {form}. 풀이를 보려면 {giveUp} 를 입력하세요.",
   "practice.quiz.answerPrompt": "답",
   "practice.quiz.choicePrompt": "선택",
-  "practice.quiz.unchecked": "답 \"{text}\"을(를) 채점할 수 없습니다",
+  "practice.quiz.unchecked": "채점할 수 없는 답입니다: \"{text}\"",
   "practice.quiz.right": "✓ 정답! ({seconds}초)",
 
   "practice.keys.navigate": "이동",
@@ -199,6 +205,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.summary.reason.weak": "(가장 약함)",
   "practice.summary.howTo": "이렇게 연습하세요:",
   "practice.review.help": "대화형 복습: 간격 반복 일정상 복습할 때가 된 주제, 그다음 가장 약한 주제",
+  "practice.review.help.examples": "  cnn-drill review\n  cnn-drill review --count 10",
   "practice.review.help.count": "문제 수 (기본값 5)",
   "practice.review.title": "복습",
   "practice.review.noHistory": "아직 기록이 없어 복습할 주제가 없습니다. 연습하지 않은 주제부터 시작합니다.",
@@ -208,6 +215,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.review.why.ahead": "지금까지 모두 맞힘. 미리 복습 (다음 복습 {when})",
   "practice.review.legend": "! 복습할 때   ~ 약함   + 새 주제   » 미리 복습",
   "practice.exam.help": "인쇄용 모의고사(Markdown 또는 그 자체로 완결된 HTML 한 쪽). 같은 시드는 같은 시험을 줍니다",
+  "practice.exam.help.examples": "  cnn-drill exam --count 6 --answers --output mock-exam.html    # 브라우저에서 열어 인쇄\n  cnn-drill exam --topic conv --seed 7 --lang ko > exam.md    # 한국어 Markdown",
   "practice.exam.help.seed": "시험 시드: 시드, 문제 수, 주제가 같으면 같은 시험이 나옵니다",
   "practice.exam.help.count": "문제 수 (기본값 8)",
   "practice.exam.help.topic": "주제 id 또는 영역(conv, pool, concept…). 여러 번 쓸 수 있음. 기본값: 전체",

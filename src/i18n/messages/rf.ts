@@ -1,6 +1,7 @@
 /** Messages of the `rf` area (commands, explanations, errors). */
 export const en = {
   "rf.help": "receptive field of a stack of layers: effective kernel, jump, field, start and output size, layer by layer",
+  "rf.help.examples": "  cnn-drill rf --layers conv3p1,conv3p1,pool2,conv3d2p2\n  cnn-drill rf --layers conv3s2p1,conv3s2p1 --input-size 16    # with output sizes",
   "rf.help.layers": "layers, comma-separated: conv<k>[s<stride>][p<pad>][d<dilation>], pool<k>[s][p] (stride defaults to k), tconv<k>[s][p][d][o<output padding>]",
   "rf.help.inputSize": "input width (= height) in pixels: adds output sizes and a picture of one output unit's field",
 
@@ -59,12 +60,13 @@ export const en = {
 
 export const ko: Record<keyof typeof en, string> = {
   "rf.help": "층을 쌓았을 때의 수용 영역: 층마다 유효 커널, 점프, 수용 영역, 시작 위치, 출력 크기",
+  "rf.help.examples": "  cnn-drill rf --layers conv3p1,conv3p1,pool2,conv3d2p2\n  cnn-drill rf --layers conv3s2p1,conv3s2p1 --input-size 16    # 출력 크기까지",
   "rf.help.layers": "쉼표로 구분한 층: conv<k>[s<스트라이드>][p<패딩>][d<팽창>], pool<k>[s][p] (스트라이드 기본값은 k), tconv<k>[s][p][d][o<출력 패딩>]",
   "rf.help.inputSize": "입력의 너비(= 높이) 픽셀 수: 출력 크기와 출력 유닛 하나의 수용 영역 그림을 더합니다",
 
   "rf.empty": "값이 비어 있습니다. conv3p1,pool2 처럼 층을 주세요",
   "rf.tokenEmpty": "{index}번째 층이 비어 있습니다 (쉼표가 두 번 연속이거나 끝에 있나요?)",
-  "rf.tokenBad": "{index}번째 층 \"{token}\"은(는) 층이 아닙니다",
+  "rf.tokenBad": "{index}번째 층 \"{token}\": 알 수 없는 층입니다",
   "rf.tokenHint": "층은 conv3, conv3s2p1, conv3d2p2, pool2, pool3s2, tconv4s2p1 처럼 씁니다 (s 스트라이드, p 패딩, d 팽창, o 출력 패딩). 쉼표로 구분합니다",
   "rf.suffixNotFor.d": "{index}번째 층 \"{token}\": 풀링 층에는 팽창(d)이 없습니다",
   "rf.suffixNotFor.o": "{index}번째 층 \"{token}\": 출력 패딩(o)은 전치 합성곱(tconv)에만 있습니다",
@@ -72,15 +74,15 @@ export const ko: Record<keyof typeof en, string> = {
   "rf.kernelZero": "{index}번째 층 \"{token}\": 커널 크기는 1 이상이어야 합니다",
   "rf.strideZero": "{index}번째 층 \"{token}\": 스트라이드는 1 이상이어야 합니다",
   "rf.dilationZero": "{index}번째 층 \"{token}\": 팽창은 1 이상이어야 합니다",
-  "rf.poolPadding": "{index}번째 층 \"{token}\": 패딩 {padding}이(가) 창 크기 {kernel}의 절반보다 큽니다",
+  "rf.poolPadding": "{index}번째 층 \"{token}\": 패딩({padding})이 창 크기({kernel})의 절반보다 큽니다",
   "rf.poolPaddingHint": "PyTorch는 풀링 패딩을 k/2 이하(여기서는 {max})까지만 허용합니다",
-  "rf.outputPadding": "{index}번째 층 \"{token}\": 출력 패딩 {outputPadding}은(는) 스트라이드나 팽창보다 작아야 합니다 (최대 {max})",
-  "rf.tooSmall": "{index}번째 층 \"{token}\": {span}픽셀 창이 크기 {n}(패딩 포함 {padded})인 입력에 들어가지 않아 출력 크기가 {out}이(가) 됩니다",
+  "rf.outputPadding": "{index}번째 층 \"{token}\": 출력 패딩({outputPadding})은 스트라이드나 팽창보다 작아야 합니다 (최대 {max})",
+  "rf.tooSmall": "{index}번째 층 \"{token}\": {span}픽셀 창이 크기 {n}(패딩 포함 {padded})인 입력에 들어가지 않습니다 (출력 크기 {out})",
   "rf.tooSmallTconv": "{index}번째 층 \"{token}\": 패딩이 출력을 모두 잘라 냅니다 ({n}픽셀 입력 → {out})",
   "rf.tooSmallHint": "--input-size 를 키우거나, 패딩을 늘리거나, 이 층 앞의 커널이나 스트라이드를 줄이세요",
   "rf.overflow": "{index}번째 층 \"{token}\": 값이 너무 커져서 정확히 계산할 수 없습니다",
   "rf.needsInputSize": "출력 유닛 하나가 읽는 픽셀을 찾으려면 필요합니다",
-  "rf.unitOutside": "출력 유닛 {unit}은(는) 크기 {size}인 출력 밖에 있습니다",
+  "rf.unitOutside": "출력 유닛 {unit}의 위치가 크기 {size}인 출력 밖입니다",
 
   "rf.title": "{layers}의 수용 영역",
   "rf.titleWithInput": "{layers}의 수용 영역, 입력 {n}×{n}",

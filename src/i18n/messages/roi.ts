@@ -17,6 +17,7 @@ export const en = {
   "roi.gradShapeHint": "--grad is ∂L/∂output for the box: one number for every output cell",
 
   "roi.help": "RoI max pooling (torchvision roi_pool) worked out: rounding, region, bins and each bin's maximum",
+  "roi.help.examples": "  cnn-drill roi --input @map.txt --box 1,1,7,5 --scale 0.5 --output 2\n  cnn-drill roi --input @map.txt --box 0,0,3,3 --box 2,1,4,4 --output 2x3    # two boxes, 2×3 output each",
   "roi.help.input": "feature map (H×W) or C×H×W as JSON; - reads standard input, @file a file",
   "roi.help.box": "box x1,y1,x2,y2 in image coordinates; repeat for several boxes",
   "roi.help.output": "pooled size: H or HxW",
@@ -43,6 +44,8 @@ export const en = {
   "roi.clippedNote": "Part of the region lies outside the map: its bins are cut at the edge, and a bin with no cells left is empty (output 0).",
   "roi.rowsShared": "rows {from}…{to} are in row bins {a} and {b} (the rule marks where bin {b} starts)",
   "roi.colsShared": "columns {from}…{to} are in column bins {a} and {b} (the rule marks where bin {b} starts)",
+  "roi.rowShared": "row {from} is in row bins {a} and {b} (the rule marks where bin {b} starts)",
+  "roi.colShared": "column {from} is in column bins {a} and {b} (the rule marks where bin {b} starts)",
   "roi.picture": "The map (rows and columns counted from 0): │ and ─ frame the region and where each bin starts, [x] = a bin's maximum; the bins of each row are on the right, of each column on the bottom line",
   "roi.channel": "channel {c}",
   "roi.bins": "Each bin's maximum (first maximum on ties)",
@@ -61,7 +64,7 @@ export const en = {
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
-  "roi.boxBad": "\"{text}\"은(는) 박스가 아닙니다. x1,y1,x2,y2 네 숫자를 주세요",
+  "roi.boxBad": "박스가 아닙니다: \"{text}\". x1,y1,x2,y2 네 숫자를 주세요",
   "roi.boxBadHint": "박스는 이미지 좌표의 왼쪽 위와 오른쪽 아래 모서리입니다. 예: --box 0,0,4,4. 박스가 여럿이면 --box 를 반복하세요",
   "roi.boxNotFinite": "박스 {box}에 유한하지 않은 좌표가 있습니다",
   "roi.boxReversed": "박스 {box} ({x1},{y1},{x2},{y2})에서 x2 < x1 이거나 y2 < y1 입니다",
@@ -78,6 +81,7 @@ export const ko: Record<keyof typeof en, string> = {
   "roi.gradShapeHint": "--grad 는 그 박스의 ∂L/∂출력입니다. 출력 칸마다 숫자 하나를 주세요",
 
   "roi.help": "RoI 최대 풀링(torchvision roi_pool) 풀이: 반올림, 영역, 구간, 구간별 최댓값",
+  "roi.help.examples": "  cnn-drill roi --input @map.txt --box 1,1,7,5 --scale 0.5 --output 2\n  cnn-drill roi --input @map.txt --box 0,0,3,3 --box 2,1,4,4 --output 2x3    # 박스 두 개, 각각 2×3 출력",
   "roi.help.input": "특징 맵(H×W) 또는 JSON C×H×W. - 는 표준 입력, @파일 은 파일",
   "roi.help.box": "이미지 좌표의 박스 x1,y1,x2,y2. 여럿이면 반복",
   "roi.help.output": "풀링 출력 크기: H 또는 HxW",
@@ -92,8 +96,8 @@ export const ko: Record<keyof typeof en, string> = {
   "roi.roiWidth": "roi_w = max({end} − {start} + 1, 1) = {value}",
   "roi.roiHeight": "roi_h = max({end} − {start} + 1, 1) = {value}",
   "roi.binSize": "bin_h = {roiH} / {ph} = {binH},  bin_w = {roiW} / {pw} = {binW}",
-  "roi.rowBins": "행 구간: i번째 구간은 ⌊i·bin_h⌋ {offset} … ⌈(i+1)·bin_h⌉ {offset}, [0, {n}]으로 자름",
-  "roi.colBins": "열 구간: j번째 구간은 ⌊j·bin_w⌋ {offset} … ⌈(j+1)·bin_w⌉ {offset}, [0, {n}]으로 자름",
+  "roi.rowBins": "행 구간: i번째 구간은 ⌊i·bin_h⌋ {offset} … ⌈(i+1)·bin_h⌉ {offset}, [0, {n}] 범위로 자름",
+  "roi.colBins": "열 구간: j번째 구간은 ⌊j·bin_w⌋ {offset} … ⌈(j+1)·bin_w⌉ {offset}, [0, {n}] 범위로 자름",
   "roi.binLine": "{axis} {i}: [⌊{lo}⌋ {offset}, ⌈{hi}⌉ {offset}) = [{start}, {end})",
   "roi.binClipped": "잘라서 [{start}, {end})",
   "roi.binEmptyAxis": "비어 있음",
@@ -102,8 +106,10 @@ export const ko: Record<keyof typeof en, string> = {
   "roi.rowsOverlap": "행 구간이 겹칩니다 (bin_h가 정수가 아님): 한 행이 두 구간에 속할 수 있습니다.",
   "roi.colsOverlap": "열 구간이 겹칩니다 (bin_w가 정수가 아님): 한 열이 두 구간에 속할 수 있습니다.",
   "roi.clippedNote": "영역의 일부가 맵 밖에 있습니다: 구간은 가장자리에서 잘리고, 칸이 하나도 남지 않은 구간은 비어 있습니다 (출력 0).",
-  "roi.rowsShared": "행 {from}…{to}은(는) 행 구간 {a}와 {b}에 모두 속합니다 (선은 구간 {b}이 시작하는 곳)",
-  "roi.colsShared": "열 {from}…{to}은(는) 열 구간 {a}와 {b}에 모두 속합니다 (선은 구간 {b}이 시작하는 곳)",
+  "roi.rowsShared": "행 {from}…{to}: 행 구간 {a}, {b} 모두에 속합니다 (선은 구간 {b}의 시작)",
+  "roi.colsShared": "열 {from}…{to}: 열 구간 {a}, {b} 모두에 속합니다 (선은 구간 {b}의 시작)",
+  "roi.rowShared": "행 {from}: 행 구간 {a}, {b} 모두에 속합니다 (선은 구간 {b}의 시작)",
+  "roi.colShared": "열 {from}: 열 구간 {a}, {b} 모두에 속합니다 (선은 구간 {b}의 시작)",
   "roi.picture": "특징 맵 (행과 열 번호는 0부터): │ 와 ─ 가 영역과 각 구간의 시작을 표시하고, [x] = 구간의 최댓값. 행이 속한 구간은 오른쪽, 열이 속한 구간은 맨 아래 줄에 있습니다",
   "roi.channel": "채널 {c}",
   "roi.bins": "구간별 최댓값 (같은 값이면 먼저 나온 칸)",

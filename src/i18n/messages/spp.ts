@@ -7,6 +7,7 @@ export const en = {
   "spp.levelTooLargeHint": "each level needs at least one cell per bin: use levels up to the map's smaller side (PyTorch's adaptive pooling would repeat cells; the paper's stride would be 0)",
 
   "spp.help": "spatial pyramid pooling worked out: each level's bins, the pooled grids and the fixed-length vector",
+  "spp.help.examples": "  cnn-drill spp --input \"8 0 1 5; 5 9 1 7; 8 8 0 2; 9 2 9 1\" --levels 1,2\n  cnn-drill spp --input @map.txt --levels 1,2,4 --method sppnet    # the paper's windows",
   "spp.help.input": "feature map (H×W) or C×H×W as JSON; - reads standard input, @file a file",
   "spp.help.levels": "bins per side at each level, e.g. 1,2,4",
   "spp.help.type": "max or avg",
@@ -49,12 +50,13 @@ export const en = {
 
 export const ko: Record<keyof typeof en, string> = {
   "spp.noLevels": "레벨이 없습니다",
-  "spp.levelBad": "레벨 {n}은(는) 1 이상의 정수가 아닙니다",
+  "spp.levelBad": "레벨은 1 이상의 정수여야 합니다: {n}",
   "spp.levelsHint": "피라미드의 레벨을 한 변의 구간 수로 주세요. 예: --levels 1,2,4",
-  "spp.levelTooLarge": "레벨 {n}은(는) {n}×{n}개 구간이 필요한데 맵은 {height}×{width}뿐입니다",
+  "spp.levelTooLarge": "레벨 {n}: {n}×{n}개 구간이 필요한데 맵은 {height}×{width}뿐입니다",
   "spp.levelTooLargeHint": "구간마다 적어도 한 칸이 있어야 합니다. 레벨은 맵의 짧은 변 이하로 쓰세요 (PyTorch의 적응형 풀링은 칸을 반복하고, 논문의 스트라이드는 0이 됩니다)",
 
   "spp.help": "공간 피라미드 풀링 풀이: 레벨별 구간, 풀링한 격자, 고정 길이 벡터",
+  "spp.help.examples": "  cnn-drill spp --input \"8 0 1 5; 5 9 1 7; 8 8 0 2; 9 2 9 1\" --levels 1,2\n  cnn-drill spp --input @map.txt --levels 1,2,4 --method sppnet    # 논문의 창",
   "spp.help.input": "특징 맵(H×W) 또는 JSON C×H×W. - 는 표준 입력, @파일 은 파일",
   "spp.help.levels": "레벨별 한 변의 구간 수. 예: 1,2,4",
   "spp.help.type": "max 또는 avg",
@@ -71,8 +73,8 @@ export const ko: Record<keyof typeof en, string> = {
   "spp.axis.cols": "열",
   "spp.adaptiveAxis": "{axis} (a = {a}): i번째 구간 = [⌊i·{a}/{n}⌋, ⌈(i+1)·{a}/{n}⌉): {bins}",
   "spp.sppnetAxis": "{axis} (a = {a}): 창 ⌈{a}/{n}⌉ = {window}, 스트라이드 ⌊{a}/{n}⌋ = {stride} → ⌊({a} − {window}) / {stride}⌋ + 1 = 구간 {count}개: {bins}",
-  "spp.countDiffers": "논문의 창과 스트라이드로는 {n}×{n}이 아니라 {got} 구간이 나옵니다: 창은 올림, 스트라이드는 내림이라 {a}이(가) {n}의 배수가 아니면 창이 맵을 정확히 {n}개로 나누지 못합니다.",
-  "spp.uncovered": "{axis} {from}…{last}은(는) 풀링되지 않습니다: 마지막 창이 {from}에서 끝납니다",
+  "spp.countDiffers": "논문의 창과 스트라이드로는 여기서 {got} 구간이 나옵니다 ({n}×{n} 아님): 창은 올림, 스트라이드는 내림이라 a = {a}처럼 {n}의 배수가 아니면 창이 맵을 정확히 {n}개로 나누지 못합니다.",
+  "spp.uncovered": "{axis} {from}…{last}: 어느 창에도 들지 않아 풀링되지 않습니다 (마지막 창이 {from}에서 끝납니다)",
   "spp.overlap": "이웃한 구간이 칸을 공유합니다 (a/n이 정수가 아님).",
   "spp.picture": "맵 (행과 열 번호는 0부터): │ 와 ─ 는 각 구간의 시작, [x] = 구간의 최댓값",
   "spp.pictureAvg": "맵 (행과 열 번호는 0부터): │ 와 ─ 는 각 구간의 시작",
@@ -88,7 +90,7 @@ export const ko: Record<keyof typeof en, string> = {
   "spp.vectorAll": "벡터 (숫자 {length}개): {values}",
   "spp.vectorLong": "벡터: 숫자 {length}개 (모두 보려면 --json)",
   "spp.length": "길이 = C·Σn² = {channels}·({squares}) = {channels}·{sum} = {length}",
-  "spp.lengthDiffers": "길이 = {channels}·({products}) = {length}, 위의 구간 수 때문에 C·Σn² = {expected}이(가) 아닙니다. PyTorch의 적응형 구간은 언제나 C·Σn²입니다",
+  "spp.lengthDiffers": "길이 = {channels}·({products}) = {length}, 위의 구간 수 때문에 C·Σn² = {expected}에서 벗어납니다. PyTorch의 적응형 구간은 언제나 C·Σn²입니다",
   "spp.independent": "이 길이는 입력 크기와 무관합니다: {height}×{width} 맵도 숫자 {length}개, {min}×{min} 이상인 어떤 맵(예: {bigger}×{bigger})도 {length}개입니다. 이 고정 길이 덕분에 SPP 뒤의 완전 연결 층이 어떤 크기의 이미지든 받을 수 있습니다.",
   "spp.dependsSppnet": "논문의 창과 스트라이드를 쓰면 구간 수, 그래서 길이가 입력 크기에 따라 바뀝니다. 적응형 구간은 어떤 크기에서도 C·Σn² 을 유지합니다.",
   "spp.bigLevel": "레벨 n = {n}: 출력 {shape}",
