@@ -2,7 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
-import { languageFromEnv, loadMessages, translator } from "./i18n/index.js";
+import { languageFromEnv, loadMessages, translator, type Lang } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
@@ -41,10 +41,25 @@ export async function buildProgram(context: CliContext, first?: string): Promise
   return program;
 }
 
+/**
+ * The language named by `--lang en|ko` (or `--lang=ko`) anywhere in argv, so that help and usage
+ * errors, which commander prints before any action runs, speak it too. Undefined when absent or invalid
+ * (the action then reports an invalid value).
+ */
+export function languageFromArgv(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--") break;
+    const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice("--lang=".length) : undefined;
+    const lang = value?.trim().toLowerCase();
+    if (lang === "en" || lang === "ko") return lang;
+  }
+  return undefined;
+}
+
 /** Runs the CLI with injected streams; resolves to the exit code. Used by tests and by `run`. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
-  const t = translator(languageFromEnv(io.env));
+  const t = translator(languageFromArgv(argv) ?? languageFromEnv(io.env));
   const context: CliContext = { io, t, setExitCode: (code) => { exitCode = code; } };
   const program = await buildProgram(context, argv[0]);
   try {

@@ -1,7 +1,7 @@
 /** `cnn-drill check ID --answer A`: exit 0 right, 1 wrong, 2 when the answer cannot be read. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface CheckCliOptions extends CommonOptions {
   answer: string;
@@ -12,6 +12,7 @@ export function registerCheck(program: Command, context: CliContext): void {
   const command = program
     .command("check")
     .description(t("quiz.check.help"))
+    .addHelpText("after", examplesHelp(t, "quiz.check.help.examples"))
     .argument("<id>", t("quiz.check.help.id"))
     .requiredOption("--answer <answer>", t("quiz.check.help.answer"));
   addCommonOptions(command, t).action((id: string, options: CheckCliOptions) =>

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
-import { languageFromEnv, translator, type Lang, type Translate } from "../i18n/index.js";
+import { languageFromEnv, translator, type Lang, type MessageKey, type Translate } from "../i18n/index.js";
 import { ArgumentReader, type InputSource } from "../io/sources.js";
 import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
 
@@ -40,6 +40,11 @@ export interface CliContext {
   /** Messages in the environment's language, for help text (before --lang is parsed). */
   t: Translate;
   setExitCode(code: number): void;
+}
+
+/** The "Examples:" section that `--help` prints after the options (one example per line in the catalogue). */
+export function examplesHelp(t: Translate, key: MessageKey): string {
+  return `\n${t("help.examples")}\n${t(key)}`;
 }
 
 export function addCommonOptions(command: Command, t: Translate, { json = true } = {}): Command {

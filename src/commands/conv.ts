@@ -6,7 +6,7 @@ import { explainConv } from "../explain/conv.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../io/parse.js";
 import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "../render/conv.js";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface ConvCliOptions extends CommonOptions {
   input: string;
@@ -35,6 +35,7 @@ export function registerConv(program: Command, context: CliContext): void {
   const command = program
     .command("conv")
     .description(t("conv.help"))
+    .addHelpText("after", examplesHelp(t, "conv.help.examples"))
     .requiredOption("--input <matrix>", t("conv.help.input"))
     .requiredOption("--kernel <matrix>", t("conv.help.kernel"))
     .option("--bias <values>", t("conv.help.bias"))

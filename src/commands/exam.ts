@@ -4,7 +4,7 @@ import { InputError } from "../engine/errors.js";
 import { parseChoice } from "../io/parse.js";
 import { withValues } from "../practice/completion.js";
 import { collect, parseCount } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 const FORMATS = ["md", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -29,6 +29,7 @@ export function registerExam(program: Command, context: CliContext): void {
   const command = program
     .command("exam")
     .description(t("practice.exam.help"))
+    .addHelpText("after", examplesHelp(t, "practice.exam.help.examples"))
     .option("--seed <n>", t("practice.exam.help.seed"))
     .option("--count <n>", t("practice.exam.help.count"))
     .addOption(new Option("--topic <id>", t("practice.exam.help.topic")).argParser(collect))

@@ -6,7 +6,7 @@ import { explainGate } from "../explain/gate.js";
 import { parseNumber, parseNumberList } from "../io/parse.js";
 import { renderGateText } from "../render/gate.js";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface GateCliOptions extends CommonOptions {
   weights?: string;
@@ -62,6 +62,7 @@ export function registerGate(program: Command, context: CliContext): void {
   const command = program
     .command("gate")
     .description(t("gate.help"))
+    .addHelpText("after", examplesHelp(t, "gate.help.examples"))
     .argument("[name]", t("gate.help.name"))
     .option("--weights <w1,w2>", t("gate.help.weights"))
     .option("--bias <b>", t("gate.help.bias"));

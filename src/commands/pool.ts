@@ -6,7 +6,7 @@ import { explainPool } from "../explain/pool.js";
 import { parseChoice, parseMatrix, parsePair } from "../io/parse.js";
 import { renderJson } from "../render/json.js";
 import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "../render/pool.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface PoolCliOptions extends CommonOptions {
   input: string;
@@ -24,6 +24,7 @@ export function registerPool(program: Command, context: CliContext): void {
   const command = program
     .command("pool")
     .description(t("pool.help"))
+    .addHelpText("after", examplesHelp(t, "pool.help.examples"))
     .requiredOption("--input <matrix>", t("pool.help.input"))
     .option("--type <type>", t("pool.help.type"), "max")
     .requiredOption("--size <pair>", t("pool.help.size"))

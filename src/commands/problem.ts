@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface ProblemCliOptions extends CommonOptions {
   topic?: string;
@@ -14,6 +14,7 @@ export function registerProblem(program: Command, context: CliContext): void {
   const command = program
     .command("problem")
     .description(t("quiz.problem.help"))
+    .addHelpText("after", examplesHelp(t, "quiz.problem.help.examples"))
     .argument("[id]", t("quiz.problem.help.id"))
     .option("--topic <id>", t("quiz.problem.help.topic"))
     .option("--seed <n>", t("quiz.problem.help.seed"));
@@ -31,10 +32,10 @@ export function registerProblem(program: Command, context: CliContext): void {
       }
       const ref = quiz.pickProblemRef(topic, seed);
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
-      const topicInfo = quiz.findTopic(problem.topic)!;
-      if (ui.json) return { output: renderJson({ ...problem, title: topicInfo.title[ui.lang] }) };
+      const title = quiz.topicTitle(problem.topic, ui.lang);
+      if (ui.json) return { output: renderJson({ ...problem, title }) };
       const { renderProblem } = await import("../render/quiz.js");
-      return { output: renderProblem(problem, topicInfo.title[ui.lang], ui) };
+      return { output: renderProblem(problem, title, ui) };
     }),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { Option, type Command } from "commander";
 import { collect, parseCount, requireTerminal } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 export const DEFAULT_QUIZ_COUNT = 5;
 /** From the menu: one problem per topic picked (at least DEFAULT_QUIZ_COUNT), at most this many. */
@@ -22,6 +22,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
   const command = program
     .command("quiz")
     .description(t("practice.quiz.help"))
+    .addHelpText("after", examplesHelp(t, "practice.quiz.help.examples"))
     .addOption(new Option("--topic <id>", t("practice.quiz.help.topic")).argParser(collect))
     .option("--count <n>", t("practice.quiz.help.count"))
     .option("--seed <n>", t("practice.quiz.help.seed"));

@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { parseCount, requireTerminal } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 export const DEFAULT_REVIEW_COUNT = 5;
 
@@ -17,6 +17,7 @@ export function registerReview(program: Command, context: CliContext): void {
   const command = program
     .command("review")
     .description(t("practice.review.help"))
+    .addHelpText("after", examplesHelp(t, "practice.review.help.examples"))
     .option("--count <n>", t("practice.review.help.count"));
   addCommonOptions(command, t, { json: false }).action((options: ReviewCliOptions) =>
     runAction(context, options, async (ui) => {

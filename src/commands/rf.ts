@@ -5,7 +5,7 @@ import { explainRf } from "../explain/rf.js";
 import { parsePositiveInt } from "../io/parse.js";
 import { renderJson } from "../render/json.js";
 import { renderRfText } from "../render/rf.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface RfCliOptions extends CommonOptions {
   layers: string;
@@ -36,6 +36,7 @@ export function registerRf(program: Command, context: CliContext): void {
   const command = program
     .command("rf")
     .description(t("rf.help"))
+    .addHelpText("after", examplesHelp(t, "rf.help.examples"))
     .requiredOption("--layers <spec>", t("rf.help.layers"))
     .option("--input-size <n>", t("rf.help.inputSize"));
   addCommonOptions(command, t).action((options: RfCliOptions) =>

@@ -6,7 +6,7 @@ import { explainRoi } from "../explain/roi.js";
 import { parseMatrix, parseNumber, parseNumberToken, parsePair } from "../io/parse.js";
 import { renderJson } from "../render/json.js";
 import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "../render/roi.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface RoiCliOptions extends CommonOptions {
   input: string;
@@ -37,6 +37,7 @@ export function registerRoi(program: Command, context: CliContext): void {
   const command = program
     .command("roi")
     .description(t("roi.help"))
+    .addHelpText("after", examplesHelp(t, "roi.help.examples"))
     .requiredOption("--input <matrix>", t("roi.help.input"))
     .requiredOption("--box <x1,y1,x2,y2>", t("roi.help.box"), (value: string, previous: string[] = []) => [...previous, value])
     .requiredOption("--output <size>", t("roi.help.output"))

@@ -5,7 +5,7 @@ import { explainSpp } from "../explain/spp.js";
 import { parseChoice, parseMatrix, parseNumberList } from "../io/parse.js";
 import { renderJson } from "../render/json.js";
 import { fitsSppWorkedAnswer, renderSppSummary, renderSppText } from "../render/spp.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 interface SppCliOptions extends CommonOptions {
   input: string;
@@ -19,6 +19,7 @@ export function registerSpp(program: Command, context: CliContext): void {
   const command = program
     .command("spp")
     .description(t("spp.help"))
+    .addHelpText("after", examplesHelp(t, "spp.help.examples"))
     .requiredOption("--input <matrix>", t("spp.help.input"))
     .requiredOption("--levels <list>", t("spp.help.levels"))
     .option("--type <type>", t("spp.help.type"), "max")

@@ -1,11 +1,12 @@
 /** `cnn-drill stats`: progress from the history — per topic attempts, accuracy, last practised, next due. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 export function registerStats(program: Command, context: CliContext): void {
   const { t } = context;
-  const command = program.command("stats").description(t("practice.stats.help"));
+  const command = program.command("stats").description(t("practice.stats.help"))
+    .addHelpText("after", examplesHelp(t, "practice.stats.help.examples"));
   addCommonOptions(command, t).action((options: CommonOptions) =>
     runAction(context, options, async (ui) => {
       // Loaded here, so that help and other commands do not load the scheduler.

@@ -1,11 +1,12 @@
 /** `cnn-drill topics`: every topic, numeric and choice. The quiz modules load only when it runs. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions } from "./context.js";
+import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
 export function registerTopics(program: Command, context: CliContext): void {
   const { t } = context;
-  const command = program.command("topics").description(t("quiz.topics.help"));
+  const command = program.command("topics").description(t("quiz.topics.help"))
+    .addHelpText("after", examplesHelp(t, "quiz.topics.help.examples"));
   addCommonOptions(command, t).action((options: CommonOptions) =>
     runAction(context, options, async (ui) => {
       const { listTopics } = await import("../quiz/index.js");
