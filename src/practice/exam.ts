@@ -4,7 +4,7 @@
  * the bank's explanation (choice). Renderers (src/render/exam.ts) turn it into Markdown or HTML.
  */
 import type { Lang } from "../i18n/index.js";
-import { calculatorAnswer, checkAnswer, findTopic, generateProblem, shapeOfNested, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+import { calculatorAnswer, checkAnswer, generateProblem, shapeOfNested, topicTitle, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 
 export const DEFAULT_EXAM_COUNT = 8;
 
@@ -36,8 +36,7 @@ export async function buildExam(refs: readonly ProblemRef[], options: { seed: nu
   const questions: ExamQuestion[] = [];
   for (const [index, ref] of refs.entries()) {
     const problem = await generateProblem(ref.topic, ref.seed, lang);
-    const title = findTopic(problem.topic)?.title[lang] ?? problem.topic;
-    const question: ExamQuestion = { number: index + 1, problem, title };
+    const question: ExamQuestion = { number: index + 1, problem, title: topicTitle(problem.topic, lang) };
     if (problem.kind === "numeric") {
       const value = (await calculatorAnswer(problem)) as NestedNumbers;
       question.answerShape = shapeOfNested(value);

@@ -9,7 +9,7 @@
  */
 import { InputError } from "../engine/errors.js";
 import type { Lang, Translate } from "../i18n/index.js";
-import { checkAnswer, choiceLetter, findTopic, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+import { checkAnswer, choiceLetter, generateProblem, topicTitle, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 import type { Palette } from "../render/colour.js";
 import { givenLines, renderCheck, wrapText } from "../render/quiz.js";
 import type { HistoryRecord } from "./history.js";
@@ -84,11 +84,10 @@ function roundSeconds(ms: number): number {
 
 function problemHeader(problem: QuizProblem, index: number, total: number, deps: SessionDeps): string {
   const { t, palette, lang } = deps;
-  const title = findTopic(problem.topic)?.title[lang] ?? problem.topic;
   const lines = [
     "",
     palette.heading(t("practice.quiz.problemHeading", { n: index + 1, total, id: problem.id })),
-    palette.dim(title),
+    palette.dim(topicTitle(problem.topic, lang)),
     "",
     ...wrapText(problem.prompt),
   ];

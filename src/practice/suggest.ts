@@ -1,9 +1,14 @@
 /** What to review after a session: the topics answered wrong just now, then those FSRS says are due. */
-import type { Suggestion } from "../render/session.js";
 import { reviewOrder, type TopicSchedule } from "./schedule.js";
 import type { SessionResult } from "./session.js";
 
 export const SUGGESTION_LIMIT = 3;
+
+/** A topic to review next, and why: answered wrong in this session, or due by FSRS. */
+export interface Suggestion {
+  topic: string;
+  reason: "wrong" | "due";
+}
 
 export function suggestNext(result: SessionResult, schedules: readonly TopicSchedule[], known: readonly string[], now: Date, limit = SUGGESTION_LIMIT): Suggestion[] {
   const out: Suggestion[] = [];

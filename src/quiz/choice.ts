@@ -1,7 +1,7 @@
 /** Choice problems: a bank question drawn from the seed, its options shuffled by the seed. */
 import type { Lang } from "../i18n/index.js";
 import { loadQuestionBank, type Question } from "./bank.js";
-import type { QuizProblem } from "./problem.js";
+import { formatProblemId, type QuizProblem } from "./problem.js";
 import { ProblemRandom } from "./random.js";
 
 export interface ChoiceDraw {
@@ -26,7 +26,7 @@ export async function drawChoice(topic: string, seed: number): Promise<ChoiceDra
 export async function choiceProblem(topic: string, seed: number, lang: Lang): Promise<QuizProblem> {
   const { question, order } = await drawChoice(topic, seed);
   return {
-    id: `${topic}@${seed}`,
+    id: formatProblemId(topic, seed),
     topic,
     seed,
     kind: "choice",

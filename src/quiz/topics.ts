@@ -39,6 +39,7 @@ export function findTopic(id: string): Topic | undefined {
   return listTopics().find((topic) => topic.id === id);
 }
 
-export function topicTitle(topic: Topic, lang: Lang): string {
-  return topic.title[lang];
+/** The title of topic `id` in `lang`; the id itself for a topic no longer listed (old history entries). */
+export function topicTitle(id: string, lang: Lang): string {
+  return findTopic(id)?.title[lang] ?? id;
 }

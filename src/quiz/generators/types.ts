@@ -1,5 +1,6 @@
 /** What a numeric topic's generator returns: one calculator call, stated as an exam question. */
 import type { MessageParams } from "../../engine/errors.js";
+import type { AnswerForm } from "../problem.js";
 import type { ProblemRandom } from "../random.js";
 import type { GivenValue } from "../types.js";
 
@@ -14,7 +15,7 @@ export interface NumericSpec {
   /** The key of the calculator's JSON output that is the answer. */
   ask: string;
   /** How the answer is written; default: a matrix (a number for `gradBias`). */
-  answerForm?: "number" | "list" | "matrix";
+  answerForm?: Exclude<AnswerForm, "choice">;
   /** The prompt: catalogue keys (src/i18n/messages/quiz.ts) with parameters, joined by a space. */
   prompt: PromptPart[];
 }
