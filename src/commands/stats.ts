@@ -11,27 +11,21 @@ export function registerStats(program: Command, context: CliContext): void {
     runAction(context, options, async (ui) => {
       // Loaded here, so that help and other commands do not load the scheduler.
       const { openHistory } = await import("../practice/open-history.js");
-      const { scheduleTopics } = await import("../practice/schedule.js");
-      const { renderStatsText } = await import("../render/stats.js");
+      const { progressOf } = await import("../practice/progress.js");
+      const { listTopics } = await import("../quiz/index.js");
       const now = new Date();
       const history = openHistory(ui.io, ui.t);
-      const records = history.load();
-      const schedules = scheduleTopics(records, now);
-      const attempts = records.length;
-      const correct = records.filter((r) => r.correct).length;
-      const { listTopics } = await import("../quiz/index.js");
       const topics = listTopics();
-      const practised = new Set(schedules.map((s) => s.topic));
-      const notPractised = topics.filter((topic) => !practised.has(topic.id)).map((topic) => topic.id);
+      const progress = progressOf(history.load(), topics.map((topic) => topic.id), now);
       if (ui.json) {
         return {
           output: renderJson({
-            attempts,
-            correct,
-            accuracy: attempts === 0 ? 0 : correct / attempts,
+            attempts: progress.attempts,
+            correct: progress.correct,
+            accuracy: progress.accuracy,
             historyFile: history.file,
-            notPractised,
-            topics: schedules.map((s) => ({
+            notPractised: progress.notPractised,
+            topics: progress.schedules.map((s) => ({
               id: s.topic,
               title: topics.find((topic) => topic.id === s.topic)?.title[ui.lang],
               attempts: s.attempts,
@@ -47,7 +41,8 @@ export function registerStats(program: Command, context: CliContext): void {
           }),
         };
       }
-      return { output: renderStatsText(schedules, { attempts, correct, file: history.file, notPractised }, now, ui) };
+      const { renderStatsText } = await import("../render/stats.js");
+      return { output: renderStatsText(progress, history.file, now, ui) };
     }),
   );
 }

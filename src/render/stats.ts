@@ -1,5 +1,5 @@
 /** Human output of `cnn-drill stats`: totals, then one row per topic with an accuracy bar and the schedule. */
-import type { TopicSchedule } from "../practice/schedule.js";
+import type { Progress } from "../practice/progress.js";
 import type { Translate } from "../i18n/index.js";
 import type { Palette } from "./colour.js";
 import { renderTable } from "./table.js";
@@ -55,22 +55,14 @@ function styleShare(text: string, share: number, palette: Palette): string {
   return palette.wrong(text);
 }
 
-export interface StatsTotals {
-  attempts: number;
-  correct: number;
-  file: string;
-  /** Topics that exist but have no answer yet. */
-  notPractised?: readonly string[];
-}
-
-export function renderStatsText(schedules: readonly TopicSchedule[], totals: StatsTotals, now: Date, { t, palette }: StatsTextContext): string {
+/** `file`: the history file, named at the end. */
+export function renderStatsText(progress: Progress, file: string, now: Date, { t, palette }: StatsTextContext): string {
   const lines: string[] = [palette.heading(t("practice.stats.title")), ""];
-  if (totals.attempts === 0) {
-    lines.push(t("practice.stats.empty"), t("practice.stats.emptyHint"), "", palette.dim(t("practice.stats.file", { file: totals.file })));
+  if (progress.attempts === 0 || progress.nextDue === undefined) {
+    lines.push(t("practice.stats.empty"), t("practice.stats.emptyHint"), "", palette.dim(t("practice.stats.file", { file })));
     return `${lines.join("\n")}\n`;
   }
-  const share = totals.correct / totals.attempts;
-  lines.push(t("practice.stats.totals", { attempts: totals.attempts, correct: totals.correct, percent: percent(share) }), "");
+  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }), "");
 
   const head = [
     t("practice.stats.col.topic"),
@@ -80,7 +72,7 @@ export function renderStatsText(schedules: readonly TopicSchedule[], totals: Sta
     t("practice.stats.col.last"),
     t("practice.stats.col.next"),
   ];
-  const rows = schedules.map((s) => {
+  const rows = progress.schedules.map((s) => {
     const bar = `${styleShare(accuracyBar(s.accuracy), s.accuracy, palette)} ${percent(s.accuracy).padStart(4)}`;
     const next = formatDue(s.due, now, t);
     const nextText = s.isDue ? palette.highlight(`! ${next}`) : `  ${next}`;
@@ -88,18 +80,13 @@ export function renderStatsText(schedules: readonly TopicSchedule[], totals: Sta
   });
   lines.push(renderTable(head, rows, palette, ["left", "right", "right", "left", "left", "left"]), "");
 
-  const due = schedules.filter((s) => s.isDue);
-  if (due.length > 0) lines.push(t("practice.stats.dueCount", { count: due.length }), `  ${palette.result("cnn-drill review")}`);
-  else lines.push(t("practice.stats.nothingDue", { when: formatDue(nextDueOf(schedules), now, t) }));
-  const fresh = totals.notPractised ?? [];
+  if (progress.dueCount > 0) lines.push(t("practice.stats.dueCount", { count: progress.dueCount }), `  ${palette.result("cnn-drill review")}`);
+  else lines.push(t("practice.stats.nothingDue", { when: formatDue(progress.nextDue, now, t) }));
+  const fresh = progress.notPractised;
   if (fresh.length > 0) {
     const shown = fresh.slice(0, 4).join(", ") + (fresh.length > 4 ? ", …" : "");
     lines.push(t("practice.stats.notPractised", { count: fresh.length, topics: shown }));
   }
-  lines.push("", palette.dim(t("practice.stats.legend")), palette.dim(t("practice.stats.file", { file: totals.file })));
+  lines.push("", palette.dim(t("practice.stats.legend")), palette.dim(t("practice.stats.file", { file })));
   return `${lines.join("\n")}\n`;
-}
-
-function nextDueOf(schedules: readonly TopicSchedule[]): Date {
-  return schedules.reduce((soonest, s) => (s.due.getTime() < soonest.getTime() ? s.due : soonest), schedules[0].due);
 }

@@ -1,0 +1,37 @@
+/** Progress as data, for `cnn-drill stats` (text and JSON): totals, the per-topic schedules, what is due. */
+import type { HistoryRecord } from "./history.js";
+import { scheduleTopics, type TopicSchedule } from "./schedule.js";
+
+export interface Progress {
+  /** Answers recorded, and how many were right. */
+  attempts: number;
+  correct: number;
+  /** correct / attempts (0 with no answers). */
+  accuracy: number;
+  /** One per practised topic, sorted by topic id. */
+  schedules: TopicSchedule[];
+  /** Topics that exist but have no answer yet, in the catalogue's order. */
+  notPractised: string[];
+  /** How many practised topics are due now. */
+  dueCount: number;
+  /** The soonest next review (undefined with no answers). */
+  nextDue?: Date;
+}
+
+/** `known`: every topic id, in the catalogue's order. */
+export function progressOf(records: readonly HistoryRecord[], known: readonly string[], now: Date): Progress {
+  const schedules = scheduleTopics(records, now);
+  const attempts = records.length;
+  const correct = records.filter((record) => record.correct).length;
+  const practised = new Set(schedules.map((s) => s.topic));
+  const nextDue = schedules.reduce<Date | undefined>((soonest, s) => (soonest === undefined || s.due.getTime() < soonest.getTime() ? s.due : soonest), undefined);
+  return {
+    attempts,
+    correct,
+    accuracy: attempts === 0 ? 0 : correct / attempts,
+    schedules,
+    notPractised: known.filter((id) => !practised.has(id)),
+    dueCount: schedules.filter((s) => s.isDue).length,
+    nextDue,
+  };
+}
