@@ -2,7 +2,6 @@
 import type { Translate } from "../i18n/index.js";
 import type { ReviewPick, TopicSchedule } from "../practice/schedule.js";
 import type { SessionResult } from "../practice/session.js";
-import type { Suggestion } from "../practice/suggest.js";
 import { formatDue, percent } from "./stats.js";
 import type { Palette } from "./colour.js";
 import { renderTable } from "./table.js";
@@ -10,6 +9,13 @@ import { renderTable } from "./table.js";
 export interface SessionTextContext {
   t: Translate;
   palette: Palette;
+}
+
+export type SuggestionReason = "wrong" | "due" | "weak";
+
+export interface Suggestion {
+  topic: string;
+  reason: SuggestionReason;
 }
 
 /** `1:05` for 65 seconds; `0:07` for 7. */
