@@ -5,7 +5,7 @@ import { renderSessionSummary } from "../render/session.js";
 import type { InteractivePrompts } from "./inquirer.js";
 import { openHistory } from "./open-history.js";
 import { scheduleTopics } from "./schedule.js";
-import { isPromptExit, runSession, type SessionPrompts } from "./session.js";
+import { isPromptExit, runSession, summariseSession, type SessionPrompts } from "./session.js";
 import { suggestNext } from "./suggest.js";
 
 /** Exit code of a session ended with Ctrl-C (128 + SIGINT), as shells expect. */
@@ -48,5 +48,5 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
   const at = new Date(now());
   const schedules = scheduleTopics(history.load(), at);
   const suggestions = suggestNext(result, schedules, listTopics().map((topic) => topic.id), at);
-  return { output: renderSessionSummary(result, suggestions, ui), exitCode: result.interrupted ? INTERRUPTED_EXIT : 0 };
+  return { output: renderSessionSummary(result, summariseSession(result.answers), suggestions, ui), exitCode: result.interrupted ? INTERRUPTED_EXIT : 0 };
 }

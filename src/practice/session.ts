@@ -67,6 +67,35 @@ export interface SessionResult {
   interrupted: boolean;
 }
 
+/** Answers counted: how many, how many right, and the seconds they took. */
+export interface SessionTally {
+  right: number;
+  total: number;
+  seconds: number;
+}
+
+export interface SessionSummary {
+  /** One tally per topic, in the order the topics were first answered. */
+  byTopic: (SessionTally & { topic: string })[];
+  /** The whole session. */
+  total: SessionTally;
+}
+
+export function summariseSession(answers: readonly SessionAnswer[]): SessionSummary {
+  const byTopic = new Map<string, SessionTally & { topic: string }>();
+  const total: SessionTally = { right: 0, total: 0, seconds: 0 };
+  for (const answer of answers) {
+    const tally = byTopic.get(answer.topic) ?? { topic: answer.topic, right: 0, total: 0, seconds: 0 };
+    for (const counted of [tally, total]) {
+      counted.total++;
+      if (answer.correct) counted.right++;
+      counted.seconds += answer.seconds;
+    }
+    byTopic.set(answer.topic, tally);
+  }
+  return { byTopic: [...byTopic.values()], total };
+}
+
 /** inquirer rejects with ExitPromptError when the user presses Ctrl-C (and AbortPromptError on abort). */
 export function isPromptExit(error: unknown): boolean {
   return error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError");

@@ -1,7 +1,8 @@
 /** The end of a quiz or review session: a summary table per topic and what to review next. */
 import type { Translate } from "../i18n/index.js";
 import type { ReviewPick, TopicSchedule } from "../practice/schedule.js";
-import type { SessionResult } from "../practice/session.js";
+import type { SessionResult, SessionSummary } from "../practice/session.js";
+import type { Suggestion } from "../practice/suggest.js";
 import { formatDue, percent } from "./stats.js";
 import type { Palette } from "./colour.js";
 import { renderTable } from "./table.js";
@@ -11,50 +12,24 @@ export interface SessionTextContext {
   palette: Palette;
 }
 
-export type SuggestionReason = "wrong" | "due" | "weak";
-
-export interface Suggestion {
-  topic: string;
-  reason: SuggestionReason;
-}
-
 /** `1:05` for 65 seconds; `0:07` for 7. */
 export function formatClock(seconds: number): string {
   const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
-interface TopicLine {
-  topic: string;
-  right: number;
-  total: number;
-  seconds: number;
-}
-
-function byTopic(result: SessionResult): TopicLine[] {
-  const lines = new Map<string, TopicLine>();
-  for (const answer of result.answers) {
-    const line = lines.get(answer.topic) ?? { topic: answer.topic, right: 0, total: 0, seconds: 0 };
-    line.total++;
-    if (answer.correct) line.right++;
-    line.seconds += answer.seconds;
-    lines.set(answer.topic, line);
-  }
-  return [...lines.values()];
-}
-
-export function renderSessionSummary(result: SessionResult, suggestions: readonly Suggestion[], { t, palette }: SessionTextContext): string {
+/** `summary`: the tallies of `result.answers` (summariseSession). */
+export function renderSessionSummary(result: SessionResult, summary: SessionSummary, suggestions: readonly Suggestion[], { t, palette }: SessionTextContext): string {
   const lines = ["", palette.heading(t("practice.summary.title")), ""];
   if (result.answers.length === 0) {
     lines.push(t("practice.summary.none"));
   } else {
-    const rows = byTopic(result).map((line) => {
+    const rows = summary.byTopic.map((line) => {
       const mark = line.right === line.total ? palette.correct(`✓ ${line.right}/${line.total}`) : palette.wrong(`✗ ${line.right}/${line.total}`);
       return [line.topic, mark, formatClock(line.seconds)];
     });
-    const right = result.answers.filter((a) => a.correct).length;
-    const seconds = result.answers.reduce((sum, a) => sum + a.seconds, 0);
-    rows.push([palette.heading(t("practice.summary.total")), `${right}/${result.answers.length}`, formatClock(seconds)]);
+    const { total } = summary;
+    rows.push([palette.heading(t("practice.summary.total")), `${total.right}/${total.total}`, formatClock(total.seconds)]);
     lines.push(renderTable([t("practice.summary.col.topic"), t("practice.summary.col.right"), t("practice.summary.col.time")], rows, palette, ["left", "right", "right"]));
     if (result.interrupted) lines.push(palette.dim(t("practice.summary.saved", { answered: result.answers.length, total: result.planned })));
   }
@@ -73,6 +48,7 @@ export function renderSessionSummary(result: SessionResult, suggestions: readonl
 /** What a review will drill and why: due (with how overdue), weakest (with accuracy), or new. */
 export function renderReviewPlan(picks: readonly ReviewPick[], schedules: readonly TopicSchedule[], now: Date, { t, palette }: SessionTextContext): string {
   const lines = [palette.heading(t("practice.review.title")), ""];
+  const marks = { due: palette.highlight("!"), weak: palette.warn("~"), new: palette.dim("+"), ahead: palette.dim("»") };
   if (schedules.length === 0) lines.push(t("practice.review.noHistory"), "");
   for (const pick of picks) {
     const schedule = schedules.find((s) => s.topic === pick.topic);
@@ -81,9 +57,7 @@ export function renderReviewPlan(picks: readonly ReviewPick[], schedules: readon
     else if (pick.reason === "weak" && schedule) why = t("practice.review.why.weak", { accuracy: percent(schedule.accuracy), when: formatDue(schedule.due, now, t) });
     else if (pick.reason === "ahead" && schedule) why = t("practice.review.why.ahead", { when: formatDue(schedule.due, now, t) });
     else why = t("practice.review.why.new");
-    const marks = { due: palette.highlight("!"), weak: palette.warn("~"), new: palette.dim("+"), ahead: palette.dim("»") };
-    const mark = marks[pick.reason];
-    lines.push(`  ${mark} ${pick.topic}  ${palette.dim(why)}`);
+    lines.push(`  ${marks[pick.reason]} ${pick.topic}  ${palette.dim(why)}`);
   }
   lines.push("", palette.dim(t("practice.review.legend")));
   return `${lines.join("\n")}\n`;
