@@ -32,10 +32,10 @@ export function registerProblem(program: Command, context: CliContext): void {
       }
       const ref = quiz.pickProblemRef(topic, seed);
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
-      const topicInfo = quiz.findTopic(problem.topic)!;
-      if (ui.json) return { output: renderJson({ ...problem, title: topicInfo.title[ui.lang] }) };
+      const title = quiz.topicTitle(problem.topic, ui.lang);
+      if (ui.json) return { output: renderJson({ ...problem, title }) };
       const { renderProblem } = await import("../render/quiz.js");
-      return { output: renderProblem(problem, topicInfo.title[ui.lang], ui) };
+      return { output: renderProblem(problem, title, ui) };
     }),
   );
 }
