@@ -173,6 +173,13 @@ function avgWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
   const padNote = notes.length > 0 ? palette.dim(`  (${notes.join("; ")})`) : "";
   const divisor = step.divisor!;
   const indent = " ".repeat(label.length);
+  if (step.cells.length === 1) {
+    // One real cell: no sum to write out.
+    return [
+      `${label} = ${symbols[0]} / ${divisor}${padNote}`,
+      `${indent} = ${numbers[0]} / ${divisor} = ${palette.result(formatNumber(step.value))}`,
+    ];
+  }
   return [
     `${label} = (${symbols.join(" + ")}) / ${divisor}${padNote}`,
     `${indent} = (${numbers.join(" + ")}) / ${divisor} = ${formatNumber(total)} / ${divisor} = ${palette.result(formatNumber(step.value))}`,

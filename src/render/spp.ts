@@ -47,17 +47,18 @@ function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: 
   const { geometry } = level;
   const lines: string[] = [];
   const axes = [
-    { axis: t("spp.axis.rows"), data: geometry.rows },
-    { axis: t("spp.axis.cols"), data: geometry.cols },
+    { axis: t("spp.axis.rows"), one: t("spp.axis.row"), data: geometry.rows },
+    { axis: t("spp.axis.cols"), one: t("spp.axis.col"), data: geometry.cols },
   ];
-  for (const { axis, data } of axes) {
+  for (const { axis, one, data } of axes) {
     const params = { axis, a: data.size, n: geometry.n, bins: binsText(data) };
     if (setup.method === "adaptive") {
       lines.push(`  ${t("spp.adaptiveAxis", params)}`);
       continue;
     }
     lines.push(`  ${t("spp.sppnetAxis", { ...params, window: data.window!, stride: data.stride!, count: palette.result(String(data.bins.length)) })}`);
-    if (data.uncovered > 0) lines.push(palette.warn(`    ${t("spp.uncovered", { from: data.size - data.uncovered, last: data.size - 1, axis })}`));
+    if (data.uncovered === 1) lines.push(palette.warn(`    ${t("spp.uncoveredOne", { from: data.size - 1, axis: one })}`));
+    else if (data.uncovered > 1) lines.push(palette.warn(`    ${t("spp.uncovered", { from: data.size - data.uncovered, last: data.size - 1, axis })}`));
   }
   if (level.countDiffers) {
     const differing = geometry.rows.bins.length !== geometry.n ? geometry.rows : geometry.cols;

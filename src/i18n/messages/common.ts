@@ -77,7 +77,7 @@ export const ko: Record<keyof typeof en, string> = {
   "input.notANumberHint": "숫자는 3, -1.5, 2e-3, 1/4 같은 형태입니다",
   "input.notFinite": "{row}행 {col}번째 값이 유한한 숫자가 아닙니다: \"{text}\"",
   "input.notFiniteHint": "NaN과 Infinity는 쓸 수 없습니다",
-  "input.zeroDenominator": "{row}행 {col}번째 값이 0으로 나눕니다: \"{text}\"",
+  "input.zeroDenominator": "{row}행 {col}번째 값의 분모가 0입니다: \"{text}\"",
   "input.badJson": "올바른 JSON이 아닙니다: {detail}",
   "input.badJsonHint": "JSON 행렬은 [[1,2],[3,4]], 텍스트 행렬은 \"1 2; 3 4\" 형태입니다",
   "input.jsonNotArray": "JSON은 숫자로 된 중첩 배열이어야 합니다",

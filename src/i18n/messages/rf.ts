@@ -5,7 +5,7 @@ export const en = {
   "rf.help.layers": "layers, comma-separated: conv<k>[s<stride>][p<pad>][d<dilation>], pool<k>[s][p] (stride defaults to k), tconv<k>[s][p][d][o<output padding>]",
   "rf.help.inputSize": "input width (= height) in pixels: adds output sizes and a picture of one output unit's field",
 
-  "rf.empty": "is empty: give layers like conv3p1,pool2",
+  "rf.empty": "no layers given; write them like conv3p1,pool2",
   "rf.tokenEmpty": "layer {index} is empty (two commas in a row, or one at the end?)",
   "rf.tokenBad": "layer {index}, \"{token}\", is not a layer",
   "rf.tokenHint": "layers look like conv3, conv3s2p1, conv3d2p2, pool2, pool3s2, tconv4s2p1 (s stride, p padding, d dilation, o output padding), separated by commas",
