@@ -162,6 +162,15 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
     expect(term.screen()).toContain("No answers given.");
   });
 
+  it("quiz --lang ko (a language only): still the topic menu, in Korean", async () => {
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
+    const term = start(["quiz", "--lang", "ko"], home);
+    await term.waitFor("어떤 주제를 연습할까요?", "the Korean menu");
+    term.send("C-c");
+    expect(await term.exitCode()).toBe(130);
+    expect(existsSync(join(home, "history.jsonl"))).toBe(false);
+  });
+
   it("a choice question is answered with the arrow keys and enter", async () => {
     const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "concept.xor", "--count", "1", "--seed", "3"], home);

@@ -37,8 +37,10 @@ export function registerQuiz(program: Command, context: CliContext): void {
 
       const { inquirerPrompts } = await import("../practice/inquirer.js");
       const prompts = await inquirerPrompts(ui.t);
-      const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined && options.lang === undefined;
-      let chosen = topics ?? resolveTopics([]);
+      // Without topics, count or seed, the student picks topics from a menu (in the session's language).
+      const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined;
+      const allTopics = resolveTopics([]);
+      let chosen = topics ?? allTopics;
       const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("../practice/run.js");
       if (useMenu) {
         const picked = await topicMenu(prompts, ui);
@@ -49,7 +51,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const { planProblems } = await import("../practice/plan.js");
       const refs = planProblems(chosen, total, seed, "quiz");
       // The topics as the student named them (areas stay areas); from the menu, the ids picked.
-      const named = options.topic ?? (chosen.length === resolveTopics([]).length ? [] : chosen);
+      const named = options.topic ?? (chosen.length === allTopics.length ? [] : chosen);
       const again = ["cnn-drill quiz", `--seed ${seed}`, `--count ${total}`, ...named.map((id) => `--topic ${id}`)].join(" ");
       ui.io.stdout(`${ui.palette.dim(ui.t("practice.quiz.seedLine", { seed, command: again }))}\n`);
       return runPracticeSession(refs, prompts, ui);
