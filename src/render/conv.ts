@@ -31,7 +31,10 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
   const lines: string[] = [];
   lines.push(palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), "");
   lines.push(...settingLines(setup, context), "");
-  lines.push(...arrangeBlocks([...inputBlocks(setup, context), ...kernelBlocks(setup, context), ...outputBlocks(explanation.output, setup, context)]), "");
+  lines.push(...arrangeBlocks([...inputBlocks(setup, context), ...kernelBlocks(setup, context), ...outputBlocks(explanation.output, setup, context)]));
+  // Colour marks the first window; say so, since without this line the colour would mean nothing in words.
+  if (palette.enabled) lines.push(palette.dim(t("conv.highlightNote")));
+  lines.push("");
 
   lines.push(palette.heading(t("conv.cells")));
   for (const cell of explanation.cells) lines.push(...forwardCellLines(cell, setup, context));
