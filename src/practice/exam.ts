@@ -4,7 +4,7 @@
  * the bank's explanation (choice). Renderers (src/render/exam.ts) turn it into Markdown or HTML.
  */
 import type { Lang } from "../i18n/index.js";
-import { calculatorAnswer, checkAnswer, generateProblem, shapeOfNested, topicTitle, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+import { calculatorAnswer, generateProblem, shapeOfNested, topicTitle, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 
 export const DEFAULT_EXAM_COUNT = 8;
 
@@ -42,11 +42,8 @@ export async function buildExam(refs: readonly ProblemRef[], options: { seed: nu
       question.answerShape = shapeOfNested(value);
       if (withAnswers) question.answer = { kind: "numeric", value, solution: await workedSolution(problem, lang) };
     } else if (withAnswers) {
-      // Checking any letter tells the right one, the options as shown and the explanation.
-      const outcome = await checkAnswer(problem, "a", lang);
-      if (outcome.kind === "choice") {
-        question.answer = { kind: "choice", letter: outcome.expected, text: outcome.choices[outcome.answerIndex], explanation: outcome.explanation };
-      }
+      const { choiceAnswer } = await import("../quiz/choice.js");
+      question.answer = { kind: "choice", ...(await choiceAnswer(problem.topic, problem.seed, lang)) };
     }
     questions.push(question);
   }

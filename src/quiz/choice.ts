@@ -1,5 +1,6 @@
 /** Choice problems: a bank question drawn from the seed, its options shuffled by the seed. */
 import type { Lang } from "../i18n/index.js";
+import { choiceLetter } from "./answer.js";
 import { loadQuestionBank, type Question } from "./bank.js";
 import { formatProblemId, type QuizProblem } from "./problem.js";
 import { ProblemRandom } from "./random.js";
@@ -21,6 +22,12 @@ export async function drawChoice(topic: string, seed: number): Promise<ChoiceDra
   const question = random.stream("question").pick(questions);
   const order = random.stream("choices").shuffle(question.choices.map((_, i) => i));
   return { question, order, answer: order.indexOf(question.answer) };
+}
+
+/** The right option of `topic@seed` as shown: its letter, its text and the bank's explanation, in `lang`. */
+export async function choiceAnswer(topic: string, seed: number, lang: Lang): Promise<{ letter: string; text: string; explanation: string }> {
+  const { question, order, answer } = await drawChoice(topic, seed);
+  return { letter: choiceLetter(answer), text: question.choices[order[answer]][lang], explanation: question.explanation[lang] };
 }
 
 export async function choiceProblem(topic: string, seed: number, lang: Lang): Promise<QuizProblem> {

@@ -5,17 +5,14 @@
  */
 import type { Translate } from "../i18n/index.js";
 import type { Exam, ExamQuestion } from "../practice/exam.js";
-import { choiceLetter, type NestedNumbers } from "../quiz/answer.js";
-import { givenParts } from "./given.js";
+import { choiceLetter, flattenNested, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
+import { givenParts, planesOf } from "./given.js";
 import { gridLines } from "./grid.js";
 import { formatNumber } from "./number.js";
 
 /** Planes of a nested answer: a number → 1×1, a list → one row, a matrix → itself, C×H×W → C planes. */
-function planesOf(value: NestedNumbers): number[][][] {
-  if (typeof value === "number") return [[[value]]];
-  if (value.every((entry) => typeof entry === "number")) return [[value as number[]]];
-  if (value.every((row) => Array.isArray(row) && row.every((entry) => typeof entry === "number"))) return [value as number[][]];
-  return value.flatMap((entry) => planesOf(entry));
+function answerPlanes(value: NestedNumbers): number[][][] {
+  return planesOf(flattenNested(value), shapeOfNested(value));
 }
 
 function shapeText(shape: readonly number[]): string {
@@ -64,7 +61,7 @@ export function renderExamMarkdown(exam: Exam, t: Translate): string {
       if (answer.kind === "choice") {
         out.push(`**${answer.letter})** ${answer.text}`, "", answer.explanation, "");
       } else {
-        out.push(...planesOf(answer.value).flatMap((plane) => [...fence(gridLines(plane)), ""]));
+        out.push(...answerPlanes(answer.value).flatMap((plane) => [...fence(gridLines(plane)), ""]));
         out.push(`<details><summary>${t("practice.exam.worked")}</summary>`, "", ...fence(answer.solution.trimEnd().split("\n")), "", "</details>", "");
       }
     }
@@ -160,7 +157,7 @@ function keyHtml(question: ExamQuestion, t: Translate): string {
   if (answer.kind === "choice") {
     parts.push(`<p><b>${answer.letter})</b> ${escapeHtml(answer.text)}</p>`, `<p class="explanation">${escapeHtml(answer.explanation)}</p>`);
   } else {
-    parts.push(planesOf(answer.value).map((plane) => gridTable(plane, "grid answer")).join(""));
+    parts.push(answerPlanes(answer.value).map((plane) => gridTable(plane, "grid answer")).join(""));
     parts.push(`<p class="form">${escapeHtml(t("practice.exam.worked"))}</p>`, `<pre class="solution">${escapeHtml(answer.solution.trimEnd())}</pre>`);
   }
   parts.push(`</article>`);

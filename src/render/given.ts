@@ -1,4 +1,7 @@
-/** A numeric problem's given values as labelled planes (matrices) and settings, for the terminal and exam renderers. */
+/**
+ * A numeric problem's values as planes, for the terminal and exam renderers: the given values as
+ * labelled planes (matrices) and settings, and an answer's numbers as planes.
+ */
 import { hasMessage, type Translate } from "../i18n/index.js";
 import type { GivenValue } from "../quiz/types.js";
 import { formatNumber } from "./number.js";
@@ -35,4 +38,19 @@ export function givenParts(given: Record<string, GivenValue>, t: Translate): Giv
     else parts.push({ label, text: `${label} = ${typeof value === "number" ? formatNumber(value) : value}` });
   }
   return parts;
+}
+
+/** Row-major `values` of `shape` as planes: [] → one 1×1 plane, [n] → one row, [.., h, w] → planes of h×w. */
+export function planesOf(values: readonly number[], shape: readonly number[]): number[][][] {
+  if (shape.length === 0) return [[[values[0]]]];
+  if (shape.length === 1) return [[[...values]]];
+  const h = shape[shape.length - 2];
+  const w = shape[shape.length - 1];
+  const out: number[][][] = [];
+  for (let offset = 0; offset < values.length; offset += h * w) {
+    const plane: number[][] = [];
+    for (let i = 0; i < h; i++) plane.push(values.slice(offset + i * w, offset + (i + 1) * w));
+    out.push(plane);
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { CheckOutcome, ChoiceCheck, NumericCheck } from "../quiz/check.js";
 import type { QuizProblem } from "../quiz/problem.js";
 import type { GivenValue, Topic } from "../quiz/types.js";
 import type { Palette } from "./colour.js";
-import { givenParts } from "./given.js";
+import { givenParts, planesOf } from "./given.js";
 import { gridLines } from "./grid.js";
 import { arrangeBlocks, visibleWidth, type Block } from "./layout.js";
 import { formatNumber } from "./number.js";
@@ -79,21 +79,6 @@ function cellText(value: number, right: boolean): string {
   return `${formatNumber(value)} ${right ? RIGHT : WRONG}`;
 }
 
-/** Rows of a row-major list for a given shape: [] → one cell, [n] → one row, [.., h, w] → planes of h×w. */
-function planes(values: readonly number[], shape: readonly number[]): number[][][] {
-  if (shape.length === 0) return [[[values[0]]]];
-  if (shape.length === 1) return [[[...values]]];
-  const h = shape[shape.length - 2];
-  const w = shape[shape.length - 1];
-  const out: number[][][] = [];
-  for (let offset = 0; offset < values.length; offset += h * w) {
-    const plane: number[][] = [];
-    for (let i = 0; i < h; i++) plane.push(values.slice(offset + i * w, offset + (i + 1) * w));
-    out.push(plane);
-  }
-  return out;
-}
-
 function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): string[] {
   const right = outcome.cells.filter(Boolean).length;
   const total = outcome.cells.length;
@@ -103,9 +88,9 @@ function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): s
   else lines.push(palette.wrong(t("quiz.check.wrong")));
   lines.push("");
 
-  const answerPlanes = planes(outcome.answer, outcome.shape);
-  const expectedPlanes = planes(outcome.expectedValues, outcome.shape);
-  const marks = planes(outcome.cells.map((cell) => (cell ? 1 : 0)), outcome.shape);
+  const answerPlanes = planesOf(outcome.answer, outcome.shape);
+  const expectedPlanes = planesOf(outcome.expectedValues, outcome.shape);
+  const marks = planesOf(outcome.cells.map((cell) => (cell ? 1 : 0)), outcome.shape);
   const blocks: Block[] = [];
   answerPlanes.forEach((plane, p) => {
     const suffix = answerPlanes.length > 1 ? ` — ${t("quiz.given.channel", { c: p + 1 })}` : "";
