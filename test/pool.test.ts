@@ -219,7 +219,7 @@ describe("pool human output", () => {
 
   it("x=5x5 k=2 s=3: says that 9 input cells are read by no window", async () => {
     const result = await runInProcess(["pool", "--input", "1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25", "--size", "2", "--stride", "3"]);
-    expect(result.stdout).toContain("9 input cell(s) are read by no window");
+    expect(result.stdout).toContain("9 input cells are read by no window");
   });
 
   it("x=2x2x2 channels: windows labelled per channel", async () => {

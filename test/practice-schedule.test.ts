@@ -179,7 +179,7 @@ describe("cnn-drill stats", () => {
     const result = await runInProcess(["stats"], { env: { CNN_DRILL_HOME: home } });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("Answers: 3 · right: 2 (67%)");
-    expect(result.stdout).toMatch(/Not practised yet: \d+ topic\(s\) \(conv\.padded, /);
+    expect(result.stdout).toMatch(/Not practised yet: \d+ topics \(conv\.padded, /);
     expect(result.stdout).toMatch(/│ conv\.forward +│ +2 │ +1 │ █████░░░░░  50% │/);
     expect(result.stdout).toMatch(/│ concept\.xor +│ +1 │ +1 │ ██████████ 100% │/);
     expect(result.stdout).toContain("! overdue");

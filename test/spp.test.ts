@@ -132,7 +132,7 @@ describe("spp human output", () => {
 
   it("tie x=4x4 level 1: the first 9 in row-major order (1,1) is chosen and the tie is named", async () => {
     const result = await runInProcess(["spp", "--input", "8 0 1 5; 5 9 1 7; 8 8 0 2; 9 2 9 1", "--levels", "1"]);
-    expect(result.stdout).toContain("y11 = max over rows [0, 4), columns [0, 4) = 9  at (1, 1)  (tie: 2 other cell(s) hold the same value");
+    expect(result.stdout).toContain("y11 = max over rows [0, 4), columns [0, 4) = 9  at (1, 1)  (tie: 2 other cells hold the same value");
   });
 
   it("x=4x10 level 4 --method sppnet: names the column never pooled", async () => {

@@ -29,9 +29,9 @@ export const en = {
   "practice.stats.col.accuracy": "accuracy",
   "practice.stats.col.last": "last practised",
   "practice.stats.col.next": "next review",
-  "practice.stats.dueCount": "{count} topic(s) due for review (marked !). Drill them with:",
+  "practice.stats.dueCount": "{count} {count|topic|topics} due for review (marked !). Drill them with:",
   "practice.stats.nothingDue": "Nothing due; the next review is {when}.",
-  "practice.stats.notPractised": "Not practised yet: {count} topic(s) ({topics}); cnn-drill review brings them in after the due and weak ones.",
+  "practice.stats.notPractised": "Not practised yet: {count} {count|topic|topics} ({topics}); cnn-drill review brings them in after the due and weak ones.",
   "practice.stats.legend": "Bar: █ share answered right, ░ the rest. Next review is scheduled by FSRS from right/wrong and time taken.",
   "practice.stats.file": "history: {file}",
 

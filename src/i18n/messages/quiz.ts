@@ -103,7 +103,7 @@ export const en = {
   "quiz.prompt.gate.xor": "XOR is built from perceptrons as AND(NAND(x1, x2), OR(x1, x2)). Each unit outputs step(w1·x1 + w2·x2 + b), where step(z) = 1 when z > 0 and 0 otherwise. Weights (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}). Work out the hidden units NAND and OR, then the AND unit on top of them.",
   "quiz.prompt.gate.unit": "Gates as perceptrons are the building blocks of XOR = AND(NAND(x1, x2), OR(x1, x2)). The {gate} perceptron outputs step(w1·x1 + w2·x2 + b) with w1 = {w1}, w2 = {w2}, b = {b}, where step(z) = 1 when z > 0 and 0 otherwise.",
   "quiz.prompt.gate.perceptron": "A perceptron outputs y = step(w1·x1 + w2·x2 + b) with w1 = {w1}, w2 = {w2} and b = {b}, where step(z) = 1 when z > 0 and 0 otherwise (so step(0) = 0).",
-  "quiz.prompt.gateOutputs": "Give the outputs for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row like \"0 1 1 0\".",
+  "quiz.prompt.gateOutputs": "Give the outputs y for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row of four 0s and 1s (y00 y01 y10 y11).",
 
   // Given values
   "quiz.given.input": "input a",
@@ -248,7 +248,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.gate.xor": "XOR을 퍼셉트론으로 AND(NAND(x1, x2), OR(x1, x2))처럼 만듭니다. 각 유닛은 step(w1·x1 + w2·x2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다. 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}). 은닉 유닛 NAND와 OR를 먼저 구하고, 그 위의 AND 유닛을 계산하세요.",
   "quiz.prompt.gate.unit": "퍼셉트론 게이트는 XOR = AND(NAND(x1, x2), OR(x1, x2))의 구성 요소입니다. w1 = {w1}, w2 = {w2}, b = {b}인 {gate} 퍼셉트론은 step(w1·x1 + w2·x2 + b)를 출력합니다. z > 0이면 step(z) = 1, 아니면 0입니다.",
   "quiz.prompt.gate.perceptron": "w1 = {w1}, w2 = {w2}, b = {b}인 퍼셉트론이 y = step(w1·x1 + w2·x2 + b)를 출력합니다. z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0).",
-  "quiz.prompt.gateOutputs": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력을 이 순서로 \"0 1 1 0\"처럼 한 줄로 답하세요.",
+  "quiz.prompt.gateOutputs": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력 y를 이 순서로 한 줄에 답하세요: y00 y01 y10 y11 (0 또는 1 네 개).",
 
   "quiz.given.input": "입력 a",
   "quiz.given.kernel": "커널 w",

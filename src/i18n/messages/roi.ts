@@ -51,7 +51,7 @@ export const en = {
   "roi.bins": "Each bin's maximum (first maximum on ties)",
   "roi.binMax": "{label} = max over rows [{r1}, {r2}), columns [{c1}, {c2}) = max({values}) = {value}  at {cell}",
   "roi.binEmpty": "{label} = empty bin (rows [{r1}, {r2}), columns [{c1}, {c2})) → {value}",
-  "roi.binTie": "tie: {count} other cell(s) also hold {value}; the first in row-major order is chosen",
+  "roi.binTie": "tie: {count} other {count|cell also holds|cells also hold} {value}; the first in row-major order is chosen",
   "roi.output": "Output y",
   "roi.backward": "Backward pass for this box, from δ = ∂L/∂y: each δ goes to its bin's maximum; empty bins send nothing",
   "roi.grad": "Upstream gradient δ",
