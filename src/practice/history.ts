@@ -97,7 +97,7 @@ function pickRecord(r: HistoryRecord): HistoryRecord {
   return { time: r.time, id: r.id, topic: r.topic, correct: r.correct, score: r.score, seconds: r.seconds };
 }
 
-export function recordLine(record: HistoryRecord): string {
+function recordLine(record: HistoryRecord): string {
   return `${JSON.stringify(pickRecord(record))}\n`;
 }
 

@@ -3,7 +3,7 @@ import type { CliIO } from "../commands/context.js";
 import type { Translate } from "../i18n/index.js";
 import { History, historyHome, type HistoryEvent } from "./history.js";
 
-export function historyWarning(event: HistoryEvent, t: Translate): string {
+function historyWarning(event: HistoryEvent, t: Translate): string {
   const prefix = t("practice.warningPrefix");
   switch (event.kind) {
     case "damaged":

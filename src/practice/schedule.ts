@@ -70,7 +70,7 @@ const STATE_NAMES: Record<State, TopicState> = {
 };
 
 /** Records in time order; records with the same time keep their file order (stable sort). */
-export function inTimeOrder(records: readonly HistoryRecord[]): HistoryRecord[] {
+function inTimeOrder(records: readonly HistoryRecord[]): HistoryRecord[] {
   return records
     .map((record, index) => ({ record, index, time: Date.parse(record.time) }))
     .sort((a, b) => a.time - b.time || a.index - b.index)

@@ -102,7 +102,7 @@ export function isPromptExit(error: unknown): boolean {
 }
 
 /** An unreadable answer's message and hint, as shown before asking again. */
-export function answerErrorText(error: InputError, t: Translate): string {
+function answerErrorText(error: InputError, t: Translate): string {
   const message = t(error.code, error.params);
   return error.hintCode ? `${message} — ${t(error.hintCode, error.params)}` : message;
 }

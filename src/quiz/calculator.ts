@@ -12,7 +12,7 @@ export interface CalculatorRun {
 }
 
 /** Runs `argv` (starting with "cnn-drill") through the CLI's `main`, capturing its output. */
-export async function runCalculator(argv: readonly string[], { colour = false }: { colour?: boolean } = {}): Promise<CalculatorRun> {
+async function runCalculator(argv: readonly string[], { colour = false }: { colour?: boolean } = {}): Promise<CalculatorRun> {
   if (argv[0] !== "cnn-drill") throw new Error(`calculator command must start with "cnn-drill": ${argv.join(" ")}`);
   // Imported on demand: the CLI entry imports the commands, which import the quiz.
   const { main } = await import("../cli.js");

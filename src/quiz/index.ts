@@ -1,24 +1,13 @@
 /**
- * The quiz core's public API, for the commands (topics, problem, check) and the practice commands
- * (quiz, review, exam, stats). The question bank (and the YAML library) is loaded only on demand.
+ * The quiz core's API for the commands (topics, problem, check) and the practice commands (quiz,
+ * review, exam, stats): only what they use. The question bank (and the YAML library) is loaded only
+ * on demand.
  */
-export type { CheckResult, GivenValue, Problem, Topic, TopicKind } from "./types.js";
-export { CHOICE_TOPICS, findTopic, isChoiceTopic, listTopics, topicTitle, type ChoiceTopicId } from "./topics.js";
-export {
-  commandFor,
-  formatProblemId,
-  generateProblem,
-  givenArgument,
-  parseProblemId,
-  parseSeed,
-  pickProblemRef,
-  requireTopic,
-  type AnswerForm,
-  type ProblemRef,
-  type QuizProblem,
-} from "./problem.js";
-export { checkAnswer, type CheckOutcome, type ChoiceCheck, type NumericCheck } from "./check.js";
-export { ANSWER_TOLERANCE, choiceLetter, flattenNested, isClose, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
-export { calculatorAnswer, calculatorJson, runCalculator, workedSolution, type CalculatorRun } from "./calculator.js";
-export { hashString, MAX_SEED, mulberry32, ProblemRandom, Random, randomSeed } from "./random.js";
-export { numericGenerators, findGenerator, type NumericGenerator, type NumericSpec } from "./generators/index.js";
+export type { Topic } from "./types.js";
+export { CHOICE_TOPICS, listTopics, topicTitle } from "./topics.js";
+export { generateProblem, parseProblemId, parseSeed, pickProblemRef, requireTopic, type ProblemRef, type QuizProblem } from "./problem.js";
+export { checkAnswer, type CheckOutcome, type NumericCheck } from "./check.js";
+export { choiceLetter, flattenNested, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
+export { calculatorAnswer, calculatorJson, workedSolution } from "./calculator.js";
+export { hashString, Random, randomSeed } from "./random.js";
+export { numericGenerators } from "./generators/index.js";

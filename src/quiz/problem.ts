@@ -59,7 +59,7 @@ export function pickProblemRef(topic?: string, seed?: number): ProblemRef {
 }
 
 /** The text of a given value as a calculator argument. */
-export function givenArgument(value: GivenValue): string {
+function givenArgument(value: GivenValue): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (value.length > 0 && Array.isArray(value[0]) && !Array.isArray((value as number[][])[0][0])) {
@@ -74,7 +74,7 @@ function kebab(name: string): string {
 }
 
 /** The calculator argv (starting with "cnn-drill") for a problem's given values. */
-export function commandFor(calculator: Calculator, spec: Pick<NumericSpec, "given" | "positional">): string[] {
+function commandFor(calculator: Calculator, spec: Pick<NumericSpec, "given" | "positional">): string[] {
   const argv = ["cnn-drill", calculator, ...(spec.positional ?? [])];
   for (const [name, value] of Object.entries(spec.given)) argv.push(`--${kebab(name)}`, givenArgument(value));
   return argv;

@@ -13,7 +13,7 @@ export interface SessionTextContext {
 }
 
 /** `1:05` for 65 seconds; `0:07` for 7. */
-export function formatClock(seconds: number): string {
+function formatClock(seconds: number): string {
   const whole = Math.round(seconds);
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }

@@ -26,7 +26,7 @@ function pad2(n: number): string {
 }
 
 /** `2026-11-30 17:05` in local time. */
-export function formatDateTime(date: Date): string {
+function formatDateTime(date: Date): string {
   return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())} ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
 }
 
