@@ -7,7 +7,7 @@ import { convOutputSize } from "../../engine/geometry.js";
 import { fromRows, type Tensor } from "../../engine/tensor.js";
 import type { ProblemRandom, Random } from "../random.js";
 import type { NumericGenerator, PromptPart } from "./types.js";
-import { allZero, drawUntil, nonZeroMatrix, nonZeroTensor, rotate180, sameMatrix } from "./util.js";
+import { allZero, convLayerToken, drawUntil, nonZeroMatrix, nonZeroTensor, rotate180, sameMatrix } from "./util.js";
 
 interface ConvShape {
   n: number;
@@ -194,9 +194,8 @@ const outputSizeTopic: NumericGenerator = {
       // Worth computing: the window moves, and the stride usually leaves a remainder for the floor.
       (s) => outputSize(s) >= 2 && (s.stride === 1 || (s.n + 2 * s.padding - (s.dilation * (s.k - 1) + 1)) % s.stride !== 0 || s.k === 1),
     );
-    const token = `conv${shape.k}${shape.stride > 1 ? `s${shape.stride}` : ""}${shape.padding > 0 ? `p${shape.padding}` : ""}${shape.dilation > 1 ? `d${shape.dilation}` : ""}`;
     return {
-      given: { layers: token, inputSize: shape.n },
+      given: { layers: convLayerToken(shape.k, shape), inputSize: shape.n },
       ask: "outputSize",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.conv.output-size", params: { n: shape.n, k: shape.k, stride: shape.stride, padding: shape.padding, dilation: shape.dilation } }],

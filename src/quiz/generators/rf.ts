@@ -4,7 +4,7 @@
  */
 import type { Random } from "../random.js";
 import type { NumericGenerator } from "./types.js";
-import { drawUntil } from "./util.js";
+import { convLayerToken, drawUntil } from "./util.js";
 
 const dilatedKernel: NumericGenerator = {
   topic: "rf.dilated-kernel",
@@ -14,7 +14,7 @@ const dilatedKernel: NumericGenerator = {
     const kernel = stream.pick([2, 3, 3, 3, 5, 7]);
     const dilation = stream.pick([2, 2, 3, 4, 6]);
     return {
-      given: { layers: `conv${kernel}d${dilation}` },
+      given: { layers: convLayerToken(kernel, { dilation }) },
       ask: "receptiveField",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.rf.dilated-kernel", params: { kernel, dilation } }],
@@ -27,7 +27,7 @@ function layerToken(random: Random): string {
   const kernel = random.pick([3, 3, 3, 5, 1]);
   const stride = kernel > 1 && random.chance(0.35) ? 2 : 1;
   const dilation = kernel > 1 && stride === 1 && random.chance(0.3) ? 2 : 1;
-  return `conv${kernel}${stride > 1 ? `s${stride}` : ""}${dilation > 1 ? `d${dilation}` : ""}`;
+  return convLayerToken(kernel, { stride, dilation });
 }
 
 const stack: NumericGenerator = {

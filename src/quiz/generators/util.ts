@@ -33,3 +33,8 @@ export function rotate180(rows: readonly (readonly number[])[]): number[][] {
 export function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
   return a.length === b.length && a.every((row, i) => row.length === b[i].length && row.every((v, j) => v === b[i][j]));
 }
+
+/** A `cnn-drill rf` layer token for a convolution: `conv<k>` with `s`, `p`, `d` only when not the default (1, 0, 1). */
+export function convLayerToken(kernel: number, { stride = 1, padding = 0, dilation = 1 } = {}): string {
+  return `conv${kernel}${stride > 1 ? `s${stride}` : ""}${padding > 0 ? `p${padding}` : ""}${dilation > 1 ? `d${dilation}` : ""}`;
+}
