@@ -2,7 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
-import { languageFromEnv, loadMessages, translator, type Lang } from "./i18n/index.js";
+import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
@@ -28,6 +28,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
     .configureOutput({
       writeOut: (text) => context.io.stdout(text),
       writeErr: (text) => context.io.stderr(text),
+      outputError: (text, write) => write(usageError(text, context.t)),
     })
     .exitOverride();
   const names = commandsFor(first);
@@ -37,6 +38,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),
+    outputError: (text, write) => write(usageError(text, context.t)),
   }).showHelpAfterError(context.t("help.more")));
   return program;
 }
@@ -54,6 +56,32 @@ export function languageFromArgv(argv: readonly string[]): Lang | undefined {
     if (lang === "en" || lang === "ko") return lang;
   }
   return undefined;
+}
+
+const USAGE_ERRORS: readonly [RegExp, (match: RegExpMatchArray, t: Translate) => string][] = [
+  [/^error: too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\.$/, (m, t) =>
+    // With no positional argument expected, the extra word is almost always an unquoted value.
+    t("usage.tooManyArguments", { command: m[1], expected: Number(m[2]), got: Number(m[3]) }) + (m[2] === "0" ? `\n${t("usage.tooManyArgumentsHint")}` : "")],
+  [/^error: required option '([^']*)' not specified$/, (m, t) => t("usage.requiredOption", { option: m[1] })],
+  [/^error: unknown option '([^']*)'$/, (m, t) => t("usage.unknownOption", { option: m[1] })],
+  [/^error: unknown command '([^']*)'$/, (m, t) => t("usage.unknownCommand", { command: m[1] })],
+  [/^error: option '([^']*)' argument missing$/, (m, t) => t("usage.argumentMissing", { option: m[1] })],
+  [/^error: missing required argument '([^']*)'$/, (m, t) => t("usage.missingArgument", { argument: m[1] })],
+  [/^\(Did you mean (.*)\?\)$/, (m, t) => t("usage.didYouMean", { suggestion: m[1] })],
+];
+
+/**
+ * Commander's usage errors, line by line, in the session's language (English keeps commander's words);
+ * "too many arguments" for a command without positional arguments (an unquoted matrix) gets a hint. Unknown lines pass through.
+ */
+export function usageError(text: string, t: Translate): string {
+  return text.split("\n").map((line) => {
+    for (const [pattern, render] of USAGE_ERRORS) {
+      const match = line.match(pattern);
+      if (match) return render(match, t);
+    }
+    return line;
+  }).join("\n");
 }
 
 /** Runs the CLI with injected streams; resolves to the exit code. Used by tests and by `run`. */

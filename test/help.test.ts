@@ -40,3 +40,37 @@ describe("--help", () => {
     expect(result.stderr).toContain("(사용법은 --help)");
   });
 });
+
+describe("usage errors (commander's)", () => {
+  it("too many arguments (an unquoted matrix) gets a hint to quote it, exit 2", async () => {
+    const result = await runInProcess(["conv", "--input", "1", "2", "--kernel", "1"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("error: too many arguments for 'conv'. Expected 0 arguments but got 1.\nhint: a value with spaces needs quotes");
+  });
+
+  it.each([
+    [["conv", "--kernel", "1", "--lang", "ko"], "오류: 꼭 필요한 옵션이 빠졌습니다: --input <matrix>"],
+    [["conv", "--input", "1", "--kernel", "1", "--strid", "2", "--lang", "ko"], "오류: 알 수 없는 옵션입니다: --strid\n(혹시 --stride?)"],
+    [["cnov", "--lang", "ko"], "오류: 알 수 없는 명령입니다: cnov\n(혹시 conv?)"],
+    [["conv", "--lang", "ko", "--input"], "오류: 옵션에 값이 없습니다: --input <matrix>"],
+  ])("%j in Korean: %s", async (args, expected) => {
+    const result = await runInProcess(args);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(expected);
+    expect(result.stdout).toBe("");
+  });
+
+  it("English keeps commander's words", async () => {
+    const result = await runInProcess(["conv", "--kernel", "1"]);
+    expect(result.stderr).toContain("error: required option '--input <matrix>' not specified");
+  });
+});
+
+describe("usage errors: no quoting hint where it does not fit", () => {
+  it("gate and or (gate takes one name): no hint about quotes", async () => {
+    const result = await runInProcess(["gate", "and", "or"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("too many arguments for 'gate'. Expected 1 argument but got 2.");
+    expect(result.stderr).not.toContain("hint:");
+  });
+});

@@ -1,6 +1,15 @@
 /** Messages shared by every command: input errors, common labels, help text. */
 export const en = {
   "error.prefix": "error",
+  // Usage errors found by commander, in its own English words (translated in ko)
+  "usage.tooManyArguments": "error: too many arguments for '{command}'. Expected {expected} {expected|argument|arguments} but got {got}.",
+  "usage.tooManyArgumentsHint": "hint: a value with spaces needs quotes (--input \"1 2; 3 4\"), right after its option",
+  "usage.requiredOption": "error: required option '{option}' not specified",
+  "usage.unknownOption": "error: unknown option '{option}'",
+  "usage.unknownCommand": "error: unknown command '{command}'",
+  "usage.argumentMissing": "error: option '{option}' argument missing",
+  "usage.missingArgument": "error: missing required argument '{argument}'",
+  "usage.didYouMean": "(Did you mean {suggestion}?)",
   "error.hintPrefix": "hint",
   "error.internal": "internal error: {message}",
   "error.internalHint": "this is a bug in cnn-drill; please report it with the command you ran",
@@ -64,6 +73,14 @@ export const en = {
 
 export const ko: Record<keyof typeof en, string> = {
   "error.prefix": "오류",
+  "usage.tooManyArguments": "오류: '{command}' 명령에 인자가 너무 많습니다 ({expected}개를 받는데 {got}개가 왔습니다)",
+  "usage.tooManyArgumentsHint": "도움말: 공백이 있는 값은 따옴표로 감싸 옵션 바로 뒤에 쓰세요 (--input \"1 2; 3 4\")",
+  "usage.requiredOption": "오류: 꼭 필요한 옵션이 빠졌습니다: {option}",
+  "usage.unknownOption": "오류: 알 수 없는 옵션입니다: {option}",
+  "usage.unknownCommand": "오류: 알 수 없는 명령입니다: {command}",
+  "usage.argumentMissing": "오류: 옵션에 값이 없습니다: {option}",
+  "usage.missingArgument": "오류: 필요한 인자가 없습니다: {argument}",
+  "usage.didYouMean": "(혹시 {suggestion}?)",
   "error.hintPrefix": "도움말",
   "error.internal": "내부 오류: {message}",
   "error.internalHint": "cnn-drill의 버그입니다. 실행한 명령과 함께 알려 주세요",
