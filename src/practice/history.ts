@@ -269,12 +269,12 @@ export class History {
     }
   }
 
-  private readText(): string | undefined {
+  /** The file's text; undefined when there is none, or when it cannot be read (reported unless `quietly`). */
+  private readText({ quietly = false } = {}): string | undefined {
     try {
       return readFileSync(this.file, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      this.listener({ kind: "unreadable", file: this.file, reason: reasonOf(error) });
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" && !quietly) this.listener({ kind: "unreadable", file: this.file, reason: reasonOf(error) });
       return undefined;
     }
   }
@@ -301,16 +301,8 @@ export class History {
     } catch (error) {
       // Could not repair (read-only folder…): still use what can be read, and say so.
       this.listener({ kind: "unreadable", file: this.file, reason: reasonOf(error) });
-      const text = this.readTextQuietly();
+      const text = this.readText({ quietly: true });
       return text === undefined ? [] : parseHistory(text).records;
-    }
-  }
-
-  private readTextQuietly(): string | undefined {
-    try {
-      return readFileSync(this.file, "utf8");
-    } catch {
-      return undefined;
     }
   }
 }

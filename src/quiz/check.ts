@@ -2,7 +2,6 @@
 import type { Lang } from "../i18n/index.js";
 import { choiceLetter, flattenNested, isClose, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
 import { calculatorAnswer } from "./calculator.js";
-import type { QuizProblem } from "./problem.js";
 import type { CheckResult, Problem } from "./types.js";
 
 export interface NumericCheck extends CheckResult {
@@ -38,7 +37,7 @@ export type CheckOutcome = NumericCheck | ChoiceCheck;
  * Checks `answerText` (already read from `@file` or `-`) for `problem`. Throws InputError when the
  * answer cannot be read or has the wrong shape.
  */
-export async function checkAnswer(problem: Problem | QuizProblem, answerText: string, lang: Lang): Promise<CheckOutcome> {
+export async function checkAnswer(problem: Problem, answerText: string, lang: Lang): Promise<CheckOutcome> {
   if (problem.kind === "choice") return checkChoice(problem, answerText, lang);
   const expected = (await calculatorAnswer(problem)) as NestedNumbers;
   const { values } = readNumericAnswer(answerText, expected);
