@@ -50,7 +50,7 @@ export const en = {
   "conv.grad": "Upstream gradient δ",
   "conv.gradInput": "∂L/∂a: full correlation of δ (zero-inserted, padded) with the kernel rotated 180°",
   "conv.gradInputConvNote": "in conv mode the applied kernel is already rotated, so rotating it again gives back the kernel as given",
-  "conv.preparedGrad": "δ′ = δ with {zeros} zero(s) inserted between entries (stride), then padded by d(k−1) − p = {pad} (· marks these zeros)",
+  "conv.preparedGrad": "δ′ = δ with {zeros} {zeros|zero|zeros} inserted between entries (stride), then padded by d(k−1) − p = {pad} (· marks these zeros)",
   "conv.preparedGradCropped": "δ′ = δ with zeros inserted for the stride (· marks them); the frame is cropped where the padding exceeds d(k−1)",
   "conv.gradInputCells": "Each input cell: Σ δ · w over the windows that read it",
   "conv.unreached": "no window reads this cell",
