@@ -3,6 +3,7 @@
  * accepts the calculator's answer and rejects a changed one, and the problem is not degenerate.
  */
 import { describe, expect, it } from "vitest";
+import { inputErrorOf } from "./helpers/errors.js";
 import { commandLoaders } from "../src/commands/index.js";
 import {
   calculatorJson,
@@ -79,14 +80,20 @@ describe("topic list", () => {
 
 describe("problem ids", () => {
   it("parses topic@seed", () => {
-    expect(parseProblemId("conv.forward@1234")).toEqual({ topic: "conv.forward", seed: 1234 });
+    expect(parseProblemId("conv.forward@1234", undefined)).toEqual({ topic: "conv.forward", seed: 1234 });
   });
 
   for (const bad of ["conv.forward", "conv.forward@", "conv.forward@-1", "conv.forward@1.5", "conv.forward@x", "@12", "nope.topic@1", "conv.forward@4294967296"]) {
     it(`throws when the id is ${JSON.stringify(bad)}`, () => {
-      expect(() => parseProblemId(bad)).toThrow();
+      expect(() => parseProblemId(bad, undefined)).toThrow();
     });
   }
+
+  it("names no option when a positional id has an unknown topic or a bad seed", () => {
+    expect(inputErrorOf(() => parseProblemId("nope.topic@1", undefined)).argument).toBeUndefined();
+    expect(inputErrorOf(() => parseProblemId("conv.forward@x", undefined)).argument).toBeUndefined();
+    expect(inputErrorOf(() => parseProblemId("nope.topic@1", "id")).argument).toBe("id");
+  });
 
   it("gives different problems for different seeds", async () => {
     const a = await generateProblem("conv.forward", 1, "en");

@@ -18,7 +18,7 @@ export function registerCheck(program: Command, context: CliContext): void {
   addCommonOptions(command, t).action((id: string, options: CheckCliOptions) =>
     runAction(context, options, async (ui) => {
       const quiz = await import("../quiz/index.js");
-      const ref = quiz.parseProblemId(id);
+      const ref = quiz.parseProblemId(id, undefined);
       const answerText = await ui.reader.text(options.answer, "answer");
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
       const outcome = await quiz.checkAnswer(problem, answerText, ui.lang);

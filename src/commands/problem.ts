@@ -24,7 +24,7 @@ export function registerProblem(program: Command, context: CliContext): void {
       let topic = options.topic === undefined ? undefined : quiz.requireTopic(options.topic, "topic");
       let seed = options.seed === undefined ? undefined : quiz.parseSeed(options.seed, "seed");
       if (id !== undefined) {
-        const ref = id.includes("@") ? quiz.parseProblemId(id) : { topic: quiz.requireTopic(id, undefined), seed: undefined };
+        const ref = id.includes("@") ? quiz.parseProblemId(id, undefined) : { topic: quiz.requireTopic(id, undefined), seed: undefined };
         if (topic !== undefined && topic !== ref.topic) throw new InputError("topic", "quiz.topicConflict", { idTopic: ref.topic, topic });
         if (seed !== undefined && ref.seed !== undefined && seed !== ref.seed) throw new InputError("seed", "quiz.seedConflict", { idSeed: ref.seed, seed });
         topic = ref.topic;

@@ -28,15 +28,18 @@ export function formatProblemId(topic: string, seed: number): string {
 }
 
 /** A seed: a whole number 0 … 2³²−1. */
-export function parseSeed(text: string, argument: string | undefined = "seed"): number {
+export function parseSeed(text: string, argument: string | undefined): number {
   const trimmed = text.trim();
   const value = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isSafeInteger(value) || value > MAX_SEED) throw new InputError(argument, "quiz.seedBad", { text, max: MAX_SEED });
   return value;
 }
 
-/** `topic@seed` (e.g. `conv.forward@1234`); the topic must exist. */
-export function parseProblemId(text: string, argument?: string): ProblemRef {
+/**
+ * `topic@seed` (e.g. `conv.forward@1234`); the topic must exist. `argument` names the option the id
+ * came from, undefined for a positional id (errors then name no option).
+ */
+export function parseProblemId(text: string, argument: string | undefined): ProblemRef {
   const at = text.lastIndexOf("@");
   if (at <= 0) throw new InputError(argument, "quiz.idBad", { text }, "quiz.idBadHint");
   const topic = requireTopic(text.slice(0, at), argument);
@@ -44,7 +47,7 @@ export function parseProblemId(text: string, argument?: string): ProblemRef {
 }
 
 /** The topic id if it exists, else an error that points to `cnn-drill topics`. */
-export function requireTopic(id: string, argument: string | undefined = "topic"): string {
+export function requireTopic(id: string, argument: string | undefined): string {
   const topic = findTopic(id.trim());
   if (topic === undefined) throw new InputError(argument, "quiz.topicUnknown", { topic: id }, "quiz.topicUnknownHint");
   return topic.id;
