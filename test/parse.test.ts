@@ -107,8 +107,9 @@ describe("parsePair", () => {
     expect(parsePair("0", "padding", { min: 0 })).toEqual([0, 0]);
   });
 
-  it("throws when the stride is zero", () => {
+  it("throws when the stride is zero, with the pair hint", () => {
     expect(inputErrorOf(() => parsePair("0", "stride", { min: 1 })).code).toBe("pair.notPositive");
+    expect(inputErrorOf(() => parsePair("0", "stride", { min: 1 })).hintCode).toBe("pair.badHint");
   });
 
   it("throws when padding is negative", () => {

@@ -199,10 +199,10 @@ export function parsePair(text: string, argument: string, rule: PairRule): Pair 
   check(parts.length >= 1 && parts.length <= 2 && parts.every((p) => p.length > 0), argument, "pair.bad", { text }, "pair.badHint");
   const values = parts.map((part) => parseNumberToken(part));
   check(values.every((v) => v !== undefined && Number.isFinite(v)), argument, "pair.bad", { text }, "pair.badHint");
-  check(values.every((v) => Number.isInteger(v)), argument, "pair.notInteger", { text });
+  check(values.every((v) => Number.isInteger(v)), argument, "pair.notInteger", { text }, "pair.badHint");
   const [h, w = h] = values as number[];
-  if (rule.min === 1) check(h >= 1 && w >= 1, argument, "pair.notPositive", { text });
-  else check(h >= 0 && w >= 0, argument, "pair.negative", { text });
+  if (rule.min === 1) check(h >= 1 && w >= 1, argument, "pair.notPositive", { text }, "pair.badHint");
+  else check(h >= 0 && w >= 0, argument, "pair.negative", { text }, "pair.badHint");
   return [h, w];
 }
 
