@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { temporaryFolders } from "./helpers/temp.js";
-import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, writeFileAtomic, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
+import { History, historyHome, isHistoryRecord, parseHistory, withHistoryLock, type HistoryEvent, type HistoryRecord } from "../src/practice/history.js";
+import { writeFileAtomic } from "../src/io/atomic-write.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 const { made } = temporaryFolders();

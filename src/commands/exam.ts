@@ -60,7 +60,7 @@ export function registerExam(program: Command, context: CliContext): void {
       const text = format === "html" ? renderExamHtml(exam, ui.t) : renderExamMarkdown(exam, ui.t);
       if (options.output === undefined) return { output: text };
 
-      const { writeFileAtomic } = await import("../practice/history.js");
+      const { writeFileAtomic } = await import("../io/atomic-write.js");
       try {
         writeFileAtomic(options.output, text);
       } catch (error) {

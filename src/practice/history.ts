@@ -15,6 +15,7 @@ import { closeSync, copyFileSync, existsSync, linkSync, fstatSync, mkdirSync, op
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import envPaths from "env-paths";
+import { writeFileAtomic } from "../io/atomic-write.js";
 
 export interface HistoryRecord {
   /** ISO 8601 time the answer was given. */
@@ -199,27 +200,6 @@ function asideName(home: string, now: Date): string {
   let name = `history.damaged-${stamp}.jsonl`;
   for (let n = 2; existsSync(join(home, name)); n++) name = `history.damaged-${stamp}-${n}.jsonl`;
   return join(home, name);
-}
-
-/** Writes `text` to a temporary file beside `target` and renames it over `target` (atomic on one file system). */
-export function writeFileAtomic(target: string, text: string): void {
-  const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temp, "w");
-  try {
-    try {
-      writeSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing left to clean up.
-    }
-    throw error;
-  }
 }
 
 export class History {
