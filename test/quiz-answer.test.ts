@@ -55,6 +55,7 @@ describe("readNumericAnswer", () => {
     const error = inputErrorOf(() => readNumericAnswer("1 2", 3));
     expect(error.code).toBe("quiz.answer.wantNumber");
     expect(error.params).toEqual({ count: 2 });
+    expect(error.hintCode).toBe("quiz.answer.wantNumberHint");
   });
 
   it("throws when a list answer has the wrong count", () => {

@@ -46,7 +46,7 @@ export function readNumericAnswer(text: string, expected: NestedNumbers, argumen
   const sameShape = got.length === want.length && got.every((n, i) => n === want[i]);
 
   if (want.length === 0) {
-    if (count !== 1) throw new InputError(argument, "quiz.answer.wantNumber", { count });
+    if (count !== 1) throw new InputError(argument, "quiz.answer.wantNumber", { count }, "quiz.answer.wantNumberHint");
     return { values };
   }
   if (want.length === 1) {
