@@ -172,6 +172,23 @@ describe("conv2d properties on random problems", () => {
   });
 });
 
+describe("conv explanation pictures", () => {
+  it("x=2x2 k=2x2 p=1 conv mode: the padded input, the first window, and the kernel given, applied and for the backward pass", () => {
+    const setup = setupConv(fromRows([[1, 2], [3, 4]]), fromRows([[1, 2], [3, 4]]), { padding: [1, 1], mode: "conv" });
+    const explanation = explainConv(setup);
+    const [plane] = explanation.paddedInputs;
+    expect(plane.values).toEqual([[0, 0, 0, 0], [0, 1, 2, 0], [0, 3, 4, 0], [0, 0, 0, 0]]);
+    expect(plane.isPadding[1]).toEqual([true, false, false, true]);
+    expect(plane.inFirstWindow[0]).toEqual([true, true, false, false]);
+    expect(explanation.kernels).toEqual([{ filter: 0, channel: 0, given: [[1, 2], [3, 4]], applied: [[4, 3], [2, 1]], backward: [[1, 2], [3, 4]] }]);
+  });
+
+  it("corr mode: the kernel is applied as given and rotated for the backward pass", () => {
+    const explanation = explainConv(setupConv(oneToNine, fromRows([[1, 2], [3, 4]])));
+    expect(explanation.kernels[0]).toMatchObject({ given: [[1, 2], [3, 4]], applied: [[1, 2], [3, 4]], backward: [[4, 3], [2, 1]] });
+  });
+});
+
 describe("conv2d input checks", () => {
   it("throws when the input is not 2-D or 3-D", () => {
     expect(inputErrorOf(() => setupConv(tensor([3]), tensor([1, 1]))).argument).toBe("input");

@@ -4,8 +4,8 @@
  * prepared (zero-inserted, padded) gradient. Renderers turn these into text; no maths happens there.
  */
 import type { ConvGradients, ConvSetup } from "../engine/conv2d.js";
-import { convBackward, convForward } from "../engine/conv2d.js";
-import type { Tensor } from "../engine/tensor.js";
+import { convBackward, convForward, rotate180 } from "../engine/conv2d.js";
+import { rowsOf, type Tensor } from "../engine/tensor.js";
 
 /** Index of the weight as the user gave it, for the tap (m, n) of the applied (possibly rotated) kernel. */
 function givenIndex(setup: ConvSetup, m: number, n: number): [number, number] {
@@ -85,9 +85,30 @@ export interface PreparedGradient {
   offset: [number, number];
 }
 
+/** One channel of the input framed by its zero padding, with the cells the first window reads. */
+export interface PaddedPlane {
+  channel: number;
+  values: number[][];
+  isPadding: boolean[][];
+  /** True where the first output cell's (dilated) window reads. */
+  inFirstWindow: boolean[][];
+}
+
+/** One kH×kW plane of the kernel: as given, as applied (rotated in conv mode), and as the backward pass applies it. */
+export interface KernelPlane {
+  filter: number;
+  channel: number;
+  given: number[][];
+  applied: number[][];
+  /** rot180 of the applied kernel: what the full correlation for ∂L/∂input slides over δ′. */
+  backward: number[][];
+}
+
 export interface ConvExplanation {
   setup: ConvSetup;
   output: Tensor;
+  paddedInputs: PaddedPlane[];
+  kernels: KernelPlane[];
   cells: ForwardCell[];
   backward?: {
     grad: Tensor;
@@ -101,11 +122,13 @@ export interface ConvExplanation {
 export function explainConv(setup: ConvSetup, grad?: Tensor): ConvExplanation {
   const output = convForward(setup);
   const cells = forwardCells(setup, output);
-  if (grad === undefined) return { setup, output, cells };
+  const pictures = { paddedInputs: paddedInputs(setup), kernels: kernelPlanes(setup) };
+  if (grad === undefined) return { setup, output, ...pictures, cells };
   const gradients = convBackward(setup, grad);
   return {
     setup,
     output,
+    ...pictures,
     cells,
     backward: {
       grad,
@@ -220,4 +243,53 @@ function preparedGradients(setup: ConvSetup, grad: Tensor): PreparedGradient[] {
     prepared.push({ filter: o, values, isEntry, offset });
   }
   return prepared;
+}
+
+function paddedInputs(setup: ConvSetup): PaddedPlane[] {
+  const { padding, height: H, width: W } = setup;
+  const rows = H + padding.top + padding.bottom;
+  const cols = W + padding.left + padding.right;
+  const planes: PaddedPlane[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    const values: number[][] = [];
+    const isPadding: boolean[][] = [];
+    const inFirstWindow: boolean[][] = [];
+    for (let u = 0; u < rows; u++) {
+      const row = u - padding.top;
+      values.push([]);
+      isPadding.push([]);
+      inFirstWindow.push([]);
+      for (let v = 0; v < cols; v++) {
+        const col = v - padding.left;
+        const outside = row < 0 || row >= H || col < 0 || col >= W;
+        values[u].push(outside ? 0 : inputAt(setup, c, row, col));
+        isPadding[u].push(outside);
+        inFirstWindow[u].push(
+          u % setup.dilation[0] === 0 && v % setup.dilation[1] === 0 &&
+          u / setup.dilation[0] < setup.kernelHeight && v / setup.dilation[1] < setup.kernelWidth,
+        );
+      }
+    }
+    planes.push({ channel: c, values, isPadding, inFirstWindow });
+  }
+  return planes;
+}
+
+function kernelPlanes(setup: ConvSetup): KernelPlane[] {
+  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
+  const applied: Tensor = { shape: [filters * channels, kh, kw], data: setup.appliedKernel };
+  const rotated: Tensor = { shape: applied.shape, data: rotate180(setup.appliedKernel, kh, kw) };
+  const planes: KernelPlane[] = [];
+  for (let index = 0; index < filters * channels; index++) {
+    const appliedRows = rowsOf(applied, index);
+    const backward = rowsOf(rotated, index);
+    planes.push({
+      filter: Math.floor(index / channels),
+      channel: index % channels,
+      given: setup.mode === "conv" ? backward : appliedRows,
+      applied: appliedRows,
+      backward,
+    });
+  }
+  return planes;
 }

@@ -31,7 +31,7 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
   const lines: string[] = [];
   lines.push(palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), "");
   lines.push(...settingLines(setup, context), "");
-  lines.push(...arrangeBlocks([...inputBlocks(setup, context), ...kernelBlocks(setup, context), ...outputBlocks(explanation.output, setup, context)]));
+  lines.push(...arrangeBlocks([...inputBlocks(explanation, context), ...kernelBlocks(explanation, context), ...outputBlocks(explanation.output, setup, context)]));
   // Colour marks the first window; say so, since without this line the colour would mean nothing in words.
   if (palette.enabled) lines.push(palette.dim(t("conv.highlightNote")));
   lines.push("");
@@ -63,47 +63,28 @@ function settingLines(setup: ConvSetup, { t, palette }: TextContext): string[] {
 }
 
 /** The input, with padding shown as · and the first output cell's window highlighted. */
-function inputBlocks(setup: ConvSetup, { t, palette }: TextContext): Block[] {
-  const { padding, channels } = setup;
+function inputBlocks(explanation: ConvExplanation, { t, palette }: TextContext): Block[] {
+  const { padding, channels } = explanation.setup;
   const padded = padding.top + padding.bottom + padding.left + padding.right > 0;
-  const blocks: Block[] = [];
-  for (let c = 0; c < channels; c++) {
-    const rows = rowsOf({ shape: [channels, setup.height, setup.width], data: setup.input }, c);
-    const height = setup.height + padding.top + padding.bottom;
-    const width = setup.width + padding.left + padding.right;
-    const full: number[][] = [];
-    for (let u = 0; u < height; u++) {
-      const row: number[] = [];
-      for (let v = 0; v < width; v++) row.push(rows[u - padding.top]?.[v - padding.left] ?? 0);
-      full.push(row);
-    }
-    const isPadding = (u: number, v: number) => u < padding.top || u >= padding.top + setup.height || v < padding.left || v >= padding.left + setup.width;
-    const inFirstWindow = (u: number, v: number) =>
-      u % setup.dilation[0] === 0 && v % setup.dilation[1] === 0 &&
-      u / setup.dilation[0] < setup.kernelHeight && v / setup.dilation[1] < setup.kernelWidth;
-    const lines = gridLines(full, {
-      text: (value, u, v) => (isPadding(u, v) ? "·" : formatNumber(value)),
-      style: (text, u, v) => (inFirstWindow(u, v) ? palette.highlight(text) : isPadding(u, v) ? palette.dim(text) : text),
-    });
-    const title = `${t(padded ? "conv.paddedInput" : "conv.input")}${channels > 1 ? ` — ${t("conv.channel", { c: c + 1 })}` : ""}`;
-    blocks.push({ title, lines });
-  }
-  return blocks;
+  return explanation.paddedInputs.map((plane) => ({
+    title: `${t(padded ? "conv.paddedInput" : "conv.input")}${channels > 1 ? ` — ${t("conv.channel", { c: plane.channel + 1 })}` : ""}`,
+    lines: gridLines(plane.values, {
+      text: (value, u, v) => (plane.isPadding[u][v] ? "·" : formatNumber(value)),
+      style: (text, u, v) => (plane.inFirstWindow[u][v] ? palette.highlight(text) : plane.isPadding[u][v] ? palette.dim(text) : text),
+    }),
+  }));
 }
 
-function kernelBlocks(setup: ConvSetup, { t, palette }: TextContext): Block[] {
-  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
-  const applied: Tensor = { shape: [filters * channels, kh, kw], data: setup.appliedKernel };
+function kernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext): Block[] {
+  const { setup } = explanation;
   const blocks: Block[] = [];
-  for (let index = 0; index < filters * channels; index++) {
-    const group = groupSuffix(setup, Math.floor(index / channels), index % channels, t);
-    const appliedRows = rowsOf(applied, index);
+  for (const kernel of explanation.kernels) {
+    const group = groupSuffix(setup, kernel.filter, kernel.channel, t);
     if (setup.mode === "conv") {
-      const givenRows = appliedRows.map((row) => [...row].reverse()).reverse();
-      blocks.push({ title: `${t("conv.kernel")}${group}`, lines: gridLines(givenRows) });
-      blocks.push({ title: `${t("conv.rotatedKernel")}${group}`, lines: gridLines(appliedRows, { style: (text) => palette.highlight(text) }) });
+      blocks.push({ title: `${t("conv.kernel")}${group}`, lines: gridLines(kernel.given) });
+      blocks.push({ title: `${t("conv.rotatedKernel")}${group}`, lines: gridLines(kernel.applied, { style: (text) => palette.highlight(text) }) });
     } else {
-      blocks.push({ title: `${t("conv.kernel")}${group}`, lines: gridLines(appliedRows, { style: (text) => palette.highlight(text) }) });
+      blocks.push({ title: `${t("conv.kernel")}${group}`, lines: gridLines(kernel.given, { style: (text) => palette.highlight(text) }) });
     }
   }
   return blocks;
@@ -186,12 +167,10 @@ function backwardLines(explanation: ConvExplanation, context: TextContext): stri
       }),
     });
   }
-  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
-  const applied: Tensor = { shape: [filters * channels, kh, kw], data: setup.appliedKernel };
-  for (let index = 0; index < filters * channels; index++) {
-    const rotatedBack = rowsOf(applied, index).map((row) => [...row].reverse()).reverse();
-    blocks.push({ title: `rot180${setup.mode === "conv" ? "(rot180(w))" : "(w)"}${groupSuffix(setup, Math.floor(index / channels), index % channels, t)}`, lines: gridLines(rotatedBack, { style: (text) => palette.highlight(text) }) });
+  for (const kernel of explanation.kernels) {
+    blocks.push({ title: `rot180${setup.mode === "conv" ? "(rot180(w))" : "(w)"}${groupSuffix(setup, kernel.filter, kernel.channel, t)}`, lines: gridLines(kernel.backward, { style: (text) => palette.highlight(text) }) });
   }
+  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
   lines.push(...arrangeBlocks(blocks), "");
   lines.push(...arrangeBlocks(tensorBlocks(backward.gradients.gradInput, t("conv.label.gradInput"), channels, (c) => t("conv.channel", { c }), palette)), "");
   lines.push(t("conv.gradInputCells"));
