@@ -45,11 +45,15 @@ export function transposedConvOutputSize(n: number, k: number, stride: number, p
  * would start inside the right padding (at or past n + p) is dropped.
  */
 export function poolOutputSize(n: number, k: number, stride: number, padding: number, ceilMode: boolean): number {
-  const span = n + 2 * padding - k;
-  if (!ceilMode) return Math.floor(span / stride) + 1;
-  let size = Math.ceil(span / stride) + 1;
+  if (!ceilMode) return Math.floor((n + 2 * padding - k) / stride) + 1;
+  let size = ceilModeCount(n, k, stride, padding);
   if ((size - 1) * stride >= n + padding) size -= 1;
   return size;
+}
+
+/** Ceil mode's window count before the rule that drops a window starting in the right padding. */
+export function ceilModeCount(n: number, k: number, stride: number, padding: number): number {
+  return Math.ceil((n + 2 * padding - k) / stride) + 1;
 }
 
 /** First input index (may be negative, i.e. in the padding) that output index i's window reads. */

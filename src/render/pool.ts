@@ -1,6 +1,6 @@
 /** Human output of `cnn-drill pool`: each window, the output, and where the gradient goes. */
 import type { PoolSetup } from "../engine/pool2d.js";
-import { poolOutputSize } from "../engine/geometry.js";
+import { ceilModeCount } from "../engine/geometry.js";
 import { rowsOf, type Tensor } from "../engine/tensor.js";
 import type { PoolExplanation, PoolGradCell, PoolWindowStep } from "../explain/pool.js";
 import type { Translate } from "../i18n/index.js";
@@ -54,8 +54,8 @@ function headerLines(setup: PoolSetup, { t, palette }: TextContext): string[] {
       lines.push(`  ${t("pool.outputSizeFloor", { ...a, out })}`);
       continue;
     }
-    const raw = Math.ceil((a.n + 2 * a.p - a.k) / a.s) + 1;
-    if (raw === poolOutputSize(a.n, a.k, a.s, a.p, true)) {
+    const raw = ceilModeCount(a.n, a.k, a.s, a.p);
+    if (raw === a.out) {
       lines.push(`  ${t("pool.outputSizeCeilSame", { ...a, out })}`);
     } else {
       const start = (raw - 1) * a.s;

@@ -1,4 +1,5 @@
 /** Human output of `cnn-drill roi`: rounding, region, bins drawn on the map, each bin's maximum. */
+import { clipRange } from "../engine/geometry.js";
 import type { RoiSetup } from "../engine/roi-pool.js";
 import { rowsOf } from "../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "../explain/roi.js";
@@ -145,8 +146,8 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
 
   // The picture: the map with the region framed, bin starts ruled, maxima marked.
   lines.push(t("roi.picture"));
-  const rowRange: [number, number] = [Math.max(region.startRow, 0), Math.min(region.endRow + 1, setup.height)];
-  const colRange: [number, number] = [Math.max(region.startCol, 0), Math.min(region.endCol + 1, setup.width)];
+  const rowRange = clipRange(region.startRow, region.endRow + 1, setup.height);
+  const colRange = clipRange(region.startCol, region.endCol + 1, setup.width);
   const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
   const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
   const rowSpans = region.rowBins.map((bin): [number, number] => [bin.start, bin.end]);
