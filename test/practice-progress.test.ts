@@ -25,3 +25,28 @@ describe("progressOf", () => {
     expect(progress.dueCount).toBe(progress.schedules.filter((s) => s.isDue).length);
   });
 });
+
+describe("first tries and streaks", () => {
+  const at = (day: number, hour = 12) => new Date(2026, 11, day, hour).toISOString();
+  const answer = (id: string, time: string, correct: boolean): HistoryRecord => ({ time, id, topic: id.split("@")[0], correct, score: correct ? 1 : 0, seconds: 10 });
+
+  it("a problem answered again counts once for the schedule and the first-try accuracy, every answer for the totals", () => {
+    const records = [answer("pool.max@1", at(3), false), answer("pool.max@1", at(3, 13), true), answer("pool.max@2", at(4), true), answer("conv.forward@5", at(4), true)];
+    const progress = progressOf(records, ["conv.forward", "pool.max"], new Date(2026, 11, 5));
+    expect(progress).toMatchObject({ attempts: 4, correct: 3 });
+    expect(progress.firstTryAccuracy).toBeCloseTo(2 / 3);
+    expect(progress.schedules.find((s) => s.topic === "pool.max")).toMatchObject({ attempts: 2, correct: 1 });
+  });
+
+  it.each([
+    ["no answers", [], 0],
+    ["today only", [3], 1],
+    ["today and the two days before", [1, 2, 3], 3],
+    ["yesterday and the day before, none yet today: still alive", [1, 2], 2],
+    ["a gap breaks it", [1, 3], 1],
+    ["last practised two days ago: broken", [1], 0],
+  ])("streak: %s", (_, days, streak) => {
+    const records = days.map((day, i) => answer(`rf.stack@${i}`, at(day), true));
+    expect(progressOf(records, ["rf.stack"], new Date(2026, 11, 3, 20)).streak).toBe(streak);
+  });
+});

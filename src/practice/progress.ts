@@ -1,6 +1,7 @@
 /** Progress as data, for `cnn-drill stats` (text and JSON): totals, the per-topic schedules, what is due. */
 import type { HistoryRecord } from "./history.js";
-import { scheduleTopics, type TopicSchedule } from "./schedule.js";
+import { calendarDayOf, addCalendarDays } from "./exam-plan.js";
+import { firstAnswers, scheduleTopics, type TopicSchedule } from "./schedule.js";
 
 export interface Progress {
   /** Answers recorded, and how many were right. */
@@ -8,6 +9,10 @@ export interface Progress {
   correct: number;
   /** correct / attempts (0 with no answers). */
   accuracy: number;
+  /** The share of problems answered right at the first try (0 with no answers). */
+  firstTryAccuracy: number;
+  /** Calendar days practised in a row, up to today (or up to yesterday when today has no answer yet). */
+  streak: number;
   /** One per practised topic, sorted by topic id. */
   schedules: TopicSchedule[];
   /** Topics that exist but have no answer yet, in the catalogue's order. */
@@ -24,14 +29,27 @@ export function progressOf(records: readonly HistoryRecord[], known: readonly st
   const attempts = records.length;
   const correct = records.filter((record) => record.correct).length;
   const practised = new Set(schedules.map((s) => s.topic));
+  const firsts = firstAnswers(records);
   const nextDue = schedules.reduce<Date | undefined>((soonest, s) => (soonest === undefined || s.due.getTime() < soonest.getTime() ? s.due : soonest), undefined);
   return {
     attempts,
     correct,
     accuracy: attempts === 0 ? 0 : correct / attempts,
+    firstTryAccuracy: firsts.length === 0 ? 0 : firsts.filter((record) => record.correct).length / firsts.length,
+    streak: streakOf(records, now),
     schedules,
     notPractised: known.filter((id) => !practised.has(id)),
     dueCount: schedules.filter((s) => s.isDue).length,
     nextDue,
   };
+}
+
+/** Days practised in a row, counted back from today; a streak that reached yesterday is still alive today. */
+export function streakOf(records: readonly HistoryRecord[], now: Date): number {
+  const days = new Set(records.map((record) => calendarDayOf(new Date(Date.parse(record.time)))));
+  let day = calendarDayOf(now);
+  if (!days.has(day)) day = addCalendarDays(day, -1);
+  let streak = 0;
+  for (; days.has(day); day = addCalendarDays(day, -1)) streak++;
+  return streak;
 }

@@ -77,10 +77,19 @@ function inTimeOrder(records: readonly HistoryRecord[]): HistoryRecord[] {
     .map(({ record }) => record);
 }
 
-/** One schedule entry per practised topic, sorted by topic id. */
+/**
+ * The first answer to each problem id, in time order. Only these count for the schedule: answering a
+ * problem again after seeing its solution is practice, not recall.
+ */
+export function firstAnswers(records: readonly HistoryRecord[]): HistoryRecord[] {
+  const seen = new Set<string>();
+  return inTimeOrder(records).filter((record) => !seen.has(record.id) && seen.add(record.id) !== undefined);
+}
+
+/** One schedule entry per practised topic (first answers only), sorted by topic id. */
 export function scheduleTopics(records: readonly HistoryRecord[], now: Date): TopicSchedule[] {
   const byTopic = new Map<string, HistoryRecord[]>();
-  for (const record of inTimeOrder(records)) {
+  for (const record of firstAnswers(records)) {
     const list = byTopic.get(record.topic) ?? [];
     list.push(record);
     byTopic.set(record.topic, list);
