@@ -1,0 +1,38 @@
+/** Messages of the tutor: the common mistakes it names (one line: what was done, and why it is wrong). */
+export const en = {
+  "tutor.mistakeTitle": "Likely mistake",
+  "tutor.mistake.flipped-kernel": "you flipped the kernel (true convolution), but conv2d computes cross-correlation: the kernel slides over the input as given",
+  "tutor.mistake.unflipped-kernel": "you slid the kernel as given, but true convolution rotates it 180° first (w33 meets a11)",
+  "tutor.mistake.missing-bias": "every cell is off by the bias: add b to each sum of products",
+  "tutor.mistake.transposed": "your answer is the transpose of the right one: rows and columns are swapped (s12 is row 1, column 2)",
+  "tutor.mistake.grad-input-unrotated": "∂L/∂a is the full correlation of δ with the kernel rotated 180°; you used the kernel unrotated",
+  "tutor.mistake.pool-grad-to-all": "you copied each window's δ to every cell of the window; max pooling sends it only to the window's maximum",
+  "tutor.mistake.pool-grad-averaged": "you shared δ out over the window as average pooling does; max pooling sends all of it to the maximum",
+  "tutor.mistake.pool-overlap-not-summed": "where windows overlap, a cell that is the maximum of several windows receives the sum of their δ, not only the last one",
+  "tutor.mistake.pool-tie-all": "with tied maxima only the first one in row-major order (left to right, then down) is chosen, not every tied cell",
+  "tutor.mistake.output-size-no-plus-one": "the output size is ⌊(n + 2·p − k̂)/s⌋ + 1: you left out the + 1 (the window's first position)",
+  "tutor.mistake.output-size-one-side-padding": "padding p adds p cells on both sides, so the size grows by 2·p, not p",
+  "tutor.mistake.dilated-size-d-times-k": "a dilated kernel spans k̂ = d·(k − 1) + 1 cells, not d·k",
+  "tutor.mistake.rf-no-jump": "you added the kernel sizes without the jump: each layer adds (k̂ − 1) × the product of the strides before it",
+  "tutor.mistake.roi-floor": "RoI corners are scaled and then rounded to the nearest cell (halves away from zero), not floored",
+  "tutor.mistake.spp-no-channels": "each channel gives Σn² numbers, so the length is C·Σn²: you left out the channels",
+};
+
+export const ko: Record<keyof typeof en, string> = {
+  "tutor.mistakeTitle": "짐작되는 실수",
+  "tutor.mistake.flipped-kernel": "커널을 뒤집었습니다(수학적 정의의 합성곱). conv2d는 교차 상관이라 커널을 주어진 그대로 입력 위에서 밉니다",
+  "tutor.mistake.unflipped-kernel": "커널을 그대로 밀었습니다. 수학적 정의의 합성곱은 먼저 커널을 180° 돌립니다(w33이 a11과 만남)",
+  "tutor.mistake.missing-bias": "모든 칸이 편향만큼 어긋납니다. 곱의 합마다 b를 더하세요",
+  "tutor.mistake.transposed": "답이 정답의 전치 행렬입니다. 행과 열이 바뀌었습니다(s12는 1행 2열)",
+  "tutor.mistake.grad-input-unrotated": "∂L/∂a는 δ와 180° 돌린 커널의 전체(full) 교차 상관입니다. 커널을 돌리지 않고 썼습니다",
+  "tutor.mistake.pool-grad-to-all": "각 창의 δ를 창의 모든 칸에 복사했습니다. 최대 풀링은 창의 최댓값 칸에만 보냅니다",
+  "tutor.mistake.pool-grad-averaged": "평균 풀링처럼 δ를 창 전체에 나누어 주었습니다. 최대 풀링은 δ 전부를 최댓값 칸에 보냅니다",
+  "tutor.mistake.pool-overlap-not-summed": "창이 겹치면, 여러 창의 최댓값인 칸은 마지막 창의 δ만이 아니라 그 창들의 δ를 모두 더해 받습니다",
+  "tutor.mistake.pool-tie-all": "최댓값이 같으면 행 우선 순서(왼쪽에서 오른쪽, 위에서 아래)로 첫 번째 칸만 선택됩니다. 같은 값의 칸 모두가 아닙니다",
+  "tutor.mistake.output-size-no-plus-one": "출력 크기는 ⌊(n + 2·p − k̂)/s⌋ + 1입니다. 창의 첫 위치를 세는 + 1을 빠뜨렸습니다",
+  "tutor.mistake.output-size-one-side-padding": "패딩 p는 양쪽에 p칸씩 더하므로 크기는 p가 아니라 2·p만큼 늘어납니다",
+  "tutor.mistake.dilated-size-d-times-k": "팽창(atrous) 커널이 덮는 칸 수는 d·k가 아니라 k̂ = d·(k − 1) + 1입니다",
+  "tutor.mistake.rf-no-jump": "커널 크기를 점프 없이 더했습니다. 각 층은 (k̂ − 1) × 앞선 층들의 스트라이드 곱만큼 더합니다",
+  "tutor.mistake.roi-floor": "RoI 꼭짓점은 스케일을 곱한 뒤 가장 가까운 칸으로 반올림합니다(0.5는 0에서 먼 쪽으로). 버림이 아닙니다",
+  "tutor.mistake.spp-no-channels": "채널마다 Σn²개의 수가 나오므로 길이는 C·Σn²입니다. 채널 수를 빠뜨렸습니다",
+};
