@@ -32,9 +32,9 @@ export async function buildProgram(context: CliContext, first?: string): Promise
     })
     .exitOverride();
   const names = commandsFor(first);
-  await loadMessages(names.flatMap((name) => commandLoaders[name].messages));
-  const registrars = await Promise.all(names.map((name) => commandLoaders[name].load()));
-  for (const register of registrars) register(program, context);
+  const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
+  await loadMessages(commands.flatMap((command) => command.messages));
+  for (const command of commands) command.register(program, context);
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),

@@ -11,7 +11,7 @@ import { temporaryFolders } from "./helpers/temp.js";
 import type { Command } from "commander";
 import { buildProgram } from "../src/cli.js";
 import { translator } from "../src/i18n/index.js";
-import { completionModel, SHELLS } from "../src/practice/completion.js";
+import { completionModel, SHELLS } from "../src/commands/completion-script.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 const { made } = temporaryFolders();

@@ -1,7 +1,7 @@
 /** roi_pool: torchvision's values, half-away rounding, clipped and empty bins, several boxes, gradients, checks. */
 import { describe, expect, it } from "vitest";
 import { expectInputError } from "./helpers/errors.js";
-import { parseBox } from "../src/commands/roi.js";
+import { parseBox } from "../src/calculators/roi/index.js";
 import { roiBackward, roiBins, roiForward, roundHalfAwayFromZero, setupRoi, type Box, type RoiOptions } from "../src/engine/roi-pool.js";
 import { toNested, type Tensor } from "../src/engine/tensor.js";
 import { parseMatrix } from "../src/io/parse.js";

@@ -2,7 +2,7 @@
 import { Argument, type Command } from "commander";
 import { LANGS } from "../i18n/index.js";
 import { check } from "../engine/errors.js";
-import { completionModel, completionScript, SHELLS, type Shell } from "../practice/completion.js";
+import { completionModel, completionScript, SHELLS, type Shell } from "./completion-script.js";
 import { runAction, type CliContext } from "./context.js";
 
 export function registerCompletion(program: Command, context: CliContext): void {

@@ -2,7 +2,7 @@
 import { Option, type Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { parseChoice } from "../io/parse.js";
-import { withValues } from "../practice/completion.js";
+import { withListedValues } from "./choices.js";
 import { collect, parseCount } from "../practice/options.js";
 import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
 
@@ -33,7 +33,7 @@ export function registerExam(program: Command, context: CliContext): void {
     .option("--seed <n>", t("practice.exam.help.seed"))
     .option("--count <n>", t("practice.exam.help.count"))
     .addOption(new Option("--topic <id>", t("practice.exam.help.topic")).argParser(collect))
-    .addOption(withValues(new Option("--format <format>", t("practice.exam.help.format")), FORMATS))
+    .addOption(withListedValues(new Option("--format <format>", t("practice.exam.help.format")), FORMATS))
     .option("--answers", t("practice.exam.help.answers"))
     .option("--output <file>", t("practice.exam.help.output"));
   addCommonOptions(command, t, { json: false }).action((options: ExamCliOptions) =>

@@ -4,8 +4,10 @@ import type { AnswerForm } from "../problem.js";
 import type { ProblemRandom } from "../random.js";
 import type { GivenValue } from "../types.js";
 
+import type { CalculatorName } from "../../calculators/index.js";
+
 /** The calculator commands a problem can name. */
-export type Calculator = "conv" | "pool" | "roi" | "spp" | "rf" | "gate";
+export type Calculator = CalculatorName;
 
 export interface NumericSpec {
   /** Words after the calculator's name (`gate xor`). */

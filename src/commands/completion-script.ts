@@ -4,6 +4,7 @@
  * help texts as descriptions. Nothing here lists commands by hand.
  */
 import { Help, type Command, type Option } from "commander";
+import { valuesOf } from "./choices.js";
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
@@ -36,19 +37,13 @@ export interface CompletionModel {
 /** Values for options whose choices are not declared on the option itself, keyed by long flag. */
 export type ValueHints = Record<string, readonly string[]>;
 
-/** Marks an option's accepted values for help and completion without letting commander validate them (we validate, in the user's language). */
-export function withValues(option: Option, values: readonly string[]): Option {
-  option.argChoices = [...values];
-  return option;
-}
-
 function firstLine(text: string): string {
   return text.split("\n")[0].trim();
 }
 
 function optionModel(option: Option, hints: ValueHints): CompletionOption {
   const takesValue = option.required || option.optional;
-  const values = option.argChoices ?? (option.long ? hints[option.long] : undefined);
+  const values = valuesOf(option) ?? (option.long ? hints[option.long] : undefined);
   return {
     long: option.long,
     short: option.short,
@@ -71,7 +66,7 @@ export function completionModel(program: Command, hints: ValueHints = {}): Compl
         name: command.name(),
         description: firstLine(command.description()),
         options: help.visibleOptions(command).map((option) => optionModel(option, hints)),
-        argumentValues: firstArgument?.argChoices ? [...firstArgument.argChoices] : helpCommandValues,
+        argumentValues: firstArgument && valuesOf(firstArgument) ? [...valuesOf(firstArgument)!] : helpCommandValues,
       };
     }),
   };

@@ -1,0 +1,96 @@
+/**
+ * What a calculator is: one spec object. Its option table declares every option once (flag, value
+ * name, help, parser, default, choices); one registration turns it into commander options, help and
+ * shell completion, and the quiz feeds it typed values. `setup` turns parsed options into the
+ * engine's input; `json`, `explain` and `render` give the two kinds of output.
+ */
+import type { MessageArea, MessageKey } from "../i18n/index.js";
+import type { TextContext } from "../render/conv.js";
+
+/** A value given to the student in a problem, keyed by the calculator's option name (camelCase). */
+export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;
+
+/** An option that takes no value (`--ceil`): its parameter is true when given. */
+export interface FlagRow {
+  value?: undefined;
+  help: MessageKey;
+}
+
+interface ValueRowBase {
+  /** The value's name in help, `<matrix>`. */
+  value: `<${string}>`;
+  help: MessageKey;
+  /** Shown in help as the default, and parsed when the option is absent. */
+  default?: string;
+  required?: boolean;
+  /** The values it accepts, completed by the shell (they are not listed in help, which already says them). */
+  choices?: readonly string[];
+  /** The value may be `-` (standard input) or `@file`: its text is read before parsing. */
+  source?: boolean;
+}
+
+/** An option with a value: `parse` reads the text; `fromGiven` takes a problem's typed value instead. */
+export interface ValueRow<T> extends ValueRowBase {
+  repeatable?: false;
+  parse(text: string, argument: string): T;
+  fromGiven?(value: GivenValue): T;
+}
+
+/** An option given once per item (`--box` twice for two boxes): `parse` reads one item. */
+export interface RepeatedRow<Item, T> extends ValueRowBase {
+  repeatable: true;
+  parse(text: string, argument: string): Item;
+  fromGiven?(value: GivenValue): T;
+}
+
+export type OptionRow = FlagRow | ValueRow<unknown> | RepeatedRow<unknown, unknown>;
+
+/** The row a parameter of type T needs (any row for a spec whose parameters are not known here). */
+type RowFor<T> = 0 extends 1 & T ? OptionRow
+  : [T] extends [boolean] ? FlagRow
+  : [T] extends [readonly (infer Item)[]] ? ValueRow<T> | RepeatedRow<Item, T>
+  : ValueRow<T>;
+
+/** One row per parameter: the type demands it, so no option is declared anywhere else. */
+export type OptionTable<Params> = { readonly [K in keyof Params]-?: RowFor<NonNullable<Params[K]>> };
+
+/** A positional argument (`gate xor`). */
+export interface ArgumentRow {
+  name: string;
+  required: boolean;
+  help: MessageKey;
+  choices?: readonly string[];
+}
+
+export interface CalculatorSpec<Params = any, Input = any, Explanation = any> {
+  /** The command's name: `cnn-drill <name>`. */
+  name: string;
+  /** The message area its help and output speak. */
+  messages: MessageArea;
+  help: MessageKey;
+  /** One example command per line; every one is run by the tests. */
+  examples: MessageKey;
+  argument?: ArgumentRow;
+  options: OptionTable<Params>;
+  /**
+   * Checks which options go together before any value is read (so "these two exclude each other"
+   * comes before a complaint about either's value). `given` holds the options present, defaults included.
+   */
+  checkPresence?(given: ReadonlySet<keyof Params & string>, argument: string | undefined): void;
+  /** Parsed options → the engine's input (the engine checks the rest). */
+  setup(params: Params, argument: string | undefined): Input;
+  /** The --json object (tensors become nested arrays when printed). */
+  json(input: Input): Record<string, unknown>;
+  /** The worked answer as data: every decision (worked out cell by cell or summarised) is made here. */
+  explain(input: Input): Explanation;
+  render(explanation: Explanation, context: TextContext): string;
+}
+
+/** `inputSize` → `input-size`: an option's flag (without dashes) and the argument named in its errors. */
+export function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+export function isRepeated(row: OptionRow): row is RepeatedRow<unknown, unknown> {
+  return row.value !== undefined && row.repeatable === true;
+}

@@ -1,0 +1,62 @@
+/**
+ * The one registration of calculator commands: a spec's option table becomes commander options (with
+ * their help and defaults), its values for shell completion, and one action — read options → setup →
+ * JSON or explain and render.
+ */
+import { Option, type Command } from "commander";
+import { isRepeated, kebab, type CalculatorSpec, type OptionRow } from "../calculators/spec.js";
+import type { ArgumentReader } from "../io/sources.js";
+import { renderJson } from "../render/json.js";
+import { withValues } from "./choices.js";
+import { addCommonOptions, examplesHelp, runAction, type CliContext } from "./context.js";
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function commanderOption(key: string, row: OptionRow, context: CliContext): Option {
+  const flag = `--${kebab(key)}`;
+  const option = new Option(row.value === undefined ? flag : `${flag} ${row.value}`, context.t(row.help));
+  if (row.value === undefined) return option;
+  if (row.default !== undefined) option.default(row.default);
+  if (row.required === true) option.makeOptionMandatory();
+  if (row.repeatable === true) option.argParser(collect);
+  if (row.choices !== undefined) withValues(option, row.choices);
+  return option;
+}
+
+/** Each option's value, parsed by its row in table order (a file or standard input read first where allowed). */
+async function readParams(spec: CalculatorSpec, options: Record<string, unknown>, reader: ArgumentReader): Promise<Record<string, unknown>> {
+  const params: Record<string, unknown> = {};
+  for (const [key, row] of Object.entries<OptionRow>(spec.options)) {
+    const value = options[key];
+    const argument = kebab(key);
+    if (row.value === undefined) params[key] = value === true;
+    else if (value === undefined) params[key] = undefined;
+    else if (isRepeated(row)) params[key] = (value as string[]).map((text) => row.parse(text, argument));
+    else params[key] = row.parse(row.source === true ? await reader.text(value as string, argument) : (value as string), argument);
+  }
+  return params;
+}
+
+export function registerCalculator(program: Command, context: CliContext, spec: CalculatorSpec): void {
+  const { t } = context;
+  const command = program.command(spec.name).description(t(spec.help)).addHelpText("after", examplesHelp(t, spec.examples));
+  if (spec.argument) {
+    const { name, required, help, choices } = spec.argument;
+    command.argument(required ? `<${name}>` : `[${name}]`, t(help));
+    if (choices !== undefined) withValues(command.registeredArguments[command.registeredArguments.length - 1], choices);
+  }
+  for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(key, row, context));
+  addCommonOptions(command, t).action(function (this: Command) {
+    const options = this.opts();
+    const argument = spec.argument ? (this.processedArgs[0] as string | undefined) : undefined;
+    return runAction(context, options, async (ui) => {
+      const given = new Set(Object.keys(spec.options).filter((key) => options[key] !== undefined));
+      spec.checkPresence?.(given, argument);
+      const input = spec.setup(await readParams(spec, options, ui.reader), argument);
+      if (ui.json) return { output: renderJson(spec.json(input)) };
+      return { output: spec.render(spec.explain(input), ui) };
+    });
+  });
+}
