@@ -1,7 +1,7 @@
 /** The thin command-line entry: builds the commander program and dispatches to one file per command. */
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
-import { reportError, type CliContext, type CliIO } from "./commands/context.js";
+import { reportError, type CliContext, type CliIO } from "./ui/context.js";
 import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
@@ -88,7 +88,12 @@ export function usageError(text: string, t: Translate): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   const t = translator(languageFromArgv(argv) ?? languageFromEnv(io.env));
-  const context: CliContext = { io, t, setExitCode: (code) => { exitCode = code; } };
+  const context: CliContext = {
+    io,
+    t,
+    setExitCode: (code) => { exitCode = code; },
+    fullProgram: () => buildProgram({ ...context, setExitCode: () => {} }),
+  };
   const program = await buildProgram(context, argv[0]);
   try {
     await program.parseAsync(argv, { from: "user" });

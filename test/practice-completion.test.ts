@@ -13,15 +13,18 @@ import { buildProgram } from "../src/cli.js";
 import { translator } from "../src/i18n/index.js";
 import { completionModel, SHELLS } from "../src/commands/completion-script.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+import type { CliContext } from "../src/ui/context.js";
 
 const { made } = temporaryFolders();
 
 async function fullProgram(): Promise<Command> {
-  return buildProgram({
+  const context: CliContext = {
     io: { stdout: () => {}, stderr: () => {}, stdin: { stdinIsTTY: true, readStdin: async () => "" }, stdinIsTTY: true, stdoutIsTTY: false, env: {} },
     t: translator("en"),
     setExitCode: () => {},
-  });
+    fullProgram: () => buildProgram(context),
+  };
+  return buildProgram(context);
 }
 
 function flagsOf(command: Command): string[] {

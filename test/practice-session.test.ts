@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeUi, type CliIO } from "../src/commands/context.js";
+import { makeUi, type CliIO } from "../src/ui/context.js";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { planInOrder, planProblems } from "../src/practice/plan.js";
 import { INTERRUPTED_EXIT, runPracticeSession } from "../src/practice/run.js";

@@ -8,7 +8,8 @@ import { isRepeated, kebab, type CalculatorSpec, type OptionRow } from "../calcu
 import type { ArgumentReader } from "../io/sources.js";
 import { renderJson } from "../render/json.js";
 import { withValues } from "./choices.js";
-import { addCommonOptions, examplesHelp, runAction, type CliContext } from "./context.js";
+import { addCommonOptions, examplesHelp, runAction } from "./context.js";
+import type { CliContext } from "../ui/context.js";
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

@@ -1,7 +1,8 @@
 /** `cnn-drill check ID --answer A`: exit 0 right, 1 wrong, 2 when the answer cannot be read. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 interface CheckCliOptions extends CommonOptions {
   answer: string;

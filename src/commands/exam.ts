@@ -4,7 +4,8 @@ import { InputError } from "../engine/errors.js";
 import { parseChoice } from "../io/parse.js";
 import { withListedValues } from "./choices.js";
 import { collect, parseCount } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 const FORMATS = ["md", "html"] as const;
 type Format = (typeof FORMATS)[number];

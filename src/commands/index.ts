@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { CALCULATOR_NAMES, loadCalculator, type CalculatorName } from "../calculators/index.js";
 import type { MessageArea } from "../i18n/index.js";
-import type { CliContext } from "./context.js";
+import type { CliContext } from "../ui/context.js";
 
 export type Registrar = (program: Command, context: CliContext) => void;
 

@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 interface ProblemCliOptions extends CommonOptions {
   topic?: string;

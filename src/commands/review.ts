@@ -4,7 +4,8 @@
  */
 import type { Command } from "commander";
 import { parseCount, requireTerminal } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 export const DEFAULT_REVIEW_COUNT = 5;
 

@@ -1,5 +1,5 @@
 /** Runs a practice session for a command: history, prompts, clock, output, then the summary. */
-import type { Ui } from "../commands/context.js";
+import type { Ui } from "../ui/context.js";
 import { listTopics, type ProblemRef } from "../quiz/index.js";
 import { renderSessionSummary } from "../render/session.js";
 import type { InteractivePrompts } from "./inquirer.js";

@@ -1,8 +1,7 @@
 /** What a numeric topic's generator returns: one calculator call, stated as an exam question. */
 import type { MessageParams } from "../../engine/errors.js";
-import type { AnswerForm } from "../problem.js";
 import type { ProblemRandom } from "../random.js";
-import type { GivenValue } from "../types.js";
+import type { AnswerForm, GivenValue } from "../types.js";
 
 import type { CalculatorName } from "../../calculators/index.js";
 
