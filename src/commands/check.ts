@@ -29,7 +29,7 @@ export function registerCheck(program: Command, context: CliContext): void {
         return { output: renderJson({ id: problem.id, topic: problem.topic, correct: outcome.correct, score: outcome.score, expected: outcome.expected, ...extra }), exitCode };
       }
       const solution = !outcome.correct && problem.kind === "numeric" ? await quiz.workedSolution(problem, ui.lang, { colour: ui.palette.enabled }) : undefined;
-      const { renderCheck } = await import("../render/quiz.js");
+      const { renderCheck } = await import("../views/quiz.js");
       return { output: renderCheck(outcome, solution, ui), exitCode };
     }),
   );

@@ -57,7 +57,7 @@ export function registerExam(program: Command, context: CliContext): void {
         ...(options.answers ? ["--answers"] : []),
       ].join(" ");
       const exam = await buildExam(planProblems(topics, count, seed, "exam"), { seed, lang: ui.lang, withAnswers: options.answers === true, command: again });
-      const { renderExamHtml, renderExamMarkdown } = await import("../render/exam.js");
+      const { renderExamHtml, renderExamMarkdown } = await import("../views/exam.js");
       const text = format === "html" ? renderExamHtml(exam, ui.t) : renderExamMarkdown(exam, ui.t);
       if (options.output === undefined) return { output: text };
 

@@ -35,7 +35,7 @@ export function registerProblem(program: Command, context: CliContext): void {
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
       const title = quiz.topicTitle(problem.topic, ui.lang);
       if (ui.json) return { output: renderJson({ ...problem, title }) };
-      const { renderProblem } = await import("../render/quiz.js");
+      const { renderProblem } = await import("../views/quiz.js");
       return { output: renderProblem(problem, title, ui) };
     }),
   );

@@ -42,7 +42,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined;
       const allTopics = resolveTopics([]);
       let chosen = topics ?? allTopics;
-      const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("../practice/run.js");
+      const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("./practice-run.js");
       if (useMenu) {
         const picked = await topicMenu(prompts, ui);
         if (picked === undefined) return { output: "", exitCode: INTERRUPTED_EXIT };

@@ -30,8 +30,8 @@ export function registerReview(program: Command, context: CliContext): void {
       const { reviewOrder, scheduleTopics } = await import("../practice/schedule.js");
       const { planInOrder } = await import("../practice/plan.js");
       const { inquirerPrompts } = await import("../practice/inquirer.js");
-      const { runPracticeSession } = await import("../practice/run.js");
-      const { renderReviewPlan } = await import("../render/session.js");
+      const { runPracticeSession } = await import("./practice-run.js");
+      const { renderReviewPlan } = await import("../views/session.js");
 
       const now = new Date();
       const schedules = scheduleTopics(openHistory(ui.io, ui.t).load(), now);

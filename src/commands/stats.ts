@@ -42,7 +42,7 @@ export function registerStats(program: Command, context: CliContext): void {
           }),
         };
       }
-      const { renderStatsText } = await import("../render/stats.js");
+      const { renderStatsText } = await import("../views/stats.js");
       return { output: renderStatsText(progress, history.file, now, ui) };
     }),
   );

@@ -15,7 +15,7 @@ export function registerTopics(program: Command, context: CliContext): void {
       if (ui.json) {
         return { output: renderJson({ topics: topics.map((topic) => ({ id: topic.id, title: topic.title[ui.lang], kind: topic.kind, area: topic.area })) }) };
       }
-      const { renderTopics } = await import("../render/quiz.js");
+      const { renderTopics } = await import("../views/quiz.js");
       return { output: renderTopics(topics, ui) };
     }),
   );

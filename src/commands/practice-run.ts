@@ -1,12 +1,13 @@
-/** Runs a practice session for a command: history, prompts, clock, output, then the summary. */
-import type { Ui } from "../ui/context.js";
+/** Runs a practice session for `quiz` and `review`: history, prompts, clock, output, then the summary. */
+import type { InteractivePrompts } from "../practice/inquirer.js";
+import { openHistory } from "../practice/open-history.js";
+import { scheduleTopics } from "../practice/schedule.js";
+import { isPromptExit, runSession, summariseSession, type SessionPrompts } from "../practice/session.js";
+import { suggestNext } from "../practice/suggest.js";
 import { listTopics, type ProblemRef } from "../quiz/index.js";
-import { renderSessionSummary } from "../render/session.js";
-import type { InteractivePrompts } from "./inquirer.js";
-import { openHistory } from "./open-history.js";
-import { scheduleTopics } from "./schedule.js";
-import { isPromptExit, runSession, summariseSession, type SessionPrompts } from "./session.js";
-import { suggestNext } from "./suggest.js";
+import type { Ui } from "../ui/context.js";
+import { sessionView } from "../views/practice.js";
+import { renderSessionSummary } from "../views/session.js";
 
 /** Exit code of a session ended with Ctrl-C (128 + SIGINT), as shells expect. */
 export const INTERRUPTED_EXIT = 130;
@@ -43,7 +44,8 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
     record: (record) => { history.append(record); },
     lang: ui.lang,
     t: ui.t,
-    palette: ui.palette,
+    view: sessionView(ui),
+    colour: ui.palette.enabled,
   });
   const at = new Date(now());
   const schedules = scheduleTopics(history.load(), at);

@@ -4,12 +4,12 @@ import { choiceLetter } from "../quiz/answer.js";
 import type { CheckOutcome, ChoiceCheck, NumericCheck } from "../quiz/check.js";
 import type { QuizProblem } from "../quiz/problem.js";
 import type { GivenValue, Topic } from "../quiz/types.js";
-import type { Palette } from "./colour.js";
+import type { Palette } from "../render/colour.js";
 import { givenParts, planesOf } from "./given.js";
-import { gridLines } from "./grid.js";
-import { arrangeBlocks, visibleWidth, type Block } from "./layout.js";
-import { formatNumber } from "./number.js";
-import { renderTable } from "./table.js";
+import { gridLines } from "../render/grid.js";
+import { arrangeBlocks, visibleWidth, type Block } from "../render/layout.js";
+import { formatNumber } from "../render/number.js";
+import { renderTable } from "../render/table.js";
 
 export interface QuizTextContext {
   t: Translate;

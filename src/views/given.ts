@@ -4,7 +4,7 @@
  */
 import { hasMessage, type Translate } from "../i18n/index.js";
 import type { GivenValue } from "../quiz/types.js";
-import { formatNumber } from "./number.js";
+import { formatNumber } from "../render/number.js";
 
 export interface GivenPart {
   label: string;

@@ -7,8 +7,8 @@ import type { Translate } from "../i18n/index.js";
 import type { Exam, ExamQuestion } from "../practice/exam.js";
 import { choiceLetter, flattenNested, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
 import { givenParts, planesOf } from "./given.js";
-import { gridLines } from "./grid.js";
-import { formatNumber } from "./number.js";
+import { gridLines } from "../render/grid.js";
+import { formatNumber } from "../render/number.js";
 
 /** Planes of a nested answer: a number → 1×1, a list → one row, a matrix → itself, C×H×W → C planes. */
 function answerPlanes(value: NestedNumbers): number[][][] {

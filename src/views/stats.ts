@@ -1,8 +1,8 @@
 /** Human output of `cnn-drill stats`: totals, then one row per topic with an accuracy bar and the schedule. */
 import type { Progress } from "../practice/progress.js";
 import type { Translate } from "../i18n/index.js";
-import type { Palette } from "./colour.js";
-import { renderTable } from "./table.js";
+import type { Palette } from "../render/colour.js";
+import { renderTable } from "../render/table.js";
 
 export interface StatsTextContext {
   t: Translate;

@@ -4,8 +4,8 @@ import type { ReviewPick, TopicSchedule } from "../practice/schedule.js";
 import type { SessionResult, SessionSummary } from "../practice/session.js";
 import type { Suggestion } from "../practice/suggest.js";
 import { formatDue, percent } from "./stats.js";
-import type { Palette } from "./colour.js";
-import { renderTable } from "./table.js";
+import type { Palette } from "../render/colour.js";
+import { renderTable } from "../render/table.js";
 
 export interface SessionTextContext {
   t: Translate;
