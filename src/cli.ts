@@ -2,7 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./ui/context.js";
-import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
+import { languageFromEnv, loadMessages, parseLang, translator, type Lang, type Translate } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
@@ -52,8 +52,8 @@ export function languageFromArgv(argv: readonly string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--") break;
     const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice("--lang=".length) : undefined;
-    const lang = value?.trim().toLowerCase();
-    if (lang === "en" || lang === "ko") return lang;
+    const lang = value === undefined ? undefined : parseLang(value);
+    if (lang !== undefined) return lang;
   }
   return undefined;
 }

@@ -16,8 +16,9 @@ import type * as practice from "./messages/practice.js";
 export type MessageKey =
   | keyof typeof common.en | keyof typeof conv.en | keyof typeof pool.en | keyof typeof roi.en | keyof typeof spp.en
   | keyof typeof rf.en | keyof typeof gate.en | keyof typeof quiz.en | keyof typeof practice.en;
-export type Lang = "en" | "ko";
-export const LANGS: readonly Lang[] = ["en", "ko"];
+/** Every language, in the order help and completion list them. Adding one: here, and a `ko`-like object in each messages file. */
+export const LANGS = ["en", "ko"] as const;
+export type Lang = (typeof LANGS)[number];
 
 interface AreaMessages {
   en: Record<string, string>;

@@ -1,5 +1,5 @@
 import type { MessageParams } from "../engine/errors.js";
-import { catalog, type Lang, type MessageKey } from "./catalog.js";
+import { catalog, LANGS, type Lang, type MessageKey } from "./catalog.js";
 import { fillTemplate } from "./format.js";
 
 export type { Lang, MessageKey } from "./catalog.js";
@@ -14,6 +14,12 @@ export function translator(lang: Lang): Translate {
 
 export function hasMessage(key: string): boolean {
   return key in catalog.en;
+}
+
+/** A language code as typed (`KO`, ` en `), or undefined when it is not one of LANGS. */
+export function parseLang(text: string): Lang | undefined {
+  const code = text.trim().toLowerCase();
+  return LANGS.find((lang) => lang === code);
 }
 
 /** Korean when the locale says so (LC_ALL, then LC_MESSAGES, then LANG), else English. */

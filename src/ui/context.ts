@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
-import { languageFromEnv, translator, type Lang, type Translate } from "../i18n/index.js";
+import { languageFromEnv, parseLang, translator, type Lang, type Translate } from "../i18n/index.js";
 import { ArgumentReader, type InputSource } from "../io/sources.js";
 import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
 
@@ -46,8 +46,8 @@ export interface CliContext {
 
 function resolveLang(value: string | undefined, env: CliIO["env"]): Lang {
   if (value === undefined) return languageFromEnv(env);
-  const lang = value.trim().toLowerCase();
-  if (lang === "en" || lang === "ko") return lang;
+  const lang = parseLang(value);
+  if (lang !== undefined) return lang;
   throw new InputError("lang", "lang.bad", { text: value }, "lang.badHint");
 }
 

@@ -4,6 +4,8 @@
  * topics, a few problems and the completion scripts.
  */
 import { describe, expect, it } from "vitest";
+import { CALCULATOR_NAMES } from "../../src/calculators/index.js";
+import { commandLoaders } from "../../src/commands/index.js";
 import { runInProcess } from "../helpers/cli.js";
 
 const SQUARE_3 = "1 2 3; 4 5 6; 7 8 9";
@@ -47,7 +49,7 @@ const WORKED: Record<string, string[]> = {
   "gate/custom": ["gate", "--weights", "1/2,1/2", "--bias", "-0.7"],
 };
 
-const COMMANDS = ["conv", "pool", "roi", "spp", "rf", "gate", "stats", "quiz", "review", "exam", "completion", "topics", "problem", "check"];
+const COMMANDS = Object.keys(commandLoaders);
 const PROBLEMS = ["conv.forward@3", "conv.padded@7", "conv.grad-kernel@11", "pool.max-grad@5", "roi.pool@2", "spp.vector@4", "rf.stack@9", "gate.xor@1"];
 
 async function stdoutOf(args: string[]): Promise<string> {
@@ -58,6 +60,9 @@ async function stdoutOf(args: string[]): Promise<string> {
 }
 
 describe("worked answers", () => {
+  it.each(CALCULATOR_NAMES)("%s has pinned worked answers", (name) => {
+    expect(Object.keys(WORKED).filter((key) => key.startsWith(`${name}/`)).length).toBeGreaterThan(0);
+  });
   describe.each(["en", "ko"] as const)("--lang %s", (lang) => {
     it.each(Object.entries(WORKED))("%s", async (name, args) => {
       await expect(await stdoutOf([...args, "--lang", lang])).toMatchFileSnapshot(`./output/${name}.${lang}.txt`);
