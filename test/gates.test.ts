@@ -7,7 +7,7 @@ import { inputErrorOf } from "./helpers/errors.js";
 import {
   fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
 } from "../src/engine/gates.js";
-import { explainGate, planePicture } from "../src/explain/gate.js";
+import { explainGate, planePicture } from "../src/calculators/gate/explain.js";
 import { mulberry32 } from "../src/quiz/random.js";
 
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectInputError } from "./helpers/errors.js";
 import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolOptions } from "../src/engine/pool2d.js";
 import { tensor, toNested, type Tensor } from "../src/engine/tensor.js";
-import { explainPool } from "../src/explain/pool.js";
+import { explainPool } from "../src/calculators/pool/explain.js";
 import { parseMatrix } from "../src/io/parse.js";
 import { runInProcess } from "./helpers/cli.js";
 

@@ -10,7 +10,7 @@ import { InputError } from "../src/engine/errors.js";
 import { effectiveKernel } from "../src/engine/geometry.js";
 import { fieldPixels, parseLayers, receptiveField, type LayerSpec } from "../src/engine/receptive-field.js";
 import { tensor } from "../src/engine/tensor.js";
-import { explainRf } from "../src/explain/rf.js";
+import { explainRf } from "../src/calculators/rf/explain.js";
 import { mulberry32 } from "../src/quiz/random.js";
 
 function pick<T>(random: () => number, items: readonly T[]): T {

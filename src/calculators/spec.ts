@@ -5,7 +5,7 @@
  * engine's input; `json`, `explain` and `render` give the two kinds of output.
  */
 import type { MessageArea, MessageKey } from "../i18n/index.js";
-import type { TextContext } from "../render/conv.js";
+import type { TextContext } from "../render/context.js";
 
 /** A value given to the student in a problem, keyed by the calculator's option name (camelCase). */
 export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;

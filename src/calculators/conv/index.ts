@@ -2,10 +2,10 @@
 import { convBackward, convForward, setupConv, type ConvGradients, type ConvMode, type ConvSetup, type PaddingSpec } from "../../engine/conv2d.js";
 import { InputError } from "../../engine/errors.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainConv, type ConvExplanation } from "../../explain/conv.js";
+import { explainConv, type ConvExplanation } from "./explain.js";
 import type { Pair } from "../../engine/geometry.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/parse.js";
-import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "../../render/conv.js";
+import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 

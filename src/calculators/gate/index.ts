@@ -1,9 +1,9 @@
 /** `cnn-drill gate`: perceptron gates (AND, OR, NAND, NOR, and XOR from three of them), or your own perceptron. */
 import { InputError } from "../../engine/errors.js";
 import { GATE_NAMES, gateTable, makePerceptron, parseGateName, perceptronTable, type GateTable } from "../../engine/gates.js";
-import { explainGate, type GateExplanation } from "../../explain/gate.js";
+import { explainGate, type GateExplanation } from "./explain.js";
 import { parseNumber, parseNumberList } from "../../io/parse.js";
-import { renderGateText } from "../../render/gate.js";
+import { renderGateText } from "./render.js";
 import { givenList, givenNumber } from "../given.js";
 import type { CalculatorSpec } from "../spec.js";
 

@@ -3,9 +3,9 @@ import { check } from "../../engine/errors.js";
 import type { Pair } from "../../engine/geometry.js";
 import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolSetup, type PoolType } from "../../engine/pool2d.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainPool, type PoolExplanation } from "../../explain/pool.js";
+import { explainPool, type PoolExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parsePair } from "../../io/parse.js";
-import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "../../render/pool.js";
+import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "./render.js";
 import { givenPair, givenTensor, givenText } from "../given.js";
 import type { CalculatorSpec } from "../spec.js";
 

@@ -1,8 +1,8 @@
 /** `cnn-drill rf`: the receptive field of a stack of layers, layer by layer. */
 import { parseLayers, receptiveField, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
-import { explainRf, type RfExplanation } from "../../explain/rf.js";
+import { explainRf, type RfExplanation } from "./explain.js";
 import { parsePositiveInt } from "../../io/parse.js";
-import { renderRfText } from "../../render/rf.js";
+import { renderRfText } from "./render.js";
 import { givenNumber, givenText } from "../given.js";
 import type { CalculatorSpec } from "../spec.js";
 

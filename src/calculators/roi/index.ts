@@ -3,9 +3,9 @@ import { InputError } from "../../engine/errors.js";
 import type { Pair } from "../../engine/geometry.js";
 import { roiBackward, roiBins, roiForward, setupRoi, type Box, type RoiSetup } from "../../engine/roi-pool.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainRoi, type RoiExplanation } from "../../explain/roi.js";
+import { explainRoi, type RoiExplanation } from "./explain.js";
 import { parseMatrix, parseNumber, parseNumberToken, parsePair } from "../../io/parse.js";
-import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "../../render/roi.js";
+import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "./render.js";
 import { givenList, givenNumber, givenPair, givenTensor } from "../given.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 

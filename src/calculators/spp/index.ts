@@ -1,9 +1,9 @@
 /** `cnn-drill spp`: spatial pyramid pooling (SPP-net; adaptive bins as PyTorch computes them). */
 import { sppBins, sppForward, setupSpp, type SppMethod, type SppSetup, type SppType } from "../../engine/spp.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainSpp, type SppExplanation } from "../../explain/spp.js";
+import { explainSpp, type SppExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parseNumberList } from "../../io/parse.js";
-import { fitsSppWorkedAnswer, renderSppSummary, renderSppText } from "../../render/spp.js";
+import { fitsSppWorkedAnswer, renderSppSummary, renderSppText } from "./render.js";
 import { givenList, givenTensor, givenText } from "../given.js";
 import type { CalculatorSpec } from "../spec.js";
 

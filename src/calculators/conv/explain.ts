@@ -3,9 +3,9 @@
  * cell of the backward pass its terms (δ × weight), for each weight its terms (δ × input), and the
  * prepared (zero-inserted, padded) gradient. Renderers turn these into text; no maths happens there.
  */
-import type { ConvGradients, ConvSetup } from "../engine/conv2d.js";
-import { convBackward, convForward, rotate180 } from "../engine/conv2d.js";
-import { rowsOf, type Tensor } from "../engine/tensor.js";
+import type { ConvGradients, ConvSetup } from "../../engine/conv2d.js";
+import { convBackward, convForward, rotate180 } from "../../engine/conv2d.js";
+import { rowsOf, type Tensor } from "../../engine/tensor.js";
 
 /** Index of the weight as the user gave it, for the tap (m, n) of the applied (possibly rotated) kernel. */
 function givenIndex(setup: ConvSetup, m: number, n: number): [number, number] {

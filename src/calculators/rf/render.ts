@@ -1,10 +1,10 @@
 /** Human output of `cnn-drill rf`: the per-layer table with formulas substituted, and the pictures. */
-import type { LayerField } from "../engine/receptive-field.js";
-import { FIELD_PICTURE_LIMIT, type FieldCell, type RfExplanation } from "../explain/rf.js";
-import type { TextContext } from "./conv.js";
-import { arrangeBlocks, padEnd, visibleWidth, type Block } from "./layout.js";
-import { formatFactor, formatNumber } from "./number.js";
-import { renderTable } from "./table.js";
+import type { LayerField } from "../../engine/receptive-field.js";
+import { FIELD_PICTURE_LIMIT, type FieldCell, type RfExplanation } from "./explain.js";
+import type { TextContext } from "../../render/context.js";
+import { arrangeBlocks, padEnd, visibleWidth, type Block } from "../../render/layout.js";
+import { formatFactor, formatNumber } from "../../render/number.js";
+import { renderTable } from "../../render/table.js";
 
 /** The recurrence, one formula per quantity (notation is the same in every language). */
 const FORMULAS: [key: string, formula: string][] = [

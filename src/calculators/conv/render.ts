@@ -1,20 +1,16 @@
 /** Human output of `cnn-drill conv`: the worked answer as an exam expects it. */
-import type { ConvSetup } from "../engine/conv2d.js";
-import { effectiveKernel } from "../engine/geometry.js";
-import { plane, rowsOf, type Tensor } from "../engine/tensor.js";
-import type { ConvExplanation, ForwardCell, GradInputCell, GradKernelCell } from "../explain/conv.js";
-import type { Translate } from "../i18n/index.js";
-import type { Palette } from "./colour.js";
-import { gridLines } from "./grid.js";
-import { cellLabel } from "./labels.js";
-import { arrangeBlocks, type Block } from "./layout.js";
-import { formatFactor, formatNumber } from "./number.js";
-import { summaryLines, type LabelledTensor } from "./summary.js";
-
-export interface TextContext {
-  t: Translate;
-  palette: Palette;
-}
+import type { TextContext } from "../../render/context.js";
+import type { ConvSetup } from "../../engine/conv2d.js";
+import { effectiveKernel } from "../../engine/geometry.js";
+import { plane, rowsOf, type Tensor } from "../../engine/tensor.js";
+import type { ConvExplanation, ForwardCell, GradInputCell, GradKernelCell } from "./explain.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Palette } from "../../render/colour.js";
+import { gridLines } from "../../render/grid.js";
+import { cellLabel } from "../../render/labels.js";
+import { arrangeBlocks, type Block } from "../../render/layout.js";
+import { formatFactor, formatNumber } from "../../render/number.js";
+import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 
 /** Above this many output cells (or input cells) the answer is summarised, not worked cell by cell. */
 export const WORKED_LIMIT = { outputCells: 64, inputCells: 256 } as const;

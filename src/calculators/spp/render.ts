@@ -1,20 +1,14 @@
 /** Human output of `cnn-drill spp`: each level's bins over the map, its pooled grid, and the vector. */
-import { shapeText } from "../engine/conv2d.js";
-import type { SppAxis, SppSetup } from "../engine/spp.js";
-import { rowsOf } from "../engine/tensor.js";
-import type { SppExplanation, SppLevelExplanation } from "../explain/spp.js";
-import type { Translate } from "../i18n/index.js";
-import type { Palette } from "./colour.js";
-import { fitsOnScreen, gridLines } from "./grid.js";
-import { cellLabel } from "./labels.js";
-import { arrangeBlocks, type Block } from "./layout.js";
-import { formatNumber } from "./number.js";
-import { binMembership, framedGridLines } from "./roi.js";
-
-export interface TextContext {
-  t: Translate;
-  palette: Palette;
-}
+import type { TextContext } from "../../render/context.js";
+import { shapeText } from "../../engine/conv2d.js";
+import type { SppAxis, SppSetup } from "../../engine/spp.js";
+import { rowsOf } from "../../engine/tensor.js";
+import type { SppExplanation, SppLevelExplanation } from "./explain.js";
+import { fitsOnScreen, gridLines } from "../../render/grid.js";
+import { cellLabel } from "../../render/labels.js";
+import { arrangeBlocks, type Block } from "../../render/layout.js";
+import { formatNumber } from "../../render/number.js";
+import { binMembership, framedGridLines } from "../../render/frame.js";
 
 /** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
 export const SPP_WORKED_LIMIT = { bins: 128, mapCells: 256 } as const;

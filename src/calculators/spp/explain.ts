@@ -3,7 +3,7 @@
  * paper's sliding window, its size, stride and count), each bin's cells and pooled value, and the
  * vector's length worked out.
  */
-import { sppForward, type SppLevelGeometry, type SppResult, type SppSetup } from "../engine/spp.js";
+import { sppForward, type SppLevelGeometry, type SppResult, type SppSetup } from "../../engine/spp.js";
 
 export interface SppBinStep {
   channel: number;

@@ -2,8 +2,8 @@
  * Explanations of max/avg pooling as data: each window's cells, its maximum (and any tie it broke) or
  * its sum and divisor, and for the backward pass each input cell's routed upstream values.
  */
-import { argmaxPositions, axisWindow, maxPoolMask, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../engine/pool2d.js";
-import type { Tensor } from "../engine/tensor.js";
+import { argmaxPositions, axisWindow, maxPoolMask, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
+import type { Tensor } from "../../engine/tensor.js";
 
 export interface PoolCellRef {
   row: number;

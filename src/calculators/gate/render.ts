@@ -1,11 +1,11 @@
 /** Human output of `cnn-drill gate`: the truth table with each weighted sum, the units, and the plane pictures. */
-import { gateOfOutputs, type Firing, type Perceptron, type PerceptronTable, type XorNetwork } from "../engine/gates.js";
-import type { GateExplanation, PlanePicture } from "../explain/gate.js";
-import type { Palette } from "./colour.js";
-import type { TextContext } from "./conv.js";
-import { arrangeBlocks, type Block } from "./layout.js";
-import { formatNumber } from "./number.js";
-import { renderTable } from "./table.js";
+import { gateOfOutputs, type Firing, type Perceptron, type PerceptronTable, type XorNetwork } from "../../engine/gates.js";
+import type { GateExplanation, PlanePicture } from "./explain.js";
+import type { Palette } from "../../render/colour.js";
+import type { TextContext } from "../../render/context.js";
+import { arrangeBlocks, type Block } from "../../render/layout.js";
+import { formatNumber } from "../../render/number.js";
+import { renderTable } from "../../render/table.js";
 
 export function renderGateText(explanation: GateExplanation, context: TextContext): string {
   const { table } = explanation;

@@ -3,7 +3,7 @@
  * terms, each dilated kernel's footprint, and for small inputs the input grid with one output unit's
  * field marked. Renderers only turn these into text.
  */
-import { fieldPixels, type LayerField, type ReceptiveField } from "../engine/receptive-field.js";
+import { fieldPixels, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
 
 /** Inputs up to this many pixels per side are drawn with the field marked. */
 export const FIELD_PICTURE_LIMIT = 32;

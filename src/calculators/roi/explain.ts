@@ -3,8 +3,8 @@
  * each axis (their floor/ceil parts and clipped ranges), each bin's cells and maximum, and for one box
  * the backward pass's routed values.
  */
-import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../engine/roi-pool.js";
-import type { Tensor } from "../engine/tensor.js";
+import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import type { Tensor } from "../../engine/tensor.js";
 
 export interface CornerStep {
   name: "x1" | "y1" | "x2" | "y2";

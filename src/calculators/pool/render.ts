@@ -1,20 +1,16 @@
 /** Human output of `cnn-drill pool`: each window, the output, and where the gradient goes. */
-import type { PoolSetup } from "../engine/pool2d.js";
-import { ceilModeCount } from "../engine/geometry.js";
-import { rowsOf, type Tensor } from "../engine/tensor.js";
-import type { PoolExplanation, PoolGradCell, PoolWindowStep } from "../explain/pool.js";
-import type { Translate } from "../i18n/index.js";
-import type { Palette } from "./colour.js";
-import { gridLines } from "./grid.js";
-import { cellLabel } from "./labels.js";
-import { arrangeBlocks, type Block } from "./layout.js";
-import { summaryLines, type LabelledTensor } from "./summary.js";
-import { formatFactor, formatNumber } from "./number.js";
-
-export interface TextContext {
-  t: Translate;
-  palette: Palette;
-}
+import type { TextContext } from "../../render/context.js";
+import type { PoolSetup } from "../../engine/pool2d.js";
+import { ceilModeCount } from "../../engine/geometry.js";
+import { rowsOf, type Tensor } from "../../engine/tensor.js";
+import type { PoolExplanation, PoolGradCell, PoolWindowStep } from "./explain.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Palette } from "../../render/colour.js";
+import { gridLines } from "../../render/grid.js";
+import { cellLabel } from "../../render/labels.js";
+import { arrangeBlocks, type Block } from "../../render/layout.js";
+import { summaryLines, type LabelledTensor } from "../../render/summary.js";
+import { formatFactor, formatNumber } from "../../render/number.js";
 
 /** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
 export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;

@@ -2,7 +2,7 @@
  * Pictures of gates as data: the plane sampled on a grid, with the side of each decision line where
  * a unit fires, and the four inputs labelled with an output. Renderers only map these to characters.
  */
-import { fire, INPUT_PAIRS, type Bit, type GateTable, type Perceptron, type XorNetwork } from "../engine/gates.js";
+import { fire, INPUT_PAIRS, type Bit, type GateTable, type Perceptron, type XorNetwork } from "../../engine/gates.js";
 
 /** Sample points per axis: x1 from −0.5 to 1.5 in steps of 1/8 (columns), x2 in steps of 1/4 (rows). */
 export const PLANE = { from: -0.5, to: 1.5, columnStep: 0.125, rowStep: 0.25 } as const;
