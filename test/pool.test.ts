@@ -53,8 +53,8 @@ describe("max pooling", () => {
   it("tie x=[[1,7],[7,2]] k=2: (0,1) comes before (1,0) and is chosen; the explanation names the tie", () => {
     const setup = setupPool(m("1 7; 7 2"), { type: "max", size: [2, 2] });
     const explanation = explainPool(setup);
-    expect(explanation.windows[0].chosen).toMatchObject({ row: 0, col: 1 });
-    expect(explanation.windows[0].tiedWith).toEqual([{ row: 1, col: 0, value: 7 }]);
+    expect(explanation.windows[0]).toMatchObject({ kind: "max", chosen: { row: 0, col: 1 }, tiedWith: [{ row: 1, col: 0, value: 7 }] });
+    expect(explanation.windows[0].kind === "max" && explanation.windows[0].tiedWith).toEqual([{ row: 1, col: 0, value: 7 }]);
   });
 
   it("x all negative k=2 s=1 p=1: padded zeros are never chosen", () => {

@@ -11,7 +11,7 @@ export interface PoolCellRef {
   value: number;
 }
 
-export interface PoolWindowStep {
+interface WindowStepBase {
   channel: number;
   row: number;
   col: number;
@@ -22,15 +22,25 @@ export interface PoolWindowStep {
   /** Cells past the padding (a ceil-mode window running off the padded input). */
   outsideCells: number;
   value: number;
-  /** Max: the chosen cell. */
-  chosen?: PoolCellRef;
-  /** Max: later cells equal to the maximum, passed over because ties go to the first. */
-  tiedWith: PoolCellRef[];
-  /** Average: the divisor used. */
-  divisor?: number;
-  /** Average: padded cells counted in the divisor (count_include_pad). */
-  countedPadding?: number;
 }
+
+export interface MaxWindowStep extends WindowStepBase {
+  kind: "max";
+  /** The chosen cell. */
+  chosen: PoolCellRef;
+  /** Later cells equal to the maximum, passed over because ties go to the first. */
+  tiedWith: PoolCellRef[];
+}
+
+export interface AvgWindowStep extends WindowStepBase {
+  kind: "avg";
+  /** The divisor used. */
+  divisor: number;
+  /** Padded cells counted in the divisor (count_include_pad). */
+  countedPadding: number;
+}
+
+export type PoolWindowStep = MaxWindowStep | AvgWindowStep;
 
 /** One upstream value arriving at an input cell: from output cell (row, col), divided by `divisor` for avg. */
 export interface RoutedTerm {
@@ -80,22 +90,22 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
             read[r * W + q] = 1;
           }
         const index = (c * OH + i) * OW + j;
-        const step: PoolWindowStep = {
+        const base: WindowStepBase = {
           channel: c, row: i, col: j, cells,
           paddedCells: rows.counted * cols.counted - cells.length,
           outsideCells: setup.size[0] * setup.size[1] - rows.counted * cols.counted,
           value: forward.output.data[index],
-          tiedWith: [],
         };
+        let step: PoolWindowStep;
         if (forward.argmax) {
           const at = forward.argmax[index];
-          const chosen = cells.find((cell) => cell.row * W + cell.col === at)!;
-          step.chosen = chosen;
-          step.tiedWith = cells.filter((cell) => cell !== chosen && cell.value === chosen.value);
+          const chosen = cells.find((cell) => cell.row * W + cell.col === at);
+          // The engine only ever picks a real cell of the window (padding is never chosen).
+          if (chosen === undefined) throw new Error(`max pooling chose cell ${at}, outside window (${i}, ${j})`);
+          step = { ...base, kind: "max", chosen, tiedWith: cells.filter((cell) => cell !== chosen && cell.value === chosen.value) };
         } else {
           const divisor = poolDivisor(setup, rows, cols);
-          step.divisor = divisor;
-          step.countedPadding = divisor - cells.length;
+          step = { ...base, kind: "avg", divisor, countedPadding: divisor - cells.length };
         }
         windows.push(step);
       }
@@ -112,7 +122,7 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
     explanation.mask = maxPoolMask(setup, forward.argmax);
     explanation.argmax = argmaxPositions(setup, forward.argmax);
     const times = Array.from({ length: C }, () => Array.from({ length: H }, () => new Array<number>(W).fill(0)));
-    for (const step of windows) times[step.channel][step.chosen!.row][step.chosen!.col] += 1;
+    for (const step of windows) if (step.kind === "max") times[step.channel][step.chosen.row][step.chosen.col] += 1;
     explanation.timesChosen = times;
   }
   if (grad !== undefined) {
@@ -123,9 +133,10 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
         for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
     for (const step of windows) {
       const upstream = grad.data[(step.channel * OH + step.row) * OW + step.col];
-      const receivers = step.chosen ? [step.chosen] : step.cells;
+      const receivers = step.kind === "max" ? [step.chosen] : step.cells;
+      const divisor = step.kind === "avg" ? step.divisor : undefined;
       for (const cell of receivers) {
-        cells[(step.channel * H + cell.row) * W + cell.col].terms.push({ outRow: step.row, outCol: step.col, grad: upstream, divisor: step.divisor });
+        cells[(step.channel * H + cell.row) * W + cell.col].terms.push({ outRow: step.row, outCol: step.col, grad: upstream, divisor });
       }
     }
     explanation.backward = { grad, gradInput, cells };

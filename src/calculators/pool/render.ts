@@ -3,7 +3,7 @@ import type { TextContext } from "../../render/context.js";
 import type { PoolSetup } from "../../engine/pool2d.js";
 import { ceilModeCount } from "../../engine/geometry.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
-import type { PoolExplanation, PoolGradCell, PoolWindowStep } from "./explain.js";
+import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolGradCell } from "./explain.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
 import { gridLines } from "../../render/grid.js";
@@ -126,7 +126,7 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
       lines.push(palette.dim(`— ${t("pool.channel", { c: step.channel + 1 })}`));
       lastChannel = step.channel;
     }
-    lines.push(...(setup.type === "max" ? maxWindowLines(step, setup, context) : avgWindowLines(step, setup, context)));
+    lines.push(...(step.kind === "max" ? maxWindowLines(step, setup, context) : avgWindowLines(step, setup, context)));
   }
 
   if (setup.type === "max") lines.push("", ...maskLines(explanation, context));
@@ -134,7 +134,7 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
   return `${lines.join("\n")}\n`;
 }
 
-function maxWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
+function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
   const g = group(setup, step.channel);
   const label = cellLabel("y", g, step.row, step.col);
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
@@ -142,7 +142,7 @@ function maxWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
     const text = formatNumber(cell.value);
     return cell === step.chosen ? palette.highlight(`[${text}]`) : text;
   });
-  const chosen = step.chosen!;
+  const { chosen } = step;
   const lines = [`${label} = max(${symbols.join(", ")}) = max(${numbers.join(", ")}) = ${palette.result(formatNumber(step.value))}  ${t("pool.chosenAt", { cell: cellLabel("a", g, chosen.row, chosen.col) })}`];
   if (step.tiedWith.length > 0) {
     const cells = [chosen, ...step.tiedWith].map((cell) => cellLabel("a", g, cell.row, cell.col)).join(" = ");
@@ -153,7 +153,7 @@ function maxWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
   return lines;
 }
 
-function avgWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
+function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
   const g = group(setup, step.channel);
   const label = cellLabel("y", g, step.row, step.col);
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
@@ -167,7 +167,7 @@ function avgWindowLines(step: PoolWindowStep, setup: PoolSetup, { t, palette }: 
     notes.push(t("pool.paddedExcluded", { count: step.paddedCells + step.outsideCells }));
   }
   const padNote = notes.length > 0 ? palette.dim(`  (${notes.join("; ")})`) : "";
-  const divisor = step.divisor!;
+  const { divisor } = step;
   const indent = " ".repeat(label.length);
   if (step.cells.length === 1) {
     // One real cell: no sum to write out.
@@ -197,7 +197,7 @@ function maskLines(explanation: PoolExplanation, context: TextContext): string[]
       for (let q = 0; q < setup.width; q++) {
         if (times[c][r][q] < 2) continue;
         const windows = explanation.windows
-          .filter((step) => step.channel === c && step.chosen!.row === r && step.chosen!.col === q)
+          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
           .map((step) => cellLabel("y", group(setup, c), step.row, step.col))
           .join(", ");
         lines.push(t("pool.mask.times", { cell: cellLabel("a", group(setup, c), r, q), count: times[c][r][q], windows }));
