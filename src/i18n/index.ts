@@ -5,15 +5,31 @@ import { fillTemplate } from "./format.js";
 export type { Lang, MessageKey } from "./catalog.js";
 export { LANGS, loadMessages, MESSAGE_AREAS, type MessageArea } from "./catalog.js";
 
-/** Looks up a message; codes coming from the engine are plain strings, so unknown keys fall back to the key. */
-export type Translate = (key: MessageKey | string, params?: MessageParams) => string;
+/** The ends of the keys that start with `prefix`: `KeysUnder<"quiz.topic.">` is every topic id with a title. */
+export type KeysUnder<Prefix extends string> = MessageKey extends infer Key ? (Key extends `${Prefix}${infer Rest}` ? Rest : never) : never;
+
+/** Looks up a message by its key: a misspelt key fails the type check. */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(lang: Lang): Translate {
   return (key, params) => fillTemplate(catalog[lang][key] ?? catalog.en[key] ?? key, params);
 }
 
-export function hasMessage(key: string): boolean {
+export function hasMessage(key: string): key is MessageKey {
   return key in catalog.en;
+}
+
+/**
+ * The message of an engine error code (or hint code). Codes are plain strings in the engine, which
+ * knows nothing of the catalogue; an unknown code shows as itself (a test checks every code has a message).
+ */
+export function codeText(t: Translate, code: string, params?: MessageParams): string {
+  return hasMessage(code) ? t(code, params) : code;
+}
+
+/** The message under a key built at run time, or `fallback` when the catalogue has none. */
+export function messageOrText(t: Translate, key: string, fallback: string, params?: MessageParams): string {
+  return hasMessage(key) ? t(key, params) : fallback;
 }
 
 /** A language code as typed (`KO`, ` en `), or undefined when it is not one of LANGS. */

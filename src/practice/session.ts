@@ -8,7 +8,7 @@
  * (inquirer's ExitPromptError) ends the session cleanly: what was answered is already saved.
  */
 import { InputError } from "../engine/errors.js";
-import type { Lang, Translate } from "../i18n/index.js";
+import { codeText, type Lang, type Translate } from "../i18n/index.js";
 import { checkAnswer, choiceLetter, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 import type { HistoryRecord } from "./history.js";
 
@@ -113,8 +113,8 @@ export function isPromptExit(error: unknown): boolean {
 
 /** An unreadable answer's message and hint, as shown before asking again. */
 function answerErrorText(error: InputError, t: Translate): string {
-  const message = t(error.code, error.params);
-  return error.hintCode ? `${message} — ${t(error.hintCode, error.params)}` : message;
+  const message = codeText(t, error.code, error.params);
+  return error.hintCode ? `${message} — ${codeText(t, error.hintCode, error.params)}` : message;
 }
 
 function roundSeconds(ms: number): number {

@@ -2,7 +2,7 @@
  * A numeric problem's values as planes, for the terminal and exam renderers: the given values as
  * labelled planes (matrices) and settings, and an answer's numbers as planes.
  */
-import { hasMessage, type Translate } from "../i18n/index.js";
+import { messageOrText, type Translate } from "../i18n/index.js";
 import type { GivenValue } from "../quiz/types.js";
 import { formatNumber } from "../render/number.js";
 
@@ -16,7 +16,7 @@ export interface GivenPart {
 
 /** The catalogue's name for a given value (`quiz.given.<name>`), else the option name itself. */
 function givenLabel(name: string, t: Translate): string {
-  return hasMessage(`quiz.given.${name}`) ? t(`quiz.given.${name}`) : name;
+  return messageOrText(t, `quiz.given.${name}`, name);
 }
 
 function isMatrix(value: GivenValue): value is number[][] {

@@ -1,4 +1,5 @@
 /** Human output of `cnn-drill rf`: the per-layer table with formulas substituted, and the pictures. */
+import type { MessageKey } from "../../i18n/index.js";
 import type { LayerField } from "../../engine/receptive-field.js";
 import { FIELD_PICTURE_LIMIT, type FieldCell, type RfExplanation } from "./explain.js";
 import type { TextContext } from "../../render/context.js";
@@ -7,7 +8,7 @@ import { formatFactor, formatNumber } from "../../render/number.js";
 import { renderTable } from "../../render/table.js";
 
 /** The recurrence, one formula per quantity (notation is the same in every language). */
-const FORMULAS: [key: string, formula: string][] = [
+const FORMULAS: [key: MessageKey, formula: string][] = [
   ["rf.formula.kernel", "k̂ = d(k−1) + 1"],
   ["rf.formula.jump", "j = j_in·s"],
   ["rf.formula.field", "r = r_in + (k̂−1)·j_in"],

@@ -52,8 +52,8 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const [ph, pw] = setup.outputSize;
   lines.push(`    ${t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) })}`);
   const axes = [
-    { heading: "roi.rowBins", axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins", axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
