@@ -4,22 +4,22 @@
  * shell completion, and the quiz feeds it typed values. `setup` turns parsed options into the
  * engine's input; `json`, `explain` and `render` give the two kinds of output.
  */
-import type { MessageArea, MessageKey } from "../i18n/index.js";
+import type { AreaMessages } from "../i18n/index.js";
 import type { TextContext } from "../render/context.js";
 
 /** A value given to the student in a problem, keyed by the calculator's option name (camelCase). */
 export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;
 
 /** An option that takes no value (`--ceil`): its parameter is true when given. */
-export interface FlagRow {
+export interface FlagRow<Key extends string = string> {
   value?: undefined;
-  help: MessageKey;
+  help: Key;
 }
 
-interface ValueRowBase {
+interface ValueRowBase<Key extends string> {
   /** The value's name in help, `<matrix>`. */
   value: `<${string}>`;
-  help: MessageKey;
+  help: Key;
   /** Shown in help as the default, and parsed when the option is absent. */
   default?: string;
   required?: boolean;
@@ -30,14 +30,14 @@ interface ValueRowBase {
 }
 
 /** An option with a value: `parse` reads the text; `fromGiven` takes a problem's typed value instead. */
-export interface ValueRow<T> extends ValueRowBase {
+export interface ValueRow<T, Key extends string = string> extends ValueRowBase<Key> {
   repeatable?: false;
   parse(text: string, argument: string): T;
   fromGiven?(value: GivenValue): T;
 }
 
 /** An option given once per item (`--box` twice for two boxes): `parse` reads one item. */
-export interface RepeatedRow<Item, T> extends ValueRowBase {
+export interface RepeatedRow<Item, T, Key extends string = string> extends ValueRowBase<Key> {
   repeatable: true;
   parse(text: string, argument: string): Item;
   fromGiven?(value: GivenValue): T;
@@ -46,32 +46,33 @@ export interface RepeatedRow<Item, T> extends ValueRowBase {
 export type OptionRow = FlagRow | ValueRow<unknown> | RepeatedRow<unknown, unknown>;
 
 /** The row a parameter of type T needs (any row for a spec whose parameters are not known here). */
-type RowFor<T> = 0 extends 1 & T ? OptionRow
-  : [T] extends [boolean] ? FlagRow
-  : [T] extends [readonly (infer Item)[]] ? ValueRow<T> | RepeatedRow<Item, T>
-  : ValueRow<T>;
+type RowFor<T, Key extends string> = 0 extends 1 & T ? OptionRow
+  : [T] extends [boolean] ? FlagRow<Key>
+  : [T] extends [readonly (infer Item)[]] ? ValueRow<T, Key> | RepeatedRow<Item, T, Key>
+  : ValueRow<T, Key>;
 
 /** One row per parameter: the type demands it, so no option is declared anywhere else. */
-export type OptionTable<Params> = { readonly [K in keyof Params]-?: RowFor<NonNullable<Params[K]>> };
+export type OptionTable<Params, Key extends string = string> = { readonly [K in keyof Params]-?: RowFor<NonNullable<Params[K]>, Key> };
 
 /** A positional argument (`gate xor`). */
-export interface ArgumentRow {
+export interface ArgumentRow<Key extends string = string> {
   name: string;
   required: boolean;
-  help: MessageKey;
+  help: Key;
   choices?: readonly string[];
 }
 
-export interface CalculatorSpec<Params = any, Input = any, Explanation = any> {
+/** `Key`: the message keys of the calculator (its folder's messages.ts) and the common ones. */
+export interface CalculatorSpec<Params = any, Input = any, Explanation = any, Key extends string = any> {
   /** The command's name: `cnn-drill <name>`. */
   name: string;
-  /** The message area its help and output speak. */
-  messages: MessageArea;
-  help: MessageKey;
+  /** Its messages in every language (its folder's messages.ts), added to the catalogue when it loads. */
+  messages: AreaMessages;
+  help: Key;
   /** One example command per line; every one is run by the tests. */
-  examples: MessageKey;
-  argument?: ArgumentRow;
-  options: OptionTable<Params>;
+  examples: Key;
+  argument?: ArgumentRow<Key>;
+  options: OptionTable<Params, Key>;
   /**
    * Checks which options go together before any value is read (so "these two exclude each other"
    * comes before a complaint about either's value). `given` holds the options present, defaults included.
@@ -83,7 +84,7 @@ export interface CalculatorSpec<Params = any, Input = any, Explanation = any> {
   json(input: Input): Record<string, unknown>;
   /** The worked answer as data: every decision (worked out cell by cell or summarised) is made here. */
   explain(input: Input): Explanation;
-  render(explanation: Explanation, context: TextContext): string;
+  render(explanation: Explanation, context: TextContext<Key>): string;
 }
 
 /** `inputSize` → `input-size`: an option's flag (without dashes) and the argument named in its errors. */

@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from "commander";
 import { isRepeated, kebab, type CalculatorSpec, type OptionRow } from "../calculators/spec.js";
+import type { Translate } from "../i18n/index.js";
 import type { ArgumentReader } from "../io/sources.js";
 import { renderJson } from "../render/json.js";
 import { withValues } from "./choices.js";
@@ -15,9 +16,9 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function commanderOption(key: string, row: OptionRow, context: CliContext): Option {
+function commanderOption(key: string, row: OptionRow, t: Translate<string>): Option {
   const flag = `--${kebab(key)}`;
-  const option = new Option(row.value === undefined ? flag : `${flag} ${row.value}`, context.t(row.help));
+  const option = new Option(row.value === undefined ? flag : `${flag} ${row.value}`, t(row.help));
   if (row.value === undefined) return option;
   if (row.default !== undefined) option.default(row.default);
   if (row.required === true) option.makeOptionMandatory();
@@ -41,14 +42,15 @@ async function readParams(spec: CalculatorSpec, options: Record<string, unknown>
 }
 
 export function registerCalculator(program: Command, context: CliContext, spec: CalculatorSpec): void {
-  const { t } = context;
+  // The spec's keys are checked against its own messages in its folder; here they are opaque.
+  const t = context.t as Translate<string>;
   const command = program.command(spec.name).description(t(spec.help)).addHelpText("after", examplesHelp(t, spec.examples));
   if (spec.argument) {
     const { name, required, help, choices } = spec.argument;
     command.argument(required ? `<${name}>` : `[${name}]`, t(help));
     if (choices !== undefined) withValues(command.registeredArguments[command.registeredArguments.length - 1], choices);
   }
-  for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(key, row, context));
+  for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(key, row, t));
   addCommonOptions(command, t).action(function (this: Command) {
     const options = this.opts();
     const argument = spec.argument ? (this.processedArgs[0] as string | undefined) : undefined;

@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { CALCULATOR_NAMES, loadCalculator, type CalculatorName } from "../calculators/index.js";
-import type { MessageArea } from "../i18n/index.js";
+import { addMessages, type MessageArea } from "../i18n/index.js";
 import type { CliContext } from "../ui/context.js";
 
 export type Registrar = (program: Command, context: CliContext) => void;
@@ -21,8 +21,9 @@ export type CommandLoader = () => Promise<LoadedCommand>;
 function calculatorCommand(name: CalculatorName): CommandLoader {
   return async () => {
     const spec = await loadCalculator(name);
+    addMessages(spec.messages);
     const { registerCalculator } = await import("./calculator.js");
-    return { messages: [spec.messages], register: (program, context) => registerCalculator(program, context, spec) };
+    return { messages: [], register: (program, context) => registerCalculator(program, context, spec) };
   };
 }
 

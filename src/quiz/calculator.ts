@@ -5,7 +5,7 @@
  */
 import { isCalculatorName, loadCalculator } from "../calculators/index.js";
 import { isRepeated, kebab, type CalculatorSpec, type GivenValue, type OptionRow } from "../calculators/spec.js";
-import { loadMessages, translator, type Lang } from "../i18n/index.js";
+import { addMessages, translator, type Lang } from "../i18n/index.js";
 import { loadPalette } from "../render/colour.js";
 import { jsonText } from "../render/json.js";
 import type { Problem } from "./types.js";
@@ -58,6 +58,6 @@ export async function calculatorAnswer(problem: Problem): Promise<unknown> {
 /** The worked solution: the calculator's human output in `lang`, as its command prints it. */
 export async function workedSolution(problem: Problem, lang: Lang, { colour = false }: { colour?: boolean } = {}): Promise<string> {
   const { spec, input } = await callOf(problem);
-  await loadMessages([spec.messages]);
+  addMessages(spec.messages);
   return spec.render(spec.explain(input), { t: translator(lang), palette: await loadPalette(colour) });
 }

@@ -7,6 +7,7 @@ import type { Pair } from "../../engine/geometry.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/parse.js";
 import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 
 export interface ConvParams {
@@ -47,9 +48,9 @@ function givenPadding(value: GivenValue): PaddingSpec {
   return typeof value === "string" ? parsePadding(value) : givenPair(value);
 }
 
-export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer> = {
+export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
   name: "conv",
-  messages: "conv",
+  messages: { en, ko },
   help: "conv.help",
   examples: "conv.help.examples",
   options: {

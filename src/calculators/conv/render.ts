@@ -1,5 +1,6 @@
 /** Human output of `cnn-drill conv`: the worked answer as an exam expects it. */
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import type { ConvSetup } from "../../engine/conv2d.js";
 import { effectiveKernel } from "../../engine/geometry.js";
 import { plane, rowsOf, type Tensor } from "../../engine/tensor.js";
@@ -21,7 +22,7 @@ export function fitsWorkedAnswer(setup: ConvSetup): boolean {
   return outputCells <= WORKED_LIMIT.outputCells && inputCells <= WORKED_LIMIT.inputCells;
 }
 
-export function renderConvText(explanation: ConvExplanation, context: TextContext): string {
+export function renderConvText(explanation: ConvExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
   const lines: string[] = [];
@@ -40,7 +41,7 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
   return `${lines.join("\n")}\n`;
 }
 
-function settingLines(setup: ConvSetup, { t, palette }: TextContext): string[] {
+function settingLines(setup: ConvSetup, { t, palette }: TextContext<Key>): string[] {
   const pair = ([h, w]: readonly [number, number]) => pairText(h, w);
   const { padding } = setup;
   const symmetric = padding.top === padding.bottom && padding.left === padding.right;
@@ -59,7 +60,7 @@ function settingLines(setup: ConvSetup, { t, palette }: TextContext): string[] {
 }
 
 /** The input, with padding shown as · and the first output cell's window highlighted. */
-function inputBlocks(explanation: ConvExplanation, { t, palette }: TextContext): Block[] {
+function inputBlocks(explanation: ConvExplanation, { t, palette }: TextContext<Key>): Block[] {
   const { padding, channels } = explanation.setup;
   const padded = padding.top + padding.bottom + padding.left + padding.right > 0;
   return explanation.paddedInputs.map((plane) => ({
@@ -71,7 +72,7 @@ function inputBlocks(explanation: ConvExplanation, { t, palette }: TextContext):
   }));
 }
 
-function kernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext): Block[] {
+function kernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext<Key>): Block[] {
   const { setup } = explanation;
   const blocks: Block[] = [];
   for (const kernel of explanation.kernels) {
@@ -86,14 +87,14 @@ function kernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext)
   return blocks;
 }
 
-function groupSuffix(setup: ConvSetup, filter: number, channel: number, t: Translate): string {
+function groupSuffix(setup: ConvSetup, filter: number, channel: number, t: Translate<Key>): string {
   const parts: string[] = [];
   if (setup.filters > 1) parts.push(t("conv.filter", { o: filter + 1 }));
   if (setup.channels > 1) parts.push(t("conv.channel", { c: channel + 1 }));
   return parts.length > 0 ? ` — ${parts.join(", ")}` : "";
 }
 
-function outputBlocks(output: Tensor, setup: ConvSetup, { t, palette }: TextContext): Block[] {
+function outputBlocks(output: Tensor, setup: ConvSetup, { t, palette }: TextContext<Key>): Block[] {
   const blocks: Block[] = [];
   for (let o = 0; o < setup.filters; o++) {
     const title = `${t("conv.output")}${setup.filters > 1 ? ` — ${t("conv.filter", { o: o + 1 })}` : ""}`;
@@ -123,7 +124,7 @@ function sumLines(label: string, symbols: string[], numbers: string[], value: nu
   return [`${label} = ${symbols.join(" + ")}`, `${indent} = ${numbers.join(" + ")} = ${result}`];
 }
 
-function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: TextContext): string[] {
+function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: TextContext<Key>): string[] {
   const label = cellLabel("s", outputGroup(setup, cell.filter), cell.row, cell.col);
   const symbols = cell.terms.map((term) =>
     `${cellLabel("a", inputGroup(setup, term.channel), term.row, term.col)}·${cellLabel("w", kernelGroup(setup, cell.filter, term.channel), term.kernelRow, term.kernelCol)}`);
@@ -135,7 +136,7 @@ function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: Text
   return sumLines(label, symbols, numbers, cell.value, palette);
 }
 
-function backwardLines(explanation: ConvExplanation, context: TextContext): string[] {
+function backwardLines(explanation: ConvExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const backward = explanation.backward!;
   const { t, palette } = context;
@@ -219,7 +220,7 @@ function tensorBlocks(t: Tensor, title: string, channels: number, channelName: (
   return blocks;
 }
 
-function gradInputCellLines(cell: GradInputCell, setup: ConvSetup, { t, palette }: TextContext): string[] {
+function gradInputCellLines(cell: GradInputCell, setup: ConvSetup, { t, palette }: TextContext<Key>): string[] {
   const label = `∂L/∂${cellLabel("a", inputGroup(setup, cell.channel), cell.row, cell.col)}`;
   if (cell.terms.length === 0) return [`${label} = ${palette.result("0")}  ${palette.dim(`(${t("conv.unreached")})`)}`];
   const symbols = cell.terms.map((term) =>
@@ -228,7 +229,7 @@ function gradInputCellLines(cell: GradInputCell, setup: ConvSetup, { t, palette 
   return sumLines(label, symbols, numbers, cell.value, palette);
 }
 
-function gradKernelCellLines(cell: GradKernelCell, setup: ConvSetup, { palette }: TextContext): string[] {
+function gradKernelCellLines(cell: GradKernelCell, setup: ConvSetup, { palette }: TextContext<Key>): string[] {
   const label = `∂L/∂${cellLabel("w", kernelGroup(setup, cell.filter, cell.channel), cell.kernelRow, cell.kernelCol)}`;
   const symbols = cell.terms.map((term) =>
     `${cellLabel("δ", outputGroup(setup, cell.filter), term.gradRow, term.gradCol)}·${cellLabel("a", inputGroup(setup, cell.channel), term.row, term.col)}`);
@@ -237,7 +238,7 @@ function gradKernelCellLines(cell: GradKernelCell, setup: ConvSetup, { palette }
 }
 
 /** Summary for inputs too large to work out cell by cell. */
-export function renderConvSummary(setup: ConvSetup, results: LabelledTensor[], { t, palette }: TextContext): string {
+export function renderConvSummary(setup: ConvSetup, results: LabelledTensor[], { t, palette }: TextContext<Key>): string {
   const lines = [palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), ""];
   lines.push(...settingLines(setup, { t, palette }), "");
   lines.push(...summaryLines(results, t));

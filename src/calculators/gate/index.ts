@@ -5,6 +5,7 @@ import { explainGate, type GateExplanation } from "./explain.js";
 import { parseNumber, parseNumberList } from "../../io/parse.js";
 import { renderGateText } from "./render.js";
 import { givenList, givenNumber } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
 export interface GateParams {
@@ -39,9 +40,9 @@ export function gateJson(table: GateTable): Record<string, unknown> {
   };
 }
 
-export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation> = {
+export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> = {
   name: "gate",
-  messages: "gate",
+  messages: { en, ko },
   help: "gate.help",
   examples: "gate.help.examples",
   argument: { name: "name", required: false, help: "gate.help.name", choices: GATE_NAMES },

@@ -3,11 +3,12 @@ import { gateOfOutputs, type Firing, type Perceptron, type PerceptronTable, type
 import type { GateExplanation, PlanePicture } from "./explain.js";
 import type { Palette } from "../../render/colour.js";
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatNumber } from "../../render/number.js";
 import { renderTable } from "../../render/table.js";
 
-export function renderGateText(explanation: GateExplanation, context: TextContext): string {
+export function renderGateText(explanation: GateExplanation, context: TextContext<Key>): string {
   const { table } = explanation;
   const lines = table.kind === "xor" ? xorLines(table, explanation, context) : perceptronLines(table, explanation, context);
   return `${lines.join("\n")}\n`;
@@ -52,7 +53,7 @@ function bit(value: number, palette: Palette): string {
   return palette.result(String(value));
 }
 
-function perceptronLines(table: PerceptronTable, explanation: GateExplanation, context: TextContext): string[] {
+function perceptronLines(table: PerceptronTable, explanation: GateExplanation, context: TextContext<Key>): string[] {
   const { t, palette } = context;
   const { perceptron } = table;
   const lines = [palette.heading(table.name === undefined ? t("gate.title.custom") : t("gate.title.named", { gate: gateTitle(table.name) })), ""];
@@ -75,7 +76,7 @@ function perceptronLines(table: PerceptronTable, explanation: GateExplanation, c
   return lines;
 }
 
-function xorLines(network: XorNetwork, explanation: GateExplanation, context: TextContext): string[] {
+function xorLines(network: XorNetwork, explanation: GateExplanation, context: TextContext<Key>): string[] {
   const { t, palette } = context;
   const { units } = network;
   const lines = [palette.heading(t("gate.title.xor")), ""];

@@ -7,6 +7,7 @@ import { explainPool, type PoolExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parsePair } from "../../io/parse.js";
 import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "./render.js";
 import { givenPair, givenTensor, givenText } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
 export interface PoolParams {
@@ -34,9 +35,9 @@ export const POOL_TYPES: readonly PoolType[] = ["max", "avg"];
 
 const parseSize = (text: string, argument: string): Pair => parsePair(text, argument, { min: 1 });
 
-export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer> = {
+export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer, Key> = {
   name: "pool",
-  messages: "pool",
+  messages: { en, ko },
   help: "pool.help",
   examples: "pool.help.examples",
   options: {

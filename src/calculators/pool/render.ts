@@ -1,5 +1,6 @@
 /** Human output of `cnn-drill pool`: each window, the output, and where the gradient goes. */
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import type { PoolSetup } from "../../engine/pool2d.js";
 import { ceilModeCount } from "../../engine/geometry.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
@@ -33,11 +34,11 @@ function group(setup: PoolSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
 }
 
-function channelSuffix(setup: PoolSetup, channel: number, t: Translate): string {
+function channelSuffix(setup: PoolSetup, channel: number, t: Translate<Key>): string {
   return setup.inputShape.length === 3 ? ` — ${t("pool.channel", { c: channel + 1 })}` : "";
 }
 
-function headerLines(setup: PoolSetup, { t, palette }: TextContext): string[] {
+function headerLines(setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
   const params = { size: sizeText(setup.size), stride: pairText(setup.stride), padding: pairText(setup.padding) };
   const lines = [palette.heading(t(setup.type === "max" ? "pool.title.max" : "pool.title.avg", params)), ""];
   const axes = [
@@ -61,7 +62,7 @@ function headerLines(setup: PoolSetup, { t, palette }: TextContext): string[] {
   return lines;
 }
 
-function noteLines(explanation: PoolExplanation, { t, palette }: TextContext): string[] {
+function noteLines(explanation: PoolExplanation, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
   const lines: string[] = [];
   if (explanation.overlap) {
@@ -99,11 +100,11 @@ function inputBlock(setup: PoolSetup, channel: number, title: string, palette: P
   return { title, lines };
 }
 
-function outputBlock(output: Tensor, setup: PoolSetup, channel: number, { t, palette }: TextContext): Block {
+function outputBlock(output: Tensor, setup: PoolSetup, channel: number, { t, palette }: TextContext<Key>): Block {
   return { title: `${t("pool.output")}${channelSuffix(setup, channel, t)}`, lines: gridLines(rowsOf(output, channel), { style: (text) => palette.result(text) }) };
 }
 
-export function renderPoolText(explanation: PoolExplanation, context: TextContext): string {
+export function renderPoolText(explanation: PoolExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
   const lines = headerLines(setup, context);
@@ -134,7 +135,7 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
   return `${lines.join("\n")}\n`;
 }
 
-function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
+function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
   const g = group(setup, step.channel);
   const label = cellLabel("y", g, step.row, step.col);
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
@@ -153,7 +154,7 @@ function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: T
   return lines;
 }
 
-function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: TextContext): string[] {
+function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
   const g = group(setup, step.channel);
   const label = cellLabel("y", g, step.row, step.col);
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
@@ -182,7 +183,7 @@ function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: T
   ];
 }
 
-function maskLines(explanation: PoolExplanation, context: TextContext): string[] {
+function maskLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
   const times = explanation.timesChosen!;
@@ -206,7 +207,7 @@ function maskLines(explanation: PoolExplanation, context: TextContext): string[]
   return lines;
 }
 
-function backwardLines(explanation: PoolExplanation, context: TextContext): string[] {
+function backwardLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
   const backward = explanation.backward!;
@@ -246,7 +247,7 @@ function backwardLines(explanation: PoolExplanation, context: TextContext): stri
 }
 
 /** Summary for inputs too large to work out window by window. */
-export function renderPoolSummary(setup: PoolSetup, results: LabelledTensor[], context: TextContext): string {
+export function renderPoolSummary(setup: PoolSetup, results: LabelledTensor[], context: TextContext<Key>): string {
   const { t, palette } = context;
   const lines = headerLines(setup, context);
   lines.push("");

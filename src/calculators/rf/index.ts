@@ -4,6 +4,7 @@ import { explainRf, type RfExplanation } from "./explain.js";
 import { parsePositiveInt } from "../../io/parse.js";
 import { renderRfText } from "./render.js";
 import { givenNumber, givenText } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
 export interface RfParams {
@@ -31,9 +32,9 @@ export function layerJson(layer: LayerField): Record<string, unknown> {
   };
 }
 
-export const spec: CalculatorSpec<RfParams, ReceptiveField, RfExplanation> = {
+export const spec: CalculatorSpec<RfParams, ReceptiveField, RfExplanation, Key> = {
   name: "rf",
-  messages: "rf",
+  messages: { en, ko },
   help: "rf.help",
   examples: "rf.help.examples",
   options: {

@@ -1,14 +1,14 @@
 /** Human output of `cnn-drill rf`: the per-layer table with formulas substituted, and the pictures. */
-import type { MessageKey } from "../../i18n/index.js";
 import type { LayerField } from "../../engine/receptive-field.js";
 import { FIELD_PICTURE_LIMIT, type FieldCell, type RfExplanation } from "./explain.js";
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import { arrangeBlocks, padEnd, visibleWidth, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 import { renderTable } from "../../render/table.js";
 
 /** The recurrence, one formula per quantity (notation is the same in every language). */
-const FORMULAS: [key: MessageKey, formula: string][] = [
+const FORMULAS: [key: Key, formula: string][] = [
   ["rf.formula.kernel", "k̂ = d(k−1) + 1"],
   ["rf.formula.jump", "j = j_in·s"],
   ["rf.formula.field", "r = r_in + (k̂−1)·j_in"],
@@ -18,7 +18,7 @@ const FORMULAS: [key: MessageKey, formula: string][] = [
 
 const FIELD_SYMBOL: Record<FieldCell, string> = { read: "●", hole: "○", outside: "·" };
 
-export function renderRfText(explanation: RfExplanation, context: TextContext): string {
+export function renderRfText(explanation: RfExplanation, context: TextContext<Key>): string {
   const { result } = explanation;
   const { t, palette } = context;
   const spec = result.layers.map((layer) => layer.token).join(" → ");
@@ -65,19 +65,19 @@ function jumpCell(layer: LayerField): string {
   return `${formatFactor(layer.jumpIn)}${operator}${layer.stride} = ${formatNumber(layer.jump)}`;
 }
 
-function fieldCell(layer: LayerField, { t, palette }: TextContext): string {
+function fieldCell(layer: LayerField, { t, palette }: TextContext<Key>): string {
   if (layer.receptiveField === null) return palette.dim(t("rf.varies"));
   return `r = ${layer.receptiveFieldIn} + (${layer.effectiveKernel}−1)·${formatFactor(layer.jumpIn)} = ${palette.result(String(layer.receptiveField))}`;
 }
 
-function startCell(layer: LayerField, { t, palette }: TextContext): string {
+function startCell(layer: LayerField, { t, palette }: TextContext<Key>): string {
   if (layer.start === null || layer.startIn === null) return palette.dim(t("rf.varies"));
   const centre = `(${layer.effectiveKernel}−1)/2`;
   const offset = layer.kind === "tconv" ? `(${layer.padding} − ${centre})` : `(${centre} − ${layer.padding})`;
   return `${formatNumber(layer.startIn)} + ${offset}·${formatFactor(layer.jumpIn)} = ${formatNumber(layer.start)}`;
 }
 
-function sizeCell(layer: LayerField, { palette }: TextContext): string {
+function sizeCell(layer: LayerField, { palette }: TextContext<Key>): string {
   const out = palette.result(String(layer.outputSize));
   if (layer.kind === "tconv") {
     const extra = layer.outputPadding > 0 ? ` + ${layer.outputPadding}` : "";
@@ -86,7 +86,7 @@ function sizeCell(layer: LayerField, { palette }: TextContext): string {
   return `⌊(${layer.inputSize} + 2·${layer.padding} − ${layer.effectiveKernel})/${layer.stride}⌋ + 1 = ${out}`;
 }
 
-function resultLines({ result, closedForm }: RfExplanation, { t, palette }: TextContext): string[] {
+function resultLines({ result, closedForm }: RfExplanation, { t, palette }: TextContext<Key>): string[] {
   const parts = [result.receptiveField === null || result.start === null
     ? t("rf.resultNoField", { j: formatNumber(result.jump) })
     : t("rf.result", { r: palette.result(String(result.receptiveField)), j: palette.result(formatNumber(result.jump)), start: palette.result(formatNumber(result.start)) })];
@@ -102,7 +102,7 @@ function resultLines({ result, closedForm }: RfExplanation, { t, palette }: Text
   return lines;
 }
 
-function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContext): string[] {
+function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContext<Key>): string[] {
   if (result.inputSize === null) return [];
   if (field === undefined) return ["", palette.dim(t("rf.fieldTooLarge", { limit: FIELD_PICTURE_LIMIT }))];
   const unit = field.unit + 1;

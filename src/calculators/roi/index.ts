@@ -7,6 +7,7 @@ import { explainRoi, type RoiExplanation } from "./explain.js";
 import { parseMatrix, parseNumber, parseNumberToken, parsePair } from "../../io/parse.js";
 import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "./render.js";
 import { givenList, givenNumber, givenPair, givenTensor } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 
 export interface RoiParams {
@@ -48,9 +49,9 @@ function givenBoxes(value: GivenValue): Box[] {
   return [{ x1, y1, x2, y2 }];
 }
 
-export const spec: CalculatorSpec<RoiParams, RoiInput, RoiAnswer> = {
+export const spec: CalculatorSpec<RoiParams, RoiInput, RoiAnswer, Key> = {
   name: "roi",
-  messages: "roi",
+  messages: { en, ko },
   help: "roi.help",
   examples: "roi.help.examples",
   options: {

@@ -1,5 +1,6 @@
 /** Human output of `cnn-drill roi`: rounding, region, bins drawn on the map, each bin's maximum. */
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import { clipRange } from "../../engine/geometry.js";
 import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
@@ -24,7 +25,7 @@ function group(setup: RoiSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
 }
 
-export function renderRoiText(explanation: RoiExplanation, context: TextContext): string {
+export function renderRoiText(explanation: RoiExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
   const [ph, pw] = setup.outputSize;
@@ -36,7 +37,7 @@ export function renderRoiText(explanation: RoiExplanation, context: TextContext)
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
-function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation, context: TextContext): string[] {
+function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
   const { region } = box;
@@ -125,7 +126,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   return lines;
 }
 
-function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext): string[] {
+function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
   const backward = explanation.backward!;
   const H = setup.height;
@@ -158,7 +159,7 @@ function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext)
 }
 
 /** Summary for problems too large to work out bin by bin. */
-export function renderRoiSummary(setup: RoiSetup, results: LabelledTensor[], { t, palette }: TextContext): string {
+export function renderRoiSummary(setup: RoiSetup, results: LabelledTensor[], { t, palette }: TextContext<Key>): string {
   const [ph, pw] = setup.outputSize;
   const lines = [palette.heading(t("roi.title", { size: `${ph}×${pw}`, scale: formatNumber(setup.scale) })), ""];
   setup.regions.forEach((region, b) => {

@@ -5,6 +5,7 @@ import { explainSpp, type SppExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parseNumberList } from "../../io/parse.js";
 import { fitsSppWorkedAnswer, renderSppSummary, renderSppText } from "./render.js";
 import { givenList, givenTensor, givenText } from "../given.js";
+import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
 export interface SppParams {
@@ -19,9 +20,9 @@ export type SppAnswer = { kind: "worked" | "summary"; explanation: SppExplanatio
 export const SPP_TYPES: readonly SppType[] = ["max", "avg"];
 export const SPP_METHODS: readonly SppMethod[] = ["adaptive", "sppnet"];
 
-export const spec: CalculatorSpec<SppParams, SppSetup, SppAnswer> = {
+export const spec: CalculatorSpec<SppParams, SppSetup, SppAnswer, Key> = {
   name: "spp",
-  messages: "spp",
+  messages: { en, ko },
   help: "spp.help",
   examples: "spp.help.examples",
   options: {

@@ -1,5 +1,6 @@
 /** Human output of `cnn-drill spp`: each level's bins over the map, its pooled grid, and the vector. */
 import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
 import { shapeText } from "../../engine/conv2d.js";
 import type { SppAxis, SppSetup } from "../../engine/spp.js";
 import { rowsOf } from "../../engine/tensor.js";
@@ -28,7 +29,7 @@ function binsText(axis: SppAxis): string {
   return axis.bins.map(([start, end]) => `[${start}, ${end})`).join(" ");
 }
 
-function headerLines(setup: SppSetup, { t, palette }: TextContext): string[] {
+function headerLines(setup: SppSetup, { t, palette }: TextContext<Key>): string[] {
   const type = t(setup.type === "max" ? "spp.type.max" : "spp.type.avg");
   return [
     palette.heading(t("spp.title", { levels: setup.levels.map((level) => level.n).join(", "), type })),
@@ -37,7 +38,7 @@ function headerLines(setup: SppSetup, { t, palette }: TextContext): string[] {
   ];
 }
 
-function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: TextContext): string[] {
+function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: TextContext<Key>): string[] {
   const { geometry } = level;
   const lines: string[] = [];
   const axes = [
@@ -63,7 +64,7 @@ function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: 
   return lines;
 }
 
-function levelLines(explanation: SppExplanation, index: number, context: TextContext): string[] {
+function levelLines(explanation: SppExplanation, index: number, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
   const level = explanation.levels[index];
@@ -126,7 +127,7 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
   return lines;
 }
 
-function vectorLines(explanation: SppExplanation, { t, palette }: TextContext, showLevels: boolean): string[] {
+function vectorLines(explanation: SppExplanation, { t, palette }: TextContext<Key>, showLevels: boolean): string[] {
   const { setup, result } = explanation;
   const lines = [palette.heading(t("spp.vector"))];
   if (result.length <= VECTOR_LIMIT) {
@@ -157,7 +158,7 @@ function vectorLines(explanation: SppExplanation, { t, palette }: TextContext, s
   return lines;
 }
 
-export function renderSppText(explanation: SppExplanation, context: TextContext): string {
+export function renderSppText(explanation: SppExplanation, context: TextContext<Key>): string {
   const lines = [...headerLines(explanation.setup, context), ""];
   explanation.levels.forEach((_, index) => lines.push(...levelLines(explanation, index, context), ""));
   lines.push(...vectorLines(explanation, context, true));
@@ -165,7 +166,7 @@ export function renderSppText(explanation: SppExplanation, context: TextContext)
 }
 
 /** Summary for maps too large to draw: each level's bins and shape, then the vector and its length. */
-export function renderSppSummary(explanation: SppExplanation, context: TextContext): string {
+export function renderSppSummary(explanation: SppExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
   const lines = [...headerLines(setup, context), ""];

@@ -1,4 +1,5 @@
 /** Messages of the `pool` area (commands, explanations, errors). */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "pool.paddingTooLarge": "padding {padding} is more than half the {size}-cell window (at most {half})",
   "pool.paddingTooLargeHint": "PyTorch refuses pooling padding above kernel // 2: a window could then hold only padding",
@@ -122,3 +123,6 @@ export const ko: Record<keyof typeof en, string> = {
   "pool.label.output": "출력",
   "pool.label.gradInput": "∂L/∂a",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;

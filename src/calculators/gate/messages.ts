@@ -1,4 +1,5 @@
 /** Messages of the `gate` area (commands, explanations, errors). */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "gate.help": "logic gates as perceptrons: truth table with every weighted sum, the decision line, and XOR = AND(NAND, OR)",
   "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # your own perceptron",
@@ -94,3 +95,6 @@ export const ko: Record<keyof typeof en, string> = {
   "gate.whyNotOne": "퍼셉트론 하나로 XOR을 못 만드는 이유: b ≤ 0 (00 → 0), w2 + b > 0 (01 → 1), w1 + b > 0 (10 → 1)이어야 하는데, 뒤의 두 식을 더하면 w1 + w2 + b > −b ≥ 0이 되어 11도 1이 됩니다. 01과 10을 한쪽에, 00과 11을 다른 쪽에 두는 직선 하나는 없습니다. XOR은 선형 분리가 불가능합니다.",
   "gate.whyTwo": "두 층이면 되는 이유: 은닉 유닛이 입력을 (h1, h2)로 옮깁니다: {mapping}. 그곳에서는 1이 (1, 1)에만 있고, AND의 직선이 그 모서리를 잘라 냅니다. 입력 평면에서 보면 NAND와 OR의 직선이 둘 다 발화하는 띠입니다.",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;

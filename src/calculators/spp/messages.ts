@@ -1,4 +1,5 @@
 /** Messages of the `spp` area (commands, explanations, errors). */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "spp.noLevels": "no levels given",
   "spp.levelBad": "level {n} is not a whole number of at least 1",
@@ -102,3 +103,6 @@ export const ko: Record<keyof typeof en, string> = {
   "spp.bigLevel": "레벨 n = {n}: 출력 {shape}",
   "spp.bigHint": "구간별로 그리기에는 너무 큽니다. 모든 값은 --json 으로 보세요",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;

@@ -1,4 +1,5 @@
 /** Messages of `cnn-drill conv`: errors, headings and the worked answer's sentences. */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "conv.kernelRank": "a {kernelShape} kernel does not fit a {inputShape} input",
   "conv.kernelRankHint": "use a kernel of the input's rank for one filter (H×W with H×W, C×kH×kW with C×H×W) or one rank higher for a bank of filters",
@@ -128,3 +129,6 @@ export const ko: Record<keyof typeof en, string> = {
   "conv.label.gradKernel": "∂L/∂w",
   "conv.label.output": "출력",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;

@@ -1,4 +1,5 @@
 /** Messages of the `roi` area (commands, explanations, errors). */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "roi.boxBad": "\"{text}\" is not a box: give four numbers x1,y1,x2,y2",
   "roi.boxBadHint": "a box is its top-left and bottom-right corners in image coordinates, e.g. --box 0,0,4,4; repeat --box for several boxes",
@@ -126,3 +127,6 @@ export const ko: Record<keyof typeof en, string> = {
   "roi.label.output": "출력, 박스 {box}",
   "roi.label.gradInput": "∂L/∂a",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;

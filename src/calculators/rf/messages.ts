@@ -1,4 +1,5 @@
 /** Messages of the `rf` area (commands, explanations, errors). */
+import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "rf.help": "receptive field of a stack of layers: effective kernel, jump, field, start and output size, layer by layer",
   "rf.help.examples": "  cnn-drill rf --layers conv3p1,conv3p1,pool2,conv3d2p2\n  cnn-drill rf --layers conv3s2p1,conv3s2p1 --input-size 16    # with output sizes",
@@ -116,3 +117,6 @@ export const ko: Record<keyof typeof en, string> = {
   "rf.fieldPadding": "수용 영역이 경계를 넘어 0 패딩까지 닿습니다. 실제 픽셀만 그렸습니다.",
   "rf.fieldTooLarge": "입력이 {limit}×{limit}보다 커서 수용 영역 그림은 생략합니다.",
 };
+
+/** Every key this calculator speaks: its own and the common ones. */
+export type Key = keyof typeof en | CommonKey;
