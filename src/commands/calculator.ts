@@ -3,7 +3,8 @@
  * their help and defaults), its values for shell completion, and one action — read options → setup →
  * JSON or explain and render.
  */
-import { Option, type Command } from "commander";
+// Types only: requiring commander again from this folder costs a module resolution at every start-up.
+import type { Command, Option } from "commander";
 import { isRepeated, kebab, type CalculatorSpec, type OptionRow } from "../calculators/spec.js";
 import type { Translate } from "../i18n/index.js";
 import type { ArgumentReader } from "../io/sources.js";
@@ -16,9 +17,9 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function commanderOption(key: string, row: OptionRow, t: Translate<string>): Option {
+function commanderOption(command: Command, key: string, row: OptionRow, t: Translate<string>): Option {
   const flag = `--${kebab(key)}`;
-  const option = new Option(row.value === undefined ? flag : `${flag} ${row.value}`, t(row.help));
+  const option = command.createOption(row.value === undefined ? flag : `${flag} ${row.value}`, t(row.help));
   if (row.value === undefined) return option;
   if (row.default !== undefined) option.default(row.default);
   if (row.required === true) option.makeOptionMandatory();
@@ -50,7 +51,7 @@ export function registerCalculator(program: Command, context: CliContext, spec: 
     command.argument(required ? `<${name}>` : `[${name}]`, t(help));
     if (choices !== undefined) withValues(command.registeredArguments[command.registeredArguments.length - 1], choices);
   }
-  for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(key, row, t));
+  for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(command, key, row, t));
   addCommonOptions(command, t).action(function (this: Command) {
     const options = this.opts();
     const argument = spec.argument ? (this.processedArgs[0] as string | undefined) : undefined;
