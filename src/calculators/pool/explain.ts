@@ -3,6 +3,7 @@
  * its sum and divisor, and for the backward pass each input cell's routed upstream values.
  */
 import { argmaxPositions, axisWindow, maxPoolMask, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
+import { ceilModeCount } from "../../engine/geometry.js";
 import type { Tensor } from "../../engine/tensor.js";
 
 export interface PoolCellRef {
@@ -58,8 +59,37 @@ export interface PoolGradCell {
   value: number;
 }
 
+/** How one axis's output size comes about: floor, ceil, or ceil with the last window dropped (it would start in the right padding). */
+interface SizeStepBase {
+  n: number;
+  k: number;
+  s: number;
+  p: number;
+  out: number;
+}
+
+export type PoolSizeStep =
+  | (SizeStepBase & { rule: "floor" })
+  | (SizeStepBase & { rule: "ceil" })
+  | (SizeStepBase & { rule: "ceilDropped"; raw: number; start: number; limit: number });
+
+/** The output size of each axis (height, width) as the worked answer states it. */
+export function poolSizeSteps(setup: PoolSetup): [PoolSizeStep, PoolSizeStep] {
+  const step = (axis: 0 | 1): PoolSizeStep => {
+    const n = axis === 0 ? setup.height : setup.width;
+    const out = axis === 0 ? setup.outputHeight : setup.outputWidth;
+    const sizes = { n, k: setup.size[axis], s: setup.stride[axis], p: setup.padding[axis], out };
+    if (!setup.ceilMode) return { ...sizes, rule: "floor" };
+    const raw = ceilModeCount(sizes.n, sizes.k, sizes.s, sizes.p);
+    if (raw === out) return { ...sizes, rule: "ceil" };
+    return { ...sizes, rule: "ceilDropped", raw, start: (raw - 1) * sizes.s, limit: n + sizes.p };
+  };
+  return [step(0), step(1)];
+}
+
 export interface PoolExplanation {
   setup: PoolSetup;
+  sizes: [PoolSizeStep, PoolSizeStep];
   output: Tensor;
   windows: PoolWindowStep[];
   /** Stride smaller than the window on some axis: windows share cells. */
@@ -113,6 +143,7 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
 
   const explanation: PoolExplanation = {
     setup,
+    sizes: poolSizeSteps(setup),
     output: forward.output,
     windows,
     overlap: setup.stride[0] < setup.size[0] || setup.stride[1] < setup.size[1],

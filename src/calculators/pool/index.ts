@@ -3,7 +3,7 @@ import { check } from "../../engine/errors.js";
 import type { Pair } from "../../engine/geometry.js";
 import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolSetup, type PoolType } from "../../engine/pool2d.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainPool, type PoolExplanation } from "./explain.js";
+import { explainPool, poolSizeSteps, type PoolExplanation, type PoolSizeStep } from "./explain.js";
 import { parseChoice, parseMatrix, parsePair } from "../../io/parse.js";
 import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "./render.js";
 import { givenPair, givenTensor, givenText } from "../given.js";
@@ -29,7 +29,7 @@ export interface PoolInput {
 
 export type PoolAnswer =
   | { kind: "worked"; explanation: PoolExplanation }
-  | { kind: "summary"; setup: PoolSetup; output: Tensor; gradInput?: Tensor };
+  | { kind: "summary"; setup: PoolSetup; sizes: [PoolSizeStep, PoolSizeStep]; output: Tensor; gradInput?: Tensor };
 
 export const POOL_TYPES: readonly PoolType[] = ["max", "avg"];
 
@@ -64,12 +64,12 @@ export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer, Key> = {
   explain: ({ setup, grad }) => {
     if (fitsPoolWorkedAnswer(setup)) return { kind: "worked", explanation: explainPool(setup, grad) };
     const forward = poolForward(setup);
-    return { kind: "summary", setup, output: forward.output, gradInput: grad === undefined ? undefined : poolBackward(setup, grad, forward) };
+    return { kind: "summary", setup, sizes: poolSizeSteps(setup), output: forward.output, gradInput: grad === undefined ? undefined : poolBackward(setup, grad, forward) };
   },
   render: (answer, context) => {
     if (answer.kind === "worked") return renderPoolText(answer.explanation, context);
     const results = [{ label: context.t("pool.label.output"), tensor: answer.output }];
     if (answer.gradInput) results.push({ label: context.t("pool.label.gradInput"), tensor: answer.gradInput });
-    return renderPoolSummary(answer.setup, results, context);
+    return renderPoolSummary(answer.setup, answer.sizes, results, context);
   },
 };

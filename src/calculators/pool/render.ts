@@ -2,9 +2,8 @@
 import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
 import type { PoolSetup } from "../../engine/pool2d.js";
-import { ceilModeCount } from "../../engine/geometry.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
-import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolGradCell } from "./explain.js";
+import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolGradCell, PoolSizeStep } from "./explain.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
 import { gridLines } from "../../render/grid.js";
@@ -38,27 +37,16 @@ function channelSuffix(setup: PoolSetup, channel: number, t: Translate<Key>): st
   return setup.inputShape.length === 3 ? ` — ${t("pool.channel", { c: channel + 1 })}` : "";
 }
 
-function headerLines(setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
+function headerLines(setup: PoolSetup, sizes: readonly PoolSizeStep[], { t, palette }: TextContext<Key>): string[] {
   const params = { size: sizeText(setup.size), stride: pairText(setup.stride), padding: pairText(setup.padding) };
   const lines = [palette.heading(t(setup.type === "max" ? "pool.title.max" : "pool.title.avg", params)), ""];
-  const axes = [
-    { axis: t("pool.axis.height"), n: setup.height, k: setup.size[0], s: setup.stride[0], p: setup.padding[0], out: setup.outputHeight },
-    { axis: t("pool.axis.width"), n: setup.width, k: setup.size[1], s: setup.stride[1], p: setup.padding[1], out: setup.outputWidth },
-  ];
-  for (const a of axes) {
-    const out = palette.result(String(a.out));
-    if (!setup.ceilMode) {
-      lines.push(`  ${t("pool.outputSizeFloor", { ...a, out })}`);
-      continue;
-    }
-    const raw = ceilModeCount(a.n, a.k, a.s, a.p);
-    if (raw === a.out) {
-      lines.push(`  ${t("pool.outputSizeCeilSame", { ...a, out })}`);
-    } else {
-      const start = (raw - 1) * a.s;
-      lines.push(`  ${t("pool.outputSizeCeil", { ...a, raw })}${t("pool.ceilDropped", { start, limit: a.n + a.p, out })}`);
-    }
-  }
+  sizes.forEach((size, index) => {
+    const values = { axis: t(index === 0 ? "pool.axis.height" : "pool.axis.width"), n: size.n, k: size.k, s: size.s, p: size.p };
+    const out = palette.result(String(size.out));
+    if (size.rule === "floor") lines.push(`  ${t("pool.outputSizeFloor", { ...values, out })}`);
+    else if (size.rule === "ceil") lines.push(`  ${t("pool.outputSizeCeilSame", { ...values, out })}`);
+    else lines.push(`  ${t("pool.outputSizeCeil", { ...values, raw: size.raw })}${t("pool.ceilDropped", { start: size.start, limit: size.limit, out })}`);
+  });
   return lines;
 }
 
@@ -107,7 +95,7 @@ function outputBlock(output: Tensor, setup: PoolSetup, channel: number, { t, pal
 export function renderPoolText(explanation: PoolExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
-  const lines = headerLines(setup, context);
+  const lines = headerLines(setup, explanation.sizes, context);
   const notes = noteLines(explanation, context);
   if (notes.length > 0) lines.push("", ...notes);
   lines.push("");
@@ -247,9 +235,9 @@ function backwardLines(explanation: PoolExplanation, context: TextContext<Key>):
 }
 
 /** Summary for inputs too large to work out window by window. */
-export function renderPoolSummary(setup: PoolSetup, results: LabelledTensor[], context: TextContext<Key>): string {
+export function renderPoolSummary(setup: PoolSetup, sizes: readonly PoolSizeStep[], results: LabelledTensor[], context: TextContext<Key>): string {
   const { t, palette } = context;
-  const lines = headerLines(setup, context);
+  const lines = headerLines(setup, sizes, context);
   lines.push("");
   lines.push(...summaryLines(results, t));
   lines.push("", palette.warn(t("pool.bigHint")));

@@ -3,6 +3,7 @@
  * each axis (their floor/ceil parts and clipped ranges), each bin's cells and maximum, and for one box
  * the backward pass's routed values.
  */
+import { clipRange } from "../../engine/geometry.js";
 import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
 import type { Tensor } from "../../engine/tensor.js";
 
@@ -38,6 +39,9 @@ export interface RoiBoxExplanation {
   colsOverlap: BinOverlap[];
   /** Bins cut by the map's edge (part of the region lies outside the map). */
   clipped: boolean;
+  /** The region's rows and columns that lie on the map, half-open (what the picture frames). */
+  mapRows: [number, number];
+  mapCols: [number, number];
   bins: RoiBinStep[];
   output: Tensor;
 }
@@ -116,6 +120,8 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
       rowsOverlap: overlaps(region.rowBins),
       colsOverlap: overlaps(region.colBins),
       clipped: region.rowBins.some((bin) => raw(bin, region.startRow, H)) || region.colBins.some((bin) => raw(bin, region.startCol, W)),
+      mapRows: clipRange(region.startRow, region.endRow + 1, H),
+      mapCols: clipRange(region.startCol, region.endCol + 1, W),
     };
   });
   const explanation: RoiExplanation = { setup, boxes };

@@ -1,7 +1,6 @@
 /** Human output of `cnn-drill roi`: rounding, region, bins drawn on the map, each bin's maximum. */
 import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
-import { clipRange } from "../../engine/geometry.js";
 import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
@@ -78,8 +77,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
 
   // The picture: the map with the region framed, bin starts ruled, maxima marked.
   lines.push(t("roi.picture"));
-  const rowRange = clipRange(region.startRow, region.endRow + 1, setup.height);
-  const colRange = clipRange(region.startCol, region.endCol + 1, setup.width);
+  const { mapRows: rowRange, mapCols: colRange } = box;
   const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
   const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
   const rowSpans = region.rowBins.map((bin): [number, number] => [bin.start, bin.end]);
