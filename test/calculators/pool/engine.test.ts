@@ -1,11 +1,11 @@
 /** max_pool2d / avg_pool2d: known values (PyTorch), ties, padding, ceil mode, overlap, gradients, input checks. */
 import { describe, expect, it } from "vitest";
-import { expectInputError } from "./helpers/errors.js";
-import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolOptions } from "../src/engine/pool2d.js";
-import { tensor, toNested, type Tensor } from "../src/engine/tensor.js";
-import { explainPool } from "../src/calculators/pool/explain.js";
-import { parseMatrix } from "../src/io/parse.js";
-import { runInProcess } from "./helpers/cli.js";
+import { expectInputError } from "../../helpers/errors.js";
+import { argmaxPositions, maxPoolMask, poolBackward, poolForward, setupPool, type PoolOptions } from "../../../src/engine/pool2d.js";
+import { tensor, toNested, type Tensor } from "../../../src/engine/tensor.js";
+import { explainPool } from "../../../src/calculators/pool/explain.js";
+import { parseMatrix } from "../../../src/io/parse.js";
+import { runInProcess } from "../../helpers/cli.js";
 
 const m = (text: string): Tensor => parseMatrix(text, "input");
 const oneToNine = m("1 2 3; 4 5 6; 7 8 9");

@@ -3,12 +3,12 @@
  * units, the plane pictures, linear separability as a property, and a `throws when …` test per check.
  */
 import { describe, expect, it } from "vitest";
-import { inputErrorOf } from "./helpers/errors.js";
+import { inputErrorOf } from "../../helpers/errors.js";
 import {
   fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
-} from "../src/engine/gates.js";
-import { explainGate, planePicture } from "../src/calculators/gate/explain.js";
-import { mulberry32 } from "../src/quiz/random.js";
+} from "../../../src/engine/gates.js";
+import { explainGate, planePicture } from "../../../src/calculators/gate/explain.js";
+import { mulberry32 } from "../../../src/quiz/random.js";
 
 
 describe("textbook gates", () => {

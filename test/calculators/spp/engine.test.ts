@@ -1,10 +1,10 @@
 /** Spatial pyramid pooling: adaptive bins (PyTorch), the paper's window/stride, vector order and length, checks. */
 import { describe, expect, it } from "vitest";
-import { expectInputError } from "./helpers/errors.js";
-import { adaptiveAxis, sppBins, sppForward, sppnetAxis, setupSpp, type SppOptions } from "../src/engine/spp.js";
-import { tensor, toNested, type Tensor } from "../src/engine/tensor.js";
-import { parseMatrix } from "../src/io/parse.js";
-import { runInProcess } from "./helpers/cli.js";
+import { expectInputError } from "../../helpers/errors.js";
+import { adaptiveAxis, sppBins, sppForward, sppnetAxis, setupSpp, type SppOptions } from "../../../src/engine/spp.js";
+import { tensor, toNested, type Tensor } from "../../../src/engine/tensor.js";
+import { parseMatrix } from "../../../src/io/parse.js";
+import { runInProcess } from "../../helpers/cli.js";
 
 const m = (text: string): Tensor => parseMatrix(text, "input");
 const oneTo16 = m("1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 16");

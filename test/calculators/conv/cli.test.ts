@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBuilt, runInProcess } from "./helpers/cli.js";
+import { runBuilt, runInProcess } from "../../helpers/cli.js";
 
 const X = "1 2 3; 4 5 6; 7 8 9";
 

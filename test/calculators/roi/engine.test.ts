@@ -1,11 +1,11 @@
 /** roi_pool: torchvision's values, half-away rounding, clipped and empty bins, several boxes, gradients, checks. */
 import { describe, expect, it } from "vitest";
-import { expectInputError } from "./helpers/errors.js";
-import { parseBox } from "../src/calculators/roi/index.js";
-import { roiBackward, roiBins, roiForward, roundHalfAwayFromZero, setupRoi, type Box, type RoiOptions } from "../src/engine/roi-pool.js";
-import { toNested, type Tensor } from "../src/engine/tensor.js";
-import { parseMatrix } from "../src/io/parse.js";
-import { runInProcess } from "./helpers/cli.js";
+import { expectInputError } from "../../helpers/errors.js";
+import { parseBox } from "../../../src/calculators/roi/index.js";
+import { roiBackward, roiBins, roiForward, roundHalfAwayFromZero, setupRoi, type Box, type RoiOptions } from "../../../src/engine/roi-pool.js";
+import { toNested, type Tensor } from "../../../src/engine/tensor.js";
+import { parseMatrix } from "../../../src/io/parse.js";
+import { runInProcess } from "../../helpers/cli.js";
 
 const m = (text: string): Tensor => parseMatrix(text, "input");
 /** The 5×5 map x[h][w] = 5h + w of SEMANTICS.md. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { inputErrorOf } from "./helpers/errors.js";
-import { conv2d, conv2dBackward, rotate180, setupConv, type ConvOptions } from "../src/engine/conv2d.js";
-import { dot, fromRows, tensor, toNested, type Tensor } from "../src/engine/tensor.js";
-import { explainConv } from "../src/calculators/conv/explain.js";
-import { randomInt, seededRandom } from "./helpers/random.js";
+import { inputErrorOf } from "../../helpers/errors.js";
+import { conv2d, conv2dBackward, rotate180, setupConv, type ConvOptions } from "../../../src/engine/conv2d.js";
+import { dot, fromRows, tensor, toNested, type Tensor } from "../../../src/engine/tensor.js";
+import { explainConv } from "../../../src/calculators/conv/explain.js";
+import { randomInt, seededRandom } from "../../helpers/random.js";
 
 const oneToNine = fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]);
 

@@ -4,14 +4,14 @@
  * explanation's pictures, and a `throws when …` test for every input check.
  */
 import { describe, expect, it } from "vitest";
-import { inputErrorOf } from "./helpers/errors.js";
-import { convBackward, setupConv } from "../src/engine/conv2d.js";
-import { InputError } from "../src/engine/errors.js";
-import { effectiveKernel } from "../src/engine/geometry.js";
-import { fieldPixels, parseLayers, receptiveField, type LayerSpec } from "../src/engine/receptive-field.js";
-import { tensor } from "../src/engine/tensor.js";
-import { explainRf } from "../src/calculators/rf/explain.js";
-import { mulberry32 } from "../src/quiz/random.js";
+import { inputErrorOf } from "../../helpers/errors.js";
+import { convBackward, setupConv } from "../../../src/engine/conv2d.js";
+import { InputError } from "../../../src/engine/errors.js";
+import { effectiveKernel } from "../../../src/engine/geometry.js";
+import { fieldPixels, parseLayers, receptiveField, type LayerSpec } from "../../../src/engine/receptive-field.js";
+import { tensor } from "../../../src/engine/tensor.js";
+import { explainRf } from "../../../src/calculators/rf/explain.js";
+import { mulberry32 } from "../../../src/quiz/random.js";
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];
