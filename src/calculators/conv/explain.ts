@@ -104,6 +104,14 @@ export interface KernelPlane {
   backward: number[][];
 }
 
+/** ∂L/∂b of one filter: the sum of its output gradient δ over every output cell. */
+export interface GradBiasCell {
+  filter: number;
+  /** δ at each output cell (row, col), row-major. */
+  terms: { row: number; col: number; grad: number }[];
+  value: number;
+}
+
 export interface ConvExplanation {
   setup: ConvSetup;
   output: Tensor;
@@ -116,7 +124,19 @@ export interface ConvExplanation {
     prepared: PreparedGradient[];
     gradInputCells: GradInputCell[];
     gradKernelCells: GradKernelCell[];
+    gradBiasCells: GradBiasCell[];
   };
+}
+
+function gradBiasCells(setup: ConvSetup, grad: Tensor, gradients: ConvGradients): GradBiasCell[] {
+  const { outputHeight: oh, outputWidth: ow } = setup;
+  const values = typeof gradients.gradBias === "number" ? [gradients.gradBias] : gradients.gradBias;
+  return values.map((value, filter) => {
+    const terms: GradBiasCell["terms"] = [];
+    for (let row = 0; row < oh; row++)
+      for (let col = 0; col < ow; col++) terms.push({ row, col, grad: grad.data[(filter * oh + row) * ow + col] });
+    return { filter, terms, value };
+  });
 }
 
 export function explainConv(setup: ConvSetup, grad?: Tensor): ConvExplanation {
@@ -136,6 +156,7 @@ export function explainConv(setup: ConvSetup, grad?: Tensor): ConvExplanation {
       prepared: preparedGradients(setup, grad),
       gradInputCells: gradInputCells(setup, grad, gradients),
       gradKernelCells: gradKernelCells(setup, grad, gradients),
+      gradBiasCells: gradBiasCells(setup, grad, gradients),
     },
   };
 }

@@ -191,19 +191,11 @@ function backwardLines(explanation: ConvExplanation, context: TextContext<Key>):
 
   // ∂L/∂b
   lines.push(palette.heading(t("conv.gradBias")));
-  const gradBias = backward.gradients.gradBias;
-  const biasValues = typeof gradBias === "number" ? [gradBias] : gradBias;
-  const [, oh, ow] = [0, setup.outputHeight, setup.outputWidth];
-  biasValues.forEach((value, o) => {
-    const symbols: string[] = [];
-    const numbers: string[] = [];
-    for (let i = 0; i < oh; i++)
-      for (let j = 0; j < ow; j++) {
-        symbols.push(cellLabel("δ", outputGroup(setup, o), i, j));
-        numbers.push(formatFactor(backward.grad.data[(o * oh + i) * ow + j]));
-      }
-    lines.push(...sumLines(`∂L/∂b${setup.isBank ? o + 1 : ""}`, symbols, numbers, value, palette));
-  });
+  for (const { filter, terms, value } of backward.gradBiasCells) {
+    const symbols = terms.map((term) => cellLabel("δ", outputGroup(setup, filter), term.row, term.col));
+    const numbers = terms.map((term) => formatFactor(term.grad));
+    lines.push(...sumLines(`∂L/∂b${setup.isBank ? filter + 1 : ""}`, symbols, numbers, value, palette));
+  }
   return lines;
 }
 

@@ -172,6 +172,17 @@ describe("conv2d properties on random problems", () => {
   });
 });
 
+describe("conv explanation: ∂L/∂b", () => {
+  it("x=3x3 bank of 2 filters k=2x2, δ=[[1,2],[3,4]] and [[0,1],[-1,0]]: each filter's terms are its δ, summed", () => {
+    const kernel = tensor([2, 2, 2], [1, 0, 0, 1, 0, 1, 1, 0]);
+    const setup = setupConv(fromRows([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), kernel, { bias: [1, -2] });
+    const explanation = explainConv(setup, tensor([2, 2, 2], [1, 2, 3, 4, 0, 1, -1, 0]));
+    const cells = explanation.backward!.gradBiasCells;
+    expect(cells.map((cell) => [cell.filter, cell.terms.map((term) => term.grad), cell.value])).toEqual([[0, [1, 2, 3, 4], 10], [1, [0, 1, -1, 0], 0]]);
+    expect(cells[0].terms.map((term) => [term.row, term.col])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+  });
+});
+
 describe("conv explanation pictures", () => {
   it("x=2x2 k=2x2 p=1 conv mode: the padded input, the first window, and the kernel given, applied and for the backward pass", () => {
     const setup = setupConv(fromRows([[1, 2], [3, 4]]), fromRows([[1, 2], [3, 4]]), { padding: [1, 1], mode: "conv" });
