@@ -78,14 +78,24 @@ export interface CalculatorSpec<Params = any, Input = any, Explanation = any, Ke
    * comes before a complaint about either's value). `given` holds the options present, defaults included.
    */
   checkPresence?(given: ReadonlySet<keyof Params & string>, argument: string | undefined): void;
-  /** Parsed options → the engine's input (the engine checks the rest). */
-  setup(params: Params, argument: string | undefined): Input;
+  /**
+   * Options → the engine's input (the engine checks the rest). `read` parses one option when asked
+   * (or takes a problem's typed value), so setup reads them in the order whose first error users see.
+   */
+  setup(read: ReadParam<Params>, argument: string | undefined): Promise<Input>;
   /** The --json object (tensors become nested arrays when printed). */
   json(input: Input): Record<string, unknown>;
   /** The worked answer as data: every decision (worked out cell by cell or summarised) is made here. */
   explain(input: Input): Explanation;
   render(explanation: Explanation, context: TextContext<Key>): string;
 }
+
+/**
+ * Reads one parameter: its option's text parsed by its row (a file or standard input read first
+ * where the row allows), or a problem's typed value; when absent, the row's default, else undefined
+ * (a flag: false).
+ */
+export type ReadParam<Params> = <K extends keyof Params & string>(key: K) => Promise<Params[K]>;
 
 /** `inputSize` → `input-size`: an option's flag (without dashes) and the argument named in its errors. */
 export function kebab(name: string): string {

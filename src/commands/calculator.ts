@@ -5,7 +5,7 @@
  */
 // Types only: requiring commander again from this folder costs a module resolution at every start-up.
 import type { Command, Option } from "commander";
-import { isRepeated, kebab, type CalculatorSpec, type OptionRow } from "../calculators/spec.js";
+import { isRepeated, kebab, type CalculatorSpec, type OptionRow, type ReadParam } from "../calculators/spec.js";
 import type { Translate } from "../i18n/index.js";
 import type { ArgumentReader } from "../io/sources.js";
 import { renderJson } from "../render/json.js";
@@ -28,18 +28,17 @@ function commanderOption(command: Command, key: string, row: OptionRow, t: Trans
   return option;
 }
 
-/** Each option's value, parsed by its row in table order (a file or standard input read first where allowed). */
-async function readParams(spec: CalculatorSpec, options: Record<string, unknown>, reader: ArgumentReader): Promise<Record<string, unknown>> {
-  const params: Record<string, unknown> = {};
-  for (const [key, row] of Object.entries<OptionRow>(spec.options)) {
+/** Reads an option as its row says (commander has filled in the defaults): a file or standard input first where allowed, then the row's parser. */
+function optionReader(spec: CalculatorSpec, options: Record<string, unknown>, reader: ArgumentReader): ReadParam<Record<string, unknown>> {
+  return async (key) => {
+    const row: OptionRow = spec.options[key];
     const value = options[key];
     const argument = kebab(key);
-    if (row.value === undefined) params[key] = value === true;
-    else if (value === undefined) params[key] = undefined;
-    else if (isRepeated(row)) params[key] = (value as string[]).map((text) => row.parse(text, argument));
-    else params[key] = row.parse(row.source === true ? await reader.text(value as string, argument) : (value as string), argument);
-  }
-  return params;
+    if (row.value === undefined) return value === true;
+    if (value === undefined) return undefined;
+    if (isRepeated(row)) return (value as string[]).map((text) => row.parse(text, argument));
+    return row.parse(row.source === true ? await reader.text(value as string, argument) : (value as string), argument);
+  };
 }
 
 export function registerCalculator(program: Command, context: CliContext, spec: CalculatorSpec): void {
@@ -58,7 +57,7 @@ export function registerCalculator(program: Command, context: CliContext, spec: 
     return runAction(context, options, async (ui) => {
       const given = new Set(Object.keys(spec.options).filter((key) => options[key] !== undefined));
       spec.checkPresence?.(given, argument);
-      const input = spec.setup(await readParams(spec, options, ui.reader), argument);
+      const input = await spec.setup(optionReader(spec, options, ui.reader), argument);
       if (ui.json) return { output: renderJson(spec.json(input)) };
       return { output: spec.render(spec.explain(input), ui) };
     });

@@ -4,7 +4,7 @@
  * never computes them itself. A problem's `command` runs the same spec, and a test checks that both agree.
  */
 import { isCalculatorName, loadCalculator } from "../calculators/index.js";
-import { isRepeated, kebab, type CalculatorSpec, type GivenValue, type OptionRow } from "../calculators/spec.js";
+import { isRepeated, kebab, type CalculatorSpec, type GivenValue, type OptionRow, type ReadParam } from "../calculators/spec.js";
 import { addMessages, translator, type Lang } from "../i18n/index.js";
 import { loadPalette } from "../render/colour.js";
 import { jsonText } from "../render/json.js";
@@ -16,17 +16,17 @@ interface CalculatorCall {
   input: unknown;
 }
 
-/** The calculator's parameters for typed values: each given value through its row, absent ones from the row's default. */
-function paramsOf(spec: CalculatorSpec, given: Readonly<Record<string, GivenValue>>): Record<string, unknown> {
-  const params: Record<string, unknown> = {};
-  for (const [key, row] of Object.entries<OptionRow>(spec.options)) {
+/** Reads a parameter from a problem's typed values: the given value through its row, else the row's default. */
+function givenReader(spec: CalculatorSpec, given: Readonly<Record<string, GivenValue>>): ReadParam<Record<string, unknown>> {
+  return async (key) => {
+    const row: OptionRow = spec.options[key];
     const value = given[key];
     // A problem gives no flags (a flag's option is absent, so false).
-    if (row.value === undefined) params[key] = false;
-    else if (value !== undefined) params[key] = row.fromGiven ? row.fromGiven(value) : value;
-    else if (row.default !== undefined && !isRepeated(row)) params[key] = row.parse(row.default, kebab(key));
-  }
-  return params;
+    if (row.value === undefined) return false;
+    if (value !== undefined) return row.fromGiven ? row.fromGiven(value) : value;
+    if (row.default !== undefined && !isRepeated(row)) return row.parse(row.default, kebab(key));
+    return undefined;
+  };
 }
 
 /** The calculator (and its positional word, `gate xor`) that the problem's command names, set up with the problem's values. */
@@ -39,7 +39,7 @@ async function callOf(problem: Problem): Promise<CalculatorCall> {
   const unknown = Object.keys(given).filter((key) => !(key in spec.options));
   if (unknown.length > 0) throw new Error(`problem ${problem.id} gives ${unknown.join(", ")}, which ${name} does not take`);
   spec.checkPresence?.(new Set(Object.keys(given)), argument);
-  return { spec, argument, input: spec.setup(paramsOf(spec, given), argument) };
+  return { spec, argument, input: await spec.setup(givenReader(spec, given), argument) };
 }
 
 /** The calculator's whole JSON for a numeric problem, exactly as `--json` prints it. */

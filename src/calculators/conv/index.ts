@@ -63,10 +63,13 @@ export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
     mode: { value: "<mode>", help: "conv.help.mode", default: "corr", choices: CONV_MODES, parse: (text, argument) => parseChoice(text, argument, CONV_MODES), fromGiven: (value) => givenText(value) as ConvMode },
     grad: { value: "<matrix>", help: "conv.help.grad", source: true, parse: parseMatrix, fromGiven: givenTensor },
   },
-  setup: ({ input, kernel, bias, stride, padding, dilation, mode, grad }) => ({
-    setup: setupConv(input, kernel, { stride, padding, dilation, mode, bias }),
-    grad,
-  }),
+  setup: async (read) => {
+    const input = await read("input");
+    const kernel = await read("kernel");
+    const bias = await read("bias");
+    const setup = setupConv(input, kernel, { stride: await read("stride"), padding: await read("padding"), dilation: await read("dilation"), mode: await read("mode"), bias });
+    return { setup, grad: await read("grad") };
+  },
   json: ({ setup, grad }) => ({ output: convForward(setup), ...(grad === undefined ? {} : convBackward(setup, grad)) }),
   explain: ({ setup, grad }) => {
     if (fitsWorkedAnswer(setup)) return { kind: "worked", explanation: explainConv(setup, grad) };

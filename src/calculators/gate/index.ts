@@ -60,10 +60,11 @@ export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> =
     if (!given.has("bias")) throw new InputError("bias", "gate.needsBias", {}, "gate.needsBiasHint");
     if (!given.has("weights")) throw new InputError("weights", "gate.needsWeights", {}, "gate.weightsHint");
   },
-  setup: ({ weights, bias }, name) => {
+  setup: async (read, name) => {
     if (name !== undefined) return gateTable(parseGateName(name));
     // checkPresence has made sure both are there.
-    return perceptronTable(makePerceptron(weights ?? [], bias ?? 0));
+    const weights = (await read("weights")) ?? [];
+    return perceptronTable(makePerceptron(weights, (await read("bias")) ?? 0));
   },
   json: gateJson,
   explain: explainGate,

@@ -50,10 +50,16 @@ export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer, Key> = {
     excludePad: { help: "pool.help.excludePad" },
     grad: { value: "<matrix>", help: "pool.help.grad", source: true, parse: parseMatrix, fromGiven: givenTensor },
   },
-  setup: ({ input, type, size, stride, padding, ceil, excludePad, grad }) => {
+  setup: async (read) => {
+    const type = await read("type");
+    const excludePad = await read("excludePad");
     check(!(excludePad === true && type === "max"), "exclude-pad", "pool.excludePadNeedsAvg", {}, "pool.excludePadNeedsAvgHint");
-    const setup = setupPool(input, { type, size, stride: stride ?? size, padding, ceilMode: ceil === true, countIncludePad: excludePad !== true });
-    return { setup, grad };
+    const input = await read("input");
+    const size = await read("size");
+    const stride = (await read("stride")) ?? size;
+    const padding = await read("padding");
+    const setup = setupPool(input, { type, size, stride, padding, ceilMode: (await read("ceil")) === true, countIncludePad: excludePad !== true });
+    return { setup, grad: await read("grad") };
   },
   json: ({ setup, grad }) => {
     const forward = poolForward(setup);

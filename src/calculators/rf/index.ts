@@ -8,7 +8,7 @@ import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
 export interface RfParams {
-  /** The layer SPEC as written (`conv3,pool2`); setup reads it, after --input-size as before. */
+  /** The layer SPEC as written (`conv3,pool2`); setup parses it after reading --input-size. */
   layers: string;
   inputSize?: number;
 }
@@ -41,7 +41,10 @@ export const spec: CalculatorSpec<RfParams, ReceptiveField, RfExplanation, Key> 
     layers: { value: "<spec>", help: "rf.help.layers", required: true, parse: (text) => text, fromGiven: givenText },
     inputSize: { value: "<n>", help: "rf.help.inputSize", parse: parsePositiveInt, fromGiven: givenNumber },
   },
-  setup: ({ layers, inputSize }) => receptiveField(parseLayers(layers), inputSize),
+  setup: async (read) => {
+    const inputSize = await read("inputSize");
+    return receptiveField(parseLayers(await read("layers")), inputSize);
+  },
   json: (result) => ({
     layers: result.layers.map(layerJson),
     receptiveField: result.receptiveField,

@@ -61,7 +61,12 @@ export const spec: CalculatorSpec<RoiParams, RoiInput, RoiAnswer, Key> = {
     scale: { value: "<number>", help: "roi.help.scale", default: "1", parse: parseNumber, fromGiven: givenNumber },
     grad: { value: "<matrix>", help: "roi.help.grad", source: true, parse: parseMatrix, fromGiven: givenTensor },
   },
-  setup: ({ input, box, output, scale, grad }) => ({ setup: setupRoi(input, box, { outputSize: output, scale }), grad }),
+  setup: async (read) => {
+    const input = await read("input");
+    const boxes = await read("box");
+    const setup = setupRoi(input, boxes, { outputSize: await read("output"), scale: await read("scale") });
+    return { setup, grad: await read("grad") };
+  },
   json: ({ setup, grad }) => {
     const forward = roiForward(setup);
     const gradInput = grad === undefined ? undefined : roiBackward(setup, grad, forward);

@@ -31,7 +31,10 @@ export const spec: CalculatorSpec<SppParams, SppSetup, SppAnswer, Key> = {
     type: { value: "<type>", help: "spp.help.type", default: "max", choices: SPP_TYPES, parse: (text, argument) => parseChoice(text, argument, SPP_TYPES), fromGiven: (value) => givenText(value) as SppType },
     method: { value: "<method>", help: "spp.help.method", default: "adaptive", choices: SPP_METHODS, parse: (text, argument) => parseChoice(text, argument, SPP_METHODS), fromGiven: (value) => givenText(value) as SppMethod },
   },
-  setup: ({ input, levels, type, method }) => setupSpp(input, { levels, type, method }),
+  setup: async (read) => {
+    const input = await read("input");
+    return setupSpp(input, { levels: await read("levels"), type: await read("type"), method: await read("method") });
+  },
   json: (setup) => {
     const result = sppForward(setup);
     const bins = sppBins(setup);
