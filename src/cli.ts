@@ -1,8 +1,8 @@
 /** The thin command-line entry: builds the commander program and dispatches to one file per command. */
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
-import { reportError, type CliContext, type CliIO } from "./commands/context.js";
-import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
+import { reportError, type CliContext, type CliIO } from "./ui/context.js";
+import { languageFromEnv, loadMessages, parseLang, translator, type Lang, type Translate } from "./i18n/index.js";
 import { readStream } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
@@ -32,9 +32,9 @@ export async function buildProgram(context: CliContext, first?: string): Promise
     })
     .exitOverride();
   const names = commandsFor(first);
-  await loadMessages(names.flatMap((name) => commandLoaders[name].messages));
-  const registrars = await Promise.all(names.map((name) => commandLoaders[name].load()));
-  for (const register of registrars) register(program, context);
+  const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
+  await loadMessages(commands.flatMap((command) => command.messages));
+  for (const command of commands) command.register(program, context);
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),
@@ -52,8 +52,8 @@ export function languageFromArgv(argv: readonly string[]): Lang | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--") break;
     const value = argv[i] === "--lang" ? argv[i + 1] : argv[i].startsWith("--lang=") ? argv[i].slice("--lang=".length) : undefined;
-    const lang = value?.trim().toLowerCase();
-    if (lang === "en" || lang === "ko") return lang;
+    const lang = value === undefined ? undefined : parseLang(value);
+    if (lang !== undefined) return lang;
   }
   return undefined;
 }
@@ -88,7 +88,12 @@ export function usageError(text: string, t: Translate): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let exitCode = 0;
   const t = translator(languageFromArgv(argv) ?? languageFromEnv(io.env));
-  const context: CliContext = { io, t, setExitCode: (code) => { exitCode = code; } };
+  const context: CliContext = {
+    io,
+    t,
+    setExitCode: (code) => { exitCode = code; },
+    fullProgram: () => buildProgram({ ...context, setExitCode: () => {} }),
+  };
   const program = await buildProgram(context, argv[0]);
   try {
     await program.parseAsync(argv, { from: "user" });

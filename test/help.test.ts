@@ -1,9 +1,11 @@
 /** Help text: every command shows examples, in the language that --lang names (even before the action runs). */
 import { describe, expect, it } from "vitest";
 import { languageFromArgv } from "../src/cli.js";
+import { commandLoaders } from "../src/commands/index.js";
 import { runInProcess } from "./helpers/cli.js";
 
-const COMMANDS = ["conv", "pool", "roi", "spp", "rf", "gate", "stats", "quiz", "review", "exam", "topics", "problem", "check"];
+/** Every command but completion, whose help ends with how to load its script instead. */
+const COMMANDS = Object.keys(commandLoaders).filter((name) => name !== "completion");
 
 describe("languageFromArgv", () => {
   it.each([

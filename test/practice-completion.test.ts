@@ -11,17 +11,22 @@ import { temporaryFolders } from "./helpers/temp.js";
 import type { Command } from "commander";
 import { buildProgram } from "../src/cli.js";
 import { translator } from "../src/i18n/index.js";
-import { completionModel, SHELLS } from "../src/practice/completion.js";
+import { completionModel, SHELLS } from "../src/commands/completion-script.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+import type { CliContext } from "../src/ui/context.js";
+import { CALCULATOR_NAMES, loadCalculator } from "../src/calculators/index.js";
+import { kebab } from "../src/calculators/spec.js";
 
 const { made } = temporaryFolders();
 
 async function fullProgram(): Promise<Command> {
-  return buildProgram({
+  const context: CliContext = {
     io: { stdout: () => {}, stderr: () => {}, stdin: { stdinIsTTY: true, readStdin: async () => "" }, stdinIsTTY: true, stdoutIsTTY: false, env: {} },
     t: translator("en"),
     setExitCode: () => {},
-  });
+    fullProgram: () => buildProgram(context),
+  };
+  return buildProgram(context);
 }
 
 function flagsOf(command: Command): string[] {
@@ -169,5 +174,30 @@ describe("completion errors", () => {
     const result = await runInProcess(["completion", "fish"], { env: { LANG: "ko_KR.UTF-8" } });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("기록으로 본 진도");
+  });
+});
+
+describe("completion values come from the calculators' option tables", () => {
+  it("every option row with choices completes them as values, and gate's argument completes the gate names", async () => {
+    const model = completionModel(await fullProgram());
+    let checked = 0;
+    for (const name of CALCULATOR_NAMES) {
+      const spec = await loadCalculator(name);
+      const command = model.commands.find((c) => c.name === name)!;
+      for (const [key, row] of Object.entries(spec.options) as [string, { choices?: readonly string[] }][]) {
+        const option = command.options.find((o) => o.long === `--${kebab(key)}`)!;
+        expect(option.values, `${name} --${kebab(key)}`).toEqual(row.choices === undefined ? undefined : [...row.choices]);
+        if (row.choices) checked++;
+      }
+      expect(command.argumentValues).toEqual(spec.argument?.choices ? [...spec.argument.choices] : undefined);
+    }
+    expect(checked).toBe(4);
+    expect(model.commands.find((c) => c.name === "gate")!.argumentValues).toEqual(["and", "or", "nand", "nor", "xor"]);
+  });
+
+  it("help does not list the calculators' choices (commander would add `(choices: …)`): the help texts already say them", async () => {
+    const result = await runInProcess(["pool", "--help"]);
+    expect(result.stdout).toContain("--type <type>");
+    expect(result.stdout).not.toContain("choices:");
   });
 });

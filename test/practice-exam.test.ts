@@ -16,7 +16,7 @@ import { planProblems } from "../src/practice/plan.js";
 import { resolveTopics } from "../src/practice/topics.js";
 import { checkAnswer } from "../src/quiz/index.js";
 import { translator } from "../src/i18n/index.js";
-import { escapeHtml, renderExamHtml, renderExamMarkdown } from "../src/render/exam.js";
+import { escapeHtml, renderExamHtml, renderExamMarkdown } from "../src/views/exam.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 const { made } = temporaryFolders();

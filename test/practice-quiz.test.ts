@@ -102,7 +102,9 @@ describe("start-up stays light", () => {
 
   it("conv loads neither inquirer, ts-fsrs, yaml nor the quiz core (built command)", () => {
     const modules = loaded(["conv", "--input", "1 2; 3 4", "--kernel", "1"]);
-    expect(modules.some((url) => url.includes("/dist/commands/conv.js"))).toBe(true);
+    expect(modules.some((url) => url.includes("/dist/calculators/conv/index.js"))).toBe(true);
+    // Only the calculator it names: no other calculator's spec, explanation or renderer.
+    expect(modules.filter((url) => /\/dist\/(calculators|explain|render)\/(pool|roi|spp|rf|gate)\b/.test(url))).toEqual([]);
     expect(modules.filter((url) => /@inquirer|ts-fsrs|\/yaml\/|\/dist\/quiz\/|\/dist\/practice\//.test(url))).toEqual([]);
   });
 

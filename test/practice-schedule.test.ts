@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { temporaryFolders } from "./helpers/temp.js";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { FAST_SECONDS, FSRS_PARAMETERS, ratingFor, reviewOrder, scheduleTopics, SLOW_SECONDS } from "../src/practice/schedule.js";
-import { accuracyBar, formatDue } from "../src/render/stats.js";
+import { accuracyBar, formatDue } from "../src/views/stats.js";
 import { translator } from "../src/i18n/index.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
 

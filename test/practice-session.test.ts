@@ -6,10 +6,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeUi, type CliIO } from "../src/commands/context.js";
+import { makeUi, type CliIO } from "../src/ui/context.js";
 import type { HistoryRecord } from "../src/practice/history.js";
 import { planInOrder, planProblems } from "../src/practice/plan.js";
-import { INTERRUPTED_EXIT, runPracticeSession } from "../src/practice/run.js";
+import { INTERRUPTED_EXIT, runPracticeSession } from "../src/commands/practice-run.js";
+import { sessionView } from "../src/views/practice.js";
 import { GIVE_UP, runSession, type InputPromptOptions, type SelectPromptOptions, type SessionDeps, type SessionPrompts } from "../src/practice/session.js";
 import { calculatorAnswer, checkAnswer, type QuizProblem } from "../src/quiz/index.js";
 import { translator } from "../src/i18n/index.js";
@@ -95,7 +96,8 @@ function deps(prompts: SessionPrompts, secondsPerAnswer = 12.3) {
     record: (r) => records.push(r),
     lang: "en",
     t: translator("en"),
-    palette: plainPalette,
+    view: sessionView({ t: translator("en"), palette: plainPalette, lang: "en" }),
+    colour: false,
   };
   return { d, records, output: () => out };
 }
@@ -224,7 +226,7 @@ describe("runSession with injected prompts", () => {
   it("Korean: headings and confirmations in Korean", async () => {
     const prompts = scripted([rightAnswer]);
     const { d, output } = deps(prompts);
-    await runSession(numeric, { ...d, lang: "ko", t: translator("ko") });
+    await runSession(numeric, { ...d, lang: "ko", t: translator("ko"), view: sessionView({ t: translator("ko"), palette: plainPalette, lang: "ko" }) });
     expect(output()).toContain("문제 1/1 · conv.forward@11");
     expect(output()).toContain("✓ 정답! (12.3초)");
   });

@@ -144,7 +144,12 @@ describe("checkAnswer", () => {
   });
 
   it("accepts exact fractions for decimal answers (avg pooling: 0.25 as 1/4)", async () => {
-    const avg: QuizProblem = { ...problem, command: ["cnn-drill", "pool", "--input", "1 0; 0 0", "--type", "avg", "--size", "2"], ask: "output" };
+    const avg: QuizProblem = {
+      ...problem,
+      given: { input: [[1, 0], [0, 0]], type: "avg", size: 2 },
+      command: ["cnn-drill", "pool", "--input", "1 0; 0 0", "--type", "avg", "--size", "2"],
+      ask: "output",
+    };
     expect((await checkAnswer(avg, "1/4", "en")).correct).toBe(true);
     expect((await checkAnswer(avg, "[[0.25]]", "en")).correct).toBe(true);
   });

@@ -1,7 +1,8 @@
 /** `cnn-drill check ID --answer A`: exit 0 right, 1 wrong, 2 when the answer cannot be read. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 interface CheckCliOptions extends CommonOptions {
   answer: string;
@@ -28,7 +29,7 @@ export function registerCheck(program: Command, context: CliContext): void {
         return { output: renderJson({ id: problem.id, topic: problem.topic, correct: outcome.correct, score: outcome.score, expected: outcome.expected, ...extra }), exitCode };
       }
       const solution = !outcome.correct && problem.kind === "numeric" ? await quiz.workedSolution(problem, ui.lang, { colour: ui.palette.enabled }) : undefined;
-      const { renderCheck } = await import("../render/quiz.js");
+      const { renderCheck } = await import("../views/quiz.js");
       return { output: renderCheck(outcome, solution, ui), exitCode };
     }),
   );

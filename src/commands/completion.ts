@@ -2,8 +2,9 @@
 import { Argument, type Command } from "commander";
 import { LANGS } from "../i18n/index.js";
 import { check } from "../engine/errors.js";
-import { completionModel, completionScript, SHELLS, type Shell } from "../practice/completion.js";
-import { runAction, type CliContext } from "./context.js";
+import { completionModel, completionScript, SHELLS, type Shell } from "./completion-script.js";
+import { runAction } from "./context.js";
+import type { CliContext } from "../ui/context.js";
 
 export function registerCompletion(program: Command, context: CliContext): void {
   const { t } = context;
@@ -19,8 +20,7 @@ export function registerCompletion(program: Command, context: CliContext): void 
         const chosen = shellName.trim().toLowerCase() as Shell;
         check(SHELLS.includes(chosen), undefined, "practice.completion.badShell", { text: shellName, choices: SHELLS.join(", ") }, "practice.completion.badShellHint");
         // This run registered only `completion`: build the whole tree to describe it.
-        const { buildProgram } = await import("../cli.js");
-        const full = await buildProgram({ ...context, setExitCode: () => {} });
+        const full = await context.fullProgram();
         const { topicCompletions } = await import("../practice/topics.js");
         const model = completionModel(full, { "--lang": LANGS, "--topic": topicCompletions() });
         return { output: completionScript(chosen, model) };

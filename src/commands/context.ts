@@ -1,46 +1,7 @@
-/**
- * What every command shares: the process's streams and environment (injectable for tests), the
- * common options (--json, --lang, --no-color), and the one error path (`runAction`).
- */
+/** What every command shares on top of src/ui: the common options (--json, --lang, --no-color), examples in help, and the one action shape (`runAction`). */
 import type { Command } from "commander";
-import { InputError } from "../engine/errors.js";
-import { languageFromEnv, translator, type Lang, type MessageKey, type Translate } from "../i18n/index.js";
-import { ArgumentReader, type InputSource } from "../io/sources.js";
-import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
-
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  stdin: InputSource;
-  /** Whether standard input is an interactive terminal (the quiz needs one). */
-  stdinIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  env: Record<string, string | undefined>;
-}
-
-export interface CommonOptions {
-  json?: boolean;
-  lang?: string;
-  /** False with --no-color. */
-  color?: boolean;
-}
-
-/** Everything an action needs to read its arguments and write its answer. */
-export interface Ui {
-  io: CliIO;
-  lang: Lang;
-  t: Translate;
-  palette: Palette;
-  json: boolean;
-  reader: ArgumentReader;
-}
-
-export interface CliContext {
-  io: CliIO;
-  /** Messages in the environment's language, for help text (before --lang is parsed). */
-  t: Translate;
-  setExitCode(code: number): void;
-}
+import { languageFromEnv, translator, type MessageKey, type Translate } from "../i18n/index.js";
+import { makeUi, reportError, type CliContext, type CommonOptions, type Ui } from "../ui/context.js";
 
 /** The "Examples:" section that `--help` prints after the options (one example per line in the catalogue). */
 export function examplesHelp(t: Translate, key: MessageKey): string {
@@ -50,25 +11,6 @@ export function examplesHelp(t: Translate, key: MessageKey): string {
 export function addCommonOptions(command: Command, t: Translate, { json = true } = {}): Command {
   if (json) command.option("--json", t("help.json"));
   return command.option("--lang <lang>", t("help.lang")).option("--no-color", t("help.noColor"));
-}
-
-function resolveLang(value: string | undefined, env: CliIO["env"]): Lang {
-  if (value === undefined) return languageFromEnv(env);
-  const lang = value.trim().toLowerCase();
-  if (lang === "en" || lang === "ko") return lang;
-  throw new InputError("lang", "lang.bad", { text: value }, "lang.badHint");
-}
-
-export async function makeUi(io: CliIO, options: CommonOptions): Promise<Ui> {
-  const lang = resolveLang(options.lang, io.env);
-  return {
-    io,
-    lang,
-    t: translator(lang),
-    palette: await loadPalette(colourEnabled({ noColorFlag: options.color === false, env: io.env, stdoutIsTTY: io.stdoutIsTTY })),
-    json: options.json === true,
-    reader: new ArgumentReader(io.stdin),
-  };
 }
 
 /**
@@ -91,17 +33,4 @@ export async function runAction(
   } catch (error) {
     context.setExitCode(reportError(error, io, t));
   }
-}
-
-/** The one place errors become text. Returns the exit code. */
-export function reportError(error: unknown, io: CliIO, t: Translate): number {
-  if (error instanceof InputError) {
-    const where = error.argument ? `--${error.argument}: ` : "";
-    io.stderr(`${t("error.prefix")}: ${where}${t(error.code, error.params)}\n`);
-    if (error.hintCode) io.stderr(`${t("error.hintPrefix")}: ${t(error.hintCode, error.params)}\n`);
-    return 2;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  io.stderr(`${t("error.internal", { message })}\n${t("error.hintPrefix")}: ${t("error.internalHint")}\n`);
-  return 70;
 }

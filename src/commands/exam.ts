@@ -2,9 +2,10 @@
 import { Option, type Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { parseChoice } from "../io/parse.js";
-import { withValues } from "../practice/completion.js";
+import { withListedValues } from "./choices.js";
 import { collect, parseCount } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 const FORMATS = ["md", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -33,7 +34,7 @@ export function registerExam(program: Command, context: CliContext): void {
     .option("--seed <n>", t("practice.exam.help.seed"))
     .option("--count <n>", t("practice.exam.help.count"))
     .addOption(new Option("--topic <id>", t("practice.exam.help.topic")).argParser(collect))
-    .addOption(withValues(new Option("--format <format>", t("practice.exam.help.format")), FORMATS))
+    .addOption(withListedValues(new Option("--format <format>", t("practice.exam.help.format")), FORMATS))
     .option("--answers", t("practice.exam.help.answers"))
     .option("--output <file>", t("practice.exam.help.output"));
   addCommonOptions(command, t, { json: false }).action((options: ExamCliOptions) =>
@@ -56,7 +57,7 @@ export function registerExam(program: Command, context: CliContext): void {
         ...(options.answers ? ["--answers"] : []),
       ].join(" ");
       const exam = await buildExam(planProblems(topics, count, seed, "exam"), { seed, lang: ui.lang, withAnswers: options.answers === true, command: again });
-      const { renderExamHtml, renderExamMarkdown } = await import("../render/exam.js");
+      const { renderExamHtml, renderExamMarkdown } = await import("../views/exam.js");
       const text = format === "html" ? renderExamHtml(exam, ui.t) : renderExamMarkdown(exam, ui.t);
       if (options.output === undefined) return { output: text };
 

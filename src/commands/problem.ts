@@ -2,7 +2,8 @@
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 interface ProblemCliOptions extends CommonOptions {
   topic?: string;
@@ -34,7 +35,7 @@ export function registerProblem(program: Command, context: CliContext): void {
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
       const title = quiz.topicTitle(problem.topic, ui.lang);
       if (ui.json) return { output: renderJson({ ...problem, title }) };
-      const { renderProblem } = await import("../render/quiz.js");
+      const { renderProblem } = await import("../views/quiz.js");
       return { output: renderProblem(problem, title, ui) };
     }),
   );

@@ -5,7 +5,8 @@
  */
 import { Option, type Command } from "commander";
 import { collect, parseCount, requireTerminal } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 export const DEFAULT_QUIZ_COUNT = 5;
 /** From the menu: one problem per topic picked (at least DEFAULT_QUIZ_COUNT), at most this many. */
@@ -41,7 +42,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const useMenu = options.topic === undefined && options.count === undefined && options.seed === undefined;
       const allTopics = resolveTopics([]);
       let chosen = topics ?? allTopics;
-      const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("../practice/run.js");
+      const { runPracticeSession, topicMenu, INTERRUPTED_EXIT } = await import("./practice-run.js");
       if (useMenu) {
         const picked = await topicMenu(prompts, ui);
         if (picked === undefined) return { output: "", exitCode: INTERRUPTED_EXIT };

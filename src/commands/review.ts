@@ -4,7 +4,8 @@
  */
 import type { Command } from "commander";
 import { parseCount, requireTerminal } from "../practice/options.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 export const DEFAULT_REVIEW_COUNT = 5;
 
@@ -29,8 +30,8 @@ export function registerReview(program: Command, context: CliContext): void {
       const { reviewOrder, scheduleTopics } = await import("../practice/schedule.js");
       const { planInOrder } = await import("../practice/plan.js");
       const { inquirerPrompts } = await import("../practice/inquirer.js");
-      const { runPracticeSession } = await import("../practice/run.js");
-      const { renderReviewPlan } = await import("../render/session.js");
+      const { runPracticeSession } = await import("./practice-run.js");
+      const { renderReviewPlan } = await import("../views/session.js");
 
       const now = new Date();
       const schedules = scheduleTopics(openHistory(ui.io, ui.t).load(), now);

@@ -1,7 +1,8 @@
 /** `cnn-drill stats`: progress from the history — per topic attempts, accuracy, last practised, next due. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 export function registerStats(program: Command, context: CliContext): void {
   const { t } = context;
@@ -41,7 +42,7 @@ export function registerStats(program: Command, context: CliContext): void {
           }),
         };
       }
-      const { renderStatsText } = await import("../render/stats.js");
+      const { renderStatsText } = await import("../views/stats.js");
       return { output: renderStatsText(progress, history.file, now, ui) };
     }),
   );

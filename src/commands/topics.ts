@@ -1,7 +1,8 @@
 /** `cnn-drill topics`: every topic, numeric and choice. The quiz modules load only when it runs. */
 import type { Command } from "commander";
 import { renderJson } from "../render/json.js";
-import { addCommonOptions, runAction, type CliContext, type CommonOptions, examplesHelp } from "./context.js";
+import { addCommonOptions, runAction, examplesHelp } from "./context.js";
+import type { CliContext, CommonOptions } from "../ui/context.js";
 
 export function registerTopics(program: Command, context: CliContext): void {
   const { t } = context;
@@ -14,7 +15,7 @@ export function registerTopics(program: Command, context: CliContext): void {
       if (ui.json) {
         return { output: renderJson({ topics: topics.map((topic) => ({ id: topic.id, title: topic.title[ui.lang], kind: topic.kind, area: topic.area })) }) };
       }
-      const { renderTopics } = await import("../render/quiz.js");
+      const { renderTopics } = await import("../views/quiz.js");
       return { output: renderTopics(topics, ui) };
     }),
   );

@@ -1,5 +1,5 @@
 /** The real prompts (@inquirer/prompts), loaded only when an interactive command runs. */
-import type { Translate } from "../i18n/index.js";
+import { messageOrText, type Translate } from "../i18n/index.js";
 import type { SessionPrompts } from "./session.js";
 
 export interface TopicMenuChoice {
@@ -16,7 +16,8 @@ export interface InteractivePrompts extends SessionPrompts {
 
 /** inquirer's key hints (`↑↓ navigate • ⏎ select`) in the session's language. */
 function keysHelpTip(t: Translate): (keys: [string, string][]) => string {
-  return (keys) => keys.map(([key, action]) => `${key} ${t(`practice.keys.${action}`)}`).join(" • ");
+  // inquirer names its actions at run time: one without a message shows its key, as before.
+  return (keys) => keys.map(([key, action]) => `${key} ${messageOrText(t, `practice.keys.${action}`, `practice.keys.${action}`)}`).join(" • ");
 }
 
 export async function inquirerPrompts(t: Translate): Promise<InteractivePrompts> {

@@ -1,5 +1,5 @@
 /** Opens the history for a command: its problems become warnings on stderr, never errors. */
-import type { CliIO } from "../commands/context.js";
+import type { CliIO } from "../ui/context.js";
 import type { Translate } from "../i18n/index.js";
 import { History, historyHome, type HistoryEvent } from "./history.js";
 

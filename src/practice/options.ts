@@ -1,5 +1,5 @@
 /** Option helpers shared by the practice commands (light: no quiz core, no prompts). */
-import type { Ui } from "../commands/context.js";
+import type { Ui } from "../ui/context.js";
 import { InputError } from "../engine/errors.js";
 import { parsePositiveInt } from "../io/parse.js";
 

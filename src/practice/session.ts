@@ -8,10 +8,8 @@
  * (inquirer's ExitPromptError) ends the session cleanly: what was answered is already saved.
  */
 import { InputError } from "../engine/errors.js";
-import type { Lang, Translate } from "../i18n/index.js";
-import { checkAnswer, choiceLetter, generateProblem, topicTitle, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
-import type { Palette } from "../render/colour.js";
-import { givenLines, renderCheck, wrapText } from "../render/quiz.js";
+import { codeText, type Lang, type Translate } from "../i18n/index.js";
+import { checkAnswer, choiceLetter, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 import type { HistoryRecord } from "./history.js";
 
 /** What the student types to give up on a numeric problem and see the worked solution. */
@@ -36,6 +34,16 @@ export interface SessionPrompts {
   select(options: SelectPromptOptions): Promise<string>;
 }
 
+/** How the session's text looks: drawn by the commands' views (practice itself draws nothing). */
+export interface SessionView {
+  /** A problem as shown before asking: heading, prompt, given values, how to answer. */
+  problem(problem: QuizProblem, index: number, total: number): string;
+  /** The line after a right answer. */
+  right(seconds: number): string;
+  /** After a wrong answer: the check's diff and the worked solution; after giving up (no outcome): the solution. */
+  wrong(outcome: CheckOutcome | undefined, solution: string | undefined): string;
+}
+
 export interface SessionDeps {
   prompts: SessionPrompts;
   /** Writes session text as it happens (the summary is returned, not written). */
@@ -46,7 +54,9 @@ export interface SessionDeps {
   record(record: HistoryRecord): void;
   lang: Lang;
   t: Translate;
-  palette: Palette;
+  view: SessionView;
+  /** Worked solutions in colour. */
+  colour: boolean;
 }
 
 export interface SessionAnswer {
@@ -103,26 +113,12 @@ export function isPromptExit(error: unknown): boolean {
 
 /** An unreadable answer's message and hint, as shown before asking again. */
 function answerErrorText(error: InputError, t: Translate): string {
-  const message = t(error.code, error.params);
-  return error.hintCode ? `${message} — ${t(error.hintCode, error.params)}` : message;
+  const message = codeText(t, error.code, error.params);
+  return error.hintCode ? `${message} — ${codeText(t, error.hintCode, error.params)}` : message;
 }
 
 function roundSeconds(ms: number): number {
   return Math.max(0, Math.round(ms / 100) / 10);
-}
-
-function problemHeader(problem: QuizProblem, index: number, total: number, deps: SessionDeps): string {
-  const { t, palette, lang } = deps;
-  const lines = [
-    "",
-    palette.heading(t("practice.quiz.problemHeading", { n: index + 1, total, id: problem.id })),
-    palette.dim(topicTitle(problem.topic, lang)),
-    "",
-    ...wrapText(problem.prompt),
-  ];
-  if (problem.kind === "numeric" && problem.given !== undefined) lines.push("", ...givenLines(problem.given, deps));
-  if (problem.kind === "numeric") lines.push("", ...wrapText(t("practice.quiz.answerHint", { form: t(`quiz.answerForm.${problem.answerForm}`), giveUp: GIVE_UP })).map((line) => palette.dim(line)));
-  return `${lines.join("\n")}\n`;
 }
 
 interface Asked {
@@ -161,11 +157,11 @@ async function ask(problem: QuizProblem, deps: SessionDeps): Promise<Asked> {
 /** Runs the problems in order; returns every answer given (also when interrupted by Ctrl-C). */
 export async function runSession(refs: readonly ProblemRef[], deps: SessionDeps): Promise<SessionResult> {
   const answers: SessionAnswer[] = [];
-  const { t, palette, lang } = deps;
+  const { lang, view } = deps;
   try {
     for (let index = 0; index < refs.length; index++) {
       const problem = await generateProblem(refs[index].topic, refs[index].seed, lang);
-      deps.write(problemHeader(problem, index, refs.length, deps));
+      deps.write(view.problem(problem, index, refs.length));
       const started = deps.now();
       const asked = await ask(problem, deps);
       const finished = deps.now();
@@ -176,12 +172,11 @@ export async function runSession(refs: readonly ProblemRef[], deps: SessionDeps)
       answers.push({ id: problem.id, topic: problem.topic, correct, score, seconds, gaveUp: asked.gaveUp });
 
       if (correct) {
-        deps.write(`${palette.correct(t("practice.quiz.right", { seconds }))}\n`);
+        deps.write(view.right(seconds));
         continue;
       }
-      const solution = problem.kind === "numeric" ? await workedSolution(problem, lang, { colour: palette.enabled }) : undefined;
-      if (asked.outcome !== undefined) deps.write(`\n${renderCheck(asked.outcome, solution, deps)}`);
-      else deps.write(`\n${palette.heading(t("quiz.check.solution"))}\n\n${solution ?? ""}`);
+      const solution = problem.kind === "numeric" ? await workedSolution(problem, lang, { colour: deps.colour }) : undefined;
+      deps.write(view.wrong(asked.outcome, solution));
     }
   } catch (error) {
     if (!isPromptExit(error)) throw error;

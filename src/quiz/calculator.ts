@@ -1,45 +1,51 @@
 /**
- * Runs a calculator command in this process, as the user would run it. The checker reads answers
- * only from here: it never computes them itself.
+ * A numeric problem's answer and worked solution, computed through its calculator's spec from the
+ * problem's typed values (no argv text, no commander). The checker reads answers only from here: it
+ * never computes them itself. A problem's `command` runs the same spec, and a test checks that both agree.
  */
-import type { Lang } from "../i18n/index.js";
+import { isCalculatorName, loadCalculator } from "../calculators/index.js";
+import { isRepeated, kebab, type CalculatorSpec, type GivenValue, type OptionRow, type ReadParam } from "../calculators/spec.js";
+import { addMessages, translator, type Lang } from "../i18n/index.js";
+import { loadPalette } from "../render/colour.js";
+import { jsonText } from "../render/json.js";
 import type { Problem } from "./types.js";
 
-export interface CalculatorRun {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
+interface CalculatorCall {
+  spec: CalculatorSpec;
+  argument: string | undefined;
+  input: unknown;
 }
 
-/** Runs `argv` (starting with "cnn-drill") through the CLI's `main`, capturing its output. */
-async function runCalculator(argv: readonly string[], { colour = false }: { colour?: boolean } = {}): Promise<CalculatorRun> {
-  if (argv[0] !== "cnn-drill") throw new Error(`calculator command must start with "cnn-drill": ${argv.join(" ")}`);
-  // Imported on demand: the CLI entry imports the commands, which import the quiz.
-  const { main } = await import("../cli.js");
-  let stdout = "";
-  let stderr = "";
-  const exitCode = await main(argv.slice(1), {
-    stdout: (text) => { stdout += text; },
-    stderr: (text) => { stderr += text; },
-    stdin: { stdinIsTTY: true, readStdin: async () => "" },
-    stdinIsTTY: true,
-    stdoutIsTTY: false,
-    env: colour ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" },
-  });
-  return { exitCode, stdout, stderr };
+/** Reads a parameter from a problem's typed values: the given value through its row, else the row's default. */
+function givenReader(spec: CalculatorSpec, given: Readonly<Record<string, GivenValue>>): ReadParam<Record<string, unknown>> {
+  return async (key) => {
+    const row: OptionRow = spec.options[key];
+    const value = given[key];
+    // A problem gives no flags (a flag's option is absent, so false).
+    if (row.value === undefined) return false;
+    if (value !== undefined) return row.fromGiven ? row.fromGiven(value) : value;
+    if (row.default !== undefined && !isRepeated(row)) return row.parse(row.default, kebab(key));
+    return undefined;
+  };
 }
 
-function failed(argv: readonly string[], run: CalculatorRun): Error {
-  return new Error(`calculator failed (exit ${run.exitCode}): ${argv.join(" ")}\n${run.stderr.trim()}`);
+/** The calculator (and its positional word, `gate xor`) that the problem's command names, set up with the problem's values. */
+async function callOf(problem: Problem): Promise<CalculatorCall> {
+  const [, name, ...words] = problem.command ?? [];
+  if (name === undefined || !isCalculatorName(name)) throw new Error(`problem ${problem.id} names no calculator`);
+  const spec = await loadCalculator(name);
+  const argument = spec.argument && words.length > 0 && !words[0].startsWith("--") ? words[0] : undefined;
+  const given = problem.given ?? {};
+  const unknown = Object.keys(given).filter((key) => !(key in spec.options));
+  if (unknown.length > 0) throw new Error(`problem ${problem.id} gives ${unknown.join(", ")}, which ${name} does not take`);
+  spec.checkPresence?.(new Set(Object.keys(given)), argument);
+  return { spec, argument, input: await spec.setup(givenReader(spec, given), argument) };
 }
 
-/** The calculator's whole --json output for a numeric problem. */
+/** The calculator's whole JSON for a numeric problem, exactly as `--json` prints it. */
 export async function calculatorJson(problem: Problem): Promise<Record<string, unknown>> {
-  if (problem.command === undefined) throw new Error(`problem ${problem.id} has no command`);
-  const argv = [...problem.command, "--json"];
-  const run = await runCalculator(argv);
-  if (run.exitCode !== 0) throw failed(argv, run);
-  return JSON.parse(run.stdout) as Record<string, unknown>;
+  const { spec, input } = await callOf(problem);
+  return JSON.parse(jsonText(spec.json(input))) as Record<string, unknown>;
 }
 
 /** The right answer of a numeric problem: the calculator's JSON value under `ask`. */
@@ -49,11 +55,9 @@ export async function calculatorAnswer(problem: Problem): Promise<unknown> {
   return json[problem.ask];
 }
 
-/** The worked solution: the same command's human output in `lang`. */
+/** The worked solution: the calculator's human output in `lang`, as its command prints it. */
 export async function workedSolution(problem: Problem, lang: Lang, { colour = false }: { colour?: boolean } = {}): Promise<string> {
-  if (problem.command === undefined) throw new Error(`problem ${problem.id} has no command`);
-  const argv = [...problem.command, "--lang", lang, ...(colour ? [] : ["--no-color"])];
-  const run = await runCalculator(argv, { colour });
-  if (run.exitCode !== 0) throw failed(argv, run);
-  return run.stdout;
+  const { spec, input } = await callOf(problem);
+  addMessages(spec.messages);
+  return spec.render(spec.explain(input), { t: translator(lang), palette: await loadPalette(colour) });
 }

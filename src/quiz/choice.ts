@@ -2,7 +2,7 @@
 import type { Lang } from "../i18n/index.js";
 import { choiceLetter } from "./answer.js";
 import { loadQuestionBank, type Question } from "./bank.js";
-import { formatProblemId, type QuizProblem } from "./problem.js";
+import { formatProblemId, type QuizProblem } from "./types.js";
 import { ProblemRandom } from "./random.js";
 
 export interface ChoiceDraw {

@@ -5,27 +5,9 @@ import { findGenerator, type NumericSpec } from "./generators/index.js";
 import type { Calculator } from "./generators/types.js";
 import { MAX_SEED, ProblemRandom, randomSeed } from "./random.js";
 import { findTopic, isChoiceTopic, listTopics } from "./topics.js";
-import type { GivenValue, Problem } from "./types.js";
+import { formatProblemId, type AnswerForm, type GivenValue, type ProblemRef, type QuizProblem } from "./types.js";
 
-/** How the answer is written: one number, a list, a matrix (or C×H×W array), or a choice letter. */
-export type AnswerForm = "number" | "list" | "matrix" | "choice";
-
-/** A problem with what the quiz core adds to the shared type. */
-export interface QuizProblem extends Problem {
-  /** How the answer is written. */
-  answerForm: AnswerForm;
-  /** choice: the question's id in the bank. */
-  question?: string;
-}
-
-export interface ProblemRef {
-  topic: string;
-  seed: number;
-}
-
-export function formatProblemId(topic: string, seed: number): string {
-  return `${topic}@${seed}`;
-}
+export { formatProblemId, type AnswerForm, type ProblemRef, type QuizProblem } from "./types.js";
 
 /** A seed: a whole number 0 … 2³²−1. */
 export function parseSeed(text: string, argument: string | undefined): number {

@@ -1,6 +1,7 @@
 /** Every topic: the numeric ones (one generator each) and one concept topic per seed topic (question bank). */
 import { translator, type Lang } from "../i18n/index.js";
 import { numericGenerators } from "./generators/index.js";
+import type { TopicId } from "./generators/types.js";
 import type { Topic, TopicKind } from "./types.js";
 
 /** The seven concept topics of the syllabus (../shared/seed/TOPICS.md), in syllabus order. */
@@ -20,8 +21,8 @@ export function isChoiceTopic(id: string): id is ChoiceTopicId {
   return (CHOICE_TOPICS as readonly string[]).includes(id);
 }
 
-function makeTopic(id: string, kind: TopicKind): Topic {
-  const titleKey = `quiz.topic.${id}`;
+function makeTopic(id: TopicId, kind: TopicKind): Topic {
+  const titleKey = `quiz.topic.${id}` as const;
   return {
     id,
     area: id.slice(0, id.indexOf(".")),

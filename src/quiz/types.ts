@@ -3,7 +3,10 @@
  * commands (quiz, review, exam, stats). Problems are pure data; answers are checked by running the
  * calculator command the problem names.
  */
+import type { GivenValue } from "../calculators/spec.js";
 import type { Lang } from "../i18n/index.js";
+
+export type { GivenValue } from "../calculators/spec.js";
 
 export type TopicKind = "numeric" | "choice";
 
@@ -16,8 +19,6 @@ export interface Topic {
   title: Record<Lang, string>;
 }
 
-/** A matrix or number given to the student, with its calculator option name. */
-export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;
 
 export interface Problem {
   /** `<topic>@<seed>`: the same id always gives the same problem. */
@@ -43,4 +44,24 @@ export interface CheckResult {
   score: number;
   /** The right answer: a number, nested arrays, or the choice letter. */
   expected: unknown;
+}
+
+/** How the answer is written: one number, a list, a matrix (or C×H×W array), or a choice letter. */
+export type AnswerForm = "number" | "list" | "matrix" | "choice";
+
+/** A problem with what the quiz core adds to the shared type. */
+export interface QuizProblem extends Problem {
+  /** How the answer is written. */
+  answerForm: AnswerForm;
+  /** choice: the question's id in the bank. */
+  question?: string;
+}
+
+export interface ProblemRef {
+  topic: string;
+  seed: number;
+}
+
+export function formatProblemId(topic: string, seed: number): string {
+  return `${topic}@${seed}`;
 }

@@ -1,7 +1,7 @@
 /** Large results, summarised: shape, smallest, largest and sum, and the grid itself when it fits. */
 import { shapeText } from "../engine/conv2d.js";
 import { rowsOf, summarize, type Tensor } from "../engine/tensor.js";
-import type { Translate } from "../i18n/index.js";
+import type { CommonKey, Translate } from "../i18n/index.js";
 import { fitsOnScreen, gridLines } from "./grid.js";
 import { formatNumber } from "./number.js";
 
@@ -10,7 +10,7 @@ export interface LabelledTensor {
   tensor: Tensor;
 }
 
-export function summaryLines(results: readonly LabelledTensor[], t: Translate): string[] {
+export function summaryLines(results: readonly LabelledTensor[], t: Translate<CommonKey>): string[] {
   const lines: string[] = [];
   for (const { label, tensor } of results) {
     const { min, max, sum } = summarize(tensor);

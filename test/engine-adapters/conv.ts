@@ -1,7 +1,7 @@
 import { convBackward, convForward, setupConv, type ConvMode } from "../../src/engine/conv2d.js";
 import { toNested } from "../../src/engine/tensor.js";
 import { parseMatrix, parseNumberList, parsePair } from "../../src/io/parse.js";
-import { parsePadding } from "../../src/commands/conv.js";
+import { parsePadding } from "../../src/calculators/conv/index.js";
 import { option, readArgs } from "./args.js";
 
 /** Runs a `conv` case straight through the engine; returns the JSON-shaped result. */

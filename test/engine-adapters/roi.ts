@@ -1,6 +1,6 @@
 import { roiBackward, roiBins, roiForward, setupRoi } from "../../src/engine/roi-pool.js";
 import { toNested } from "../../src/engine/tensor.js";
-import { parseBox, parseRoiOutputSize } from "../../src/commands/roi.js";
+import { parseBox, parseRoiOutputSize } from "../../src/calculators/roi/index.js";
 import { parseMatrix, parseNumber } from "../../src/io/parse.js";
 import { option, readArgs } from "./args.js";
 

@@ -27,9 +27,10 @@ export async function runInProcess(args: string[], options: { stdin?: string; en
   return { stdout, stderr, exitCode };
 }
 
-/** Spawns the built command (bin/cnn-drill.js → dist/) with colour off. */
-export function runBuilt(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): CliResult {
+/** Spawns the built command (bin/cnn-drill.js → dist/) with colour off, in `cwd` when given. */
+export function runBuilt(args: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
     input: options.stdin ?? "",
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", LANG: "en_US.UTF-8", NO_COLOR: "1", ...options.env },

@@ -6,7 +6,8 @@ import { convBackward, convForward, setupConv, type ConvMode, type ConvSetup } f
 import { convOutputSize } from "../../engine/geometry.js";
 import { fromRows, type Tensor } from "../../engine/tensor.js";
 import type { ProblemRandom, Random } from "../random.js";
-import type { NumericGenerator, PromptPart } from "./types.js";
+import type { KeysUnder } from "../../i18n/index.js";
+import type { NumericGenerator, PromptPart, TopicId } from "./types.js";
 import { allZero, convLayerToken, drawUntil, nonZeroMatrix, nonZeroTensor, rotate180, sameMatrix } from "./util.js";
 
 interface ConvShape {
@@ -149,7 +150,10 @@ const BACKWARD_SHAPES: ConvShape[] = [
 
 type GradAsk = "gradInput" | "gradKernel" | "gradBias";
 
-function backwardGenerator(topic: string, ask: GradAsk, shapes: ConvShape[]): NumericGenerator {
+/** A topic whose prompt is its own catalogue entry, `quiz.prompt.<topic>`. */
+type TopicWithPrompt = TopicId & KeysUnder<"quiz.prompt.">;
+
+function backwardGenerator(topic: TopicWithPrompt, ask: GradAsk, shapes: ConvShape[]): NumericGenerator {
   return {
     topic,
     calculator: "conv",

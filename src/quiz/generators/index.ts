@@ -1,8 +1,8 @@
 /**
  * The registry of numeric topics, one generator file per area. A topic is listed only when its
- * calculator command is registered (src/commands/index.ts); a test checks that every listed topic runs.
+ * calculator is in the list (src/calculators/index.ts); a test checks that every listed topic runs.
  */
-import { commandLoaders } from "../../commands/index.js";
+import { isCalculatorName } from "../../calculators/index.js";
 import { convGenerators } from "./conv.js";
 import { gateGenerators } from "./gate.js";
 import { poolGenerators } from "./pool.js";
@@ -16,7 +16,7 @@ export type { Calculator, NumericGenerator, NumericSpec, PromptPart } from "./ty
 const allGenerators: readonly NumericGenerator[] = [...convGenerators, ...poolGenerators, ...roiGenerators, ...sppGenerators, ...rfGenerators, ...gateGenerators];
 
 /** The generators whose calculator is registered (a topic that cannot run is never listed). */
-export const numericGenerators: readonly NumericGenerator[] = allGenerators.filter((generator) => generator.calculator in commandLoaders);
+export const numericGenerators: readonly NumericGenerator[] = allGenerators.filter((generator) => isCalculatorName(generator.calculator));
 
 export function findGenerator(topic: string): NumericGenerator | undefined {
   return numericGenerators.find((generator) => generator.topic === topic);

@@ -5,6 +5,7 @@
 import { axisWindow, maxPoolMask, poolBackward, poolForward, setupPool, type PoolSetup, type PoolType } from "../../engine/pool2d.js";
 import { fromRows } from "../../engine/tensor.js";
 import type { Random } from "../random.js";
+import type { MessageKey } from "../../i18n/index.js";
 import type { NumericGenerator, PromptPart } from "./types.js";
 import { drawUntil, nonZeroTensor } from "./util.js";
 
@@ -68,7 +69,7 @@ function drawMaxInput(random: Random, shape: PoolShape): number[][] {
 }
 
 /** The prompt of a max-pool topic: its question, the setting, and the padding rule when it pads. */
-function maxPrompt(key: string, shape: PoolShape): PromptPart[] {
+function maxPrompt(key: MessageKey, shape: PoolShape): PromptPart[] {
   const prompt: PromptPart[] = [{ key }, poolSetting(shape)];
   if (shape.padding > 0) prompt.push({ key: "quiz.prompt.poolPaddingMax" });
   return prompt;

@@ -1,11 +1,16 @@
 /** What a numeric topic's generator returns: one calculator call, stated as an exam question. */
 import type { MessageParams } from "../../engine/errors.js";
-import type { AnswerForm } from "../problem.js";
+import type { KeysUnder, MessageKey } from "../../i18n/index.js";
 import type { ProblemRandom } from "../random.js";
-import type { GivenValue } from "../types.js";
+import type { AnswerForm, GivenValue } from "../types.js";
+
+import type { CalculatorName } from "../../calculators/index.js";
 
 /** The calculator commands a problem can name. */
-export type Calculator = "conv" | "pool" | "roi" | "spp" | "rf" | "gate";
+export type Calculator = CalculatorName;
+
+/** A topic id: one with a title in the catalogue (`quiz.topic.<id>`). */
+export type TopicId = KeysUnder<"quiz.topic.">;
 
 export interface NumericSpec {
   /** Words after the calculator's name (`gate xor`). */
@@ -21,13 +26,13 @@ export interface NumericSpec {
 }
 
 export interface PromptPart {
-  key: string;
+  key: MessageKey;
   params?: MessageParams;
 }
 
 export interface NumericGenerator {
-  /** `area.name`; its title is the catalogue key `quiz.topic.<id>`. */
-  topic: string;
+  /** `area.name`; its title is the catalogue key `quiz.topic.<id>` (a topic without one fails the type check). */
+  topic: TopicId;
   calculator: Calculator;
   /** Draws one problem; every draw comes from `random.stream(part)`. */
   generate(random: ProblemRandom): NumericSpec;

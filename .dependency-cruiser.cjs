@@ -1,0 +1,81 @@
+/**
+ * The dependency rule, checked in `npm test` (docs/ARCHITECTURE.md): no import cycles, and every
+ * layer imports only the layers below it — counting `import type` and `await import("…")`.
+ *
+ * Layers, bottom up:
+ *   engine → io, i18n → render (the drawing kit) → calculators → quiz → ui → practice → views → commands → cli.ts
+ * Inside a calculator's folder, explain.ts (the worked answer as data) imports only the engine, and
+ * no calculator imports another (shared drawing goes in the render kit).
+ * (ui, the shared CLI types and the error reporter, sits below practice and commands; index.ts is
+ * the library entry and exports the engine only.)
+ */
+const LAYERS = [
+  // [layer, path under src/, layers it may import besides itself]
+  ["engine", "engine/", []],
+  ["io", "io/", ["engine"]],
+  ["i18n", "i18n/", ["engine"]],
+  ["render", "render/", ["engine", "i18n"]],
+  ["calculators", "calculators/", ["engine", "io", "i18n", "render"]],
+  ["quiz", "quiz/", ["engine", "io", "i18n", "render", "calculators"]],
+  ["ui", "ui/", ["engine", "io", "i18n", "render"]],
+  ["practice", "practice/", ["engine", "io", "i18n", "quiz", "ui"]],
+  ["views", "views/", ["engine", "i18n", "render", "quiz", "practice"]],
+  ["commands", "commands/", ["engine", "io", "i18n", "render", "calculators", "quiz", "ui", "practice", "views", "version"]],
+  ["library", "index\\.ts$", ["engine", "io"]],
+];
+
+const FOLDER = { version: "version\\.ts$" };
+const pathOf = (layer) => `^src/${FOLDER[layer] ?? `${layer}/`}`;
+
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      comment: "An import cycle (type-only and dynamic imports count): move the shared part down a layer.",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: "engine-is-pure",
+      comment: "The engine is a pure library: no Node APIs, no packages.",
+      severity: "error",
+      from: { path: "^src/engine/" },
+      to: { pathNot: "^src/engine/" },
+    },
+    ...LAYERS.map(([layer, path, allowed]) => ({
+      name: `${layer}-imports-only-below`,
+      comment: `${layer} may import only ${allowed.length > 0 ? allowed.join(", ") : "itself"} inside src/ (see docs/ARCHITECTURE.md).`,
+      severity: "error",
+      from: { path: `^src/${path}` },
+      to: { path: "^src/", pathNot: [`^src/${path}`, ...allowed.map(pathOf)] },
+    })),
+    {
+      name: "explain-is-data",
+      comment: "A calculator's explain.ts builds the worked answer as data from the engine alone: no text, no drawing.",
+      severity: "error",
+      from: { path: "^src/calculators/[^/]+/explain\\.ts$" },
+      to: { path: "^src/", pathNot: "^src/engine/" },
+    },
+    {
+      name: "calculators-stand-alone",
+      comment: "A calculator's folder imports no other calculator's folder (shared parts go down to the engine or the render kit).",
+      severity: "error",
+      from: { path: "^src/calculators/([^/]+)/" },
+      to: { path: "^src/calculators/[^/]+/", pathNot: "^src/calculators/$1/" },
+    },
+    {
+      name: "nothing-imports-the-entry",
+      comment: "src/cli.ts is the top: commands get what they need from their context.",
+      severity: "error",
+      from: { pathNot: "^src/cli\\.ts$" },
+      to: { path: "^src/cli\\.ts$" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "\\.d\\.ts$" },
+  },
+};

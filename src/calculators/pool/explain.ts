@@ -1,0 +1,176 @@
+/**
+ * Explanations of max/avg pooling as data: each window's cells, its maximum (and any tie it broke) or
+ * its sum and divisor, and for the backward pass each input cell's routed upstream values.
+ */
+import { argmaxPositions, axisWindow, maxPoolMask, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
+import { ceilModeCount } from "../../engine/geometry.js";
+import type { Tensor } from "../../engine/tensor.js";
+
+export interface PoolCellRef {
+  row: number;
+  col: number;
+  value: number;
+}
+
+interface WindowStepBase {
+  channel: number;
+  row: number;
+  col: number;
+  /** Real cells read, row-major. */
+  cells: PoolCellRef[];
+  /** Cells of the window that lie in the zero padding. */
+  paddedCells: number;
+  /** Cells past the padding (a ceil-mode window running off the padded input). */
+  outsideCells: number;
+  value: number;
+}
+
+export interface MaxWindowStep extends WindowStepBase {
+  kind: "max";
+  /** The chosen cell. */
+  chosen: PoolCellRef;
+  /** Later cells equal to the maximum, passed over because ties go to the first. */
+  tiedWith: PoolCellRef[];
+}
+
+export interface AvgWindowStep extends WindowStepBase {
+  kind: "avg";
+  /** The divisor used. */
+  divisor: number;
+  /** Padded cells counted in the divisor (count_include_pad). */
+  countedPadding: number;
+}
+
+export type PoolWindowStep = MaxWindowStep | AvgWindowStep;
+
+/** One upstream value arriving at an input cell: from output cell (row, col), divided by `divisor` for avg. */
+export interface RoutedTerm {
+  outRow: number;
+  outCol: number;
+  grad: number;
+  divisor?: number;
+}
+
+export interface PoolGradCell {
+  channel: number;
+  row: number;
+  col: number;
+  terms: RoutedTerm[];
+  value: number;
+}
+
+/** How one axis's output size comes about: floor, ceil, or ceil with the last window dropped (it would start in the right padding). */
+interface SizeStepBase {
+  n: number;
+  k: number;
+  s: number;
+  p: number;
+  out: number;
+}
+
+export type PoolSizeStep =
+  | (SizeStepBase & { rule: "floor" })
+  | (SizeStepBase & { rule: "ceil" })
+  | (SizeStepBase & { rule: "ceilDropped"; raw: number; start: number; limit: number });
+
+/** The output size of each axis (height, width) as the worked answer states it. */
+export function poolSizeSteps(setup: PoolSetup): [PoolSizeStep, PoolSizeStep] {
+  const step = (axis: 0 | 1): PoolSizeStep => {
+    const n = axis === 0 ? setup.height : setup.width;
+    const out = axis === 0 ? setup.outputHeight : setup.outputWidth;
+    const sizes = { n, k: setup.size[axis], s: setup.stride[axis], p: setup.padding[axis], out };
+    if (!setup.ceilMode) return { ...sizes, rule: "floor" };
+    const raw = ceilModeCount(sizes.n, sizes.k, sizes.s, sizes.p);
+    if (raw === out) return { ...sizes, rule: "ceil" };
+    return { ...sizes, rule: "ceilDropped", raw, start: (raw - 1) * sizes.s, limit: n + sizes.p };
+  };
+  return [step(0), step(1)];
+}
+
+export interface PoolExplanation {
+  setup: PoolSetup;
+  sizes: [PoolSizeStep, PoolSizeStep];
+  output: Tensor;
+  windows: PoolWindowStep[];
+  /** Stride smaller than the window on some axis: windows share cells. */
+  overlap: boolean;
+  /** Some input cells are read by no window (stride larger than the window, or trailing cells dropped). */
+  unreadCells: number;
+  mask?: Tensor;
+  argmax?: ReturnType<typeof argmaxPositions>;
+  /** Per channel, per input cell: how many windows chose it (max). */
+  timesChosen?: number[][][];
+  backward?: { grad: Tensor; gradInput: Tensor; cells: PoolGradCell[] };
+}
+
+export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
+  const forward = poolForward(setup);
+  const { channels: C, height: H, width: W, outputHeight: OH, outputWidth: OW, input } = setup;
+  const windows: PoolWindowStep[] = [];
+  const read = new Uint8Array(H * W);
+  for (let c = 0; c < C; c++)
+    for (let i = 0; i < OH; i++) {
+      const rows = axisWindow(setup, 0, i);
+      for (let j = 0; j < OW; j++) {
+        const cols = axisWindow(setup, 1, j);
+        const cells: PoolCellRef[] = [];
+        for (let r = rows.start; r < rows.end; r++)
+          for (let q = cols.start; q < cols.end; q++) {
+            cells.push({ row: r, col: q, value: input[(c * H + r) * W + q] });
+            read[r * W + q] = 1;
+          }
+        const index = (c * OH + i) * OW + j;
+        const base: WindowStepBase = {
+          channel: c, row: i, col: j, cells,
+          paddedCells: rows.counted * cols.counted - cells.length,
+          outsideCells: setup.size[0] * setup.size[1] - rows.counted * cols.counted,
+          value: forward.output.data[index],
+        };
+        let step: PoolWindowStep;
+        if (forward.argmax) {
+          const at = forward.argmax[index];
+          const chosen = cells.find((cell) => cell.row * W + cell.col === at);
+          // The engine only ever picks a real cell of the window (padding is never chosen).
+          if (chosen === undefined) throw new Error(`max pooling chose cell ${at}, outside window (${i}, ${j})`);
+          step = { ...base, kind: "max", chosen, tiedWith: cells.filter((cell) => cell !== chosen && cell.value === chosen.value) };
+        } else {
+          const divisor = poolDivisor(setup, rows, cols);
+          step = { ...base, kind: "avg", divisor, countedPadding: divisor - cells.length };
+        }
+        windows.push(step);
+      }
+    }
+
+  const explanation: PoolExplanation = {
+    setup,
+    sizes: poolSizeSteps(setup),
+    output: forward.output,
+    windows,
+    overlap: setup.stride[0] < setup.size[0] || setup.stride[1] < setup.size[1],
+    unreadCells: read.reduce((count, flag) => count + (flag ? 0 : 1), 0),
+  };
+  if (forward.argmax) {
+    explanation.mask = maxPoolMask(setup, forward.argmax);
+    explanation.argmax = argmaxPositions(setup, forward.argmax);
+    const times = Array.from({ length: C }, () => Array.from({ length: H }, () => new Array<number>(W).fill(0)));
+    for (const step of windows) if (step.kind === "max") times[step.channel][step.chosen.row][step.chosen.col] += 1;
+    explanation.timesChosen = times;
+  }
+  if (grad !== undefined) {
+    const gradInput = poolBackward(setup, grad, forward);
+    const cells: PoolGradCell[] = [];
+    for (let c = 0; c < C; c++)
+      for (let r = 0; r < H; r++)
+        for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
+    for (const step of windows) {
+      const upstream = grad.data[(step.channel * OH + step.row) * OW + step.col];
+      const receivers = step.kind === "max" ? [step.chosen] : step.cells;
+      const divisor = step.kind === "avg" ? step.divisor : undefined;
+      for (const cell of receivers) {
+        cells[(step.channel * H + cell.row) * W + cell.col].terms.push({ outRow: step.row, outCol: step.col, grad: upstream, divisor });
+      }
+    }
+    explanation.backward = { grad, gradInput, cells };
+  }
+  return explanation;
+}

@@ -1,0 +1,246 @@
+/** Human output of `cnn-drill pool`: each window, the output, and where the gradient goes. */
+import type { TextContext } from "../../render/context.js";
+import type { Key } from "./messages.js";
+import type { PoolSetup } from "../../engine/pool2d.js";
+import { rowsOf, type Tensor } from "../../engine/tensor.js";
+import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolGradCell, PoolSizeStep } from "./explain.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Palette } from "../../render/colour.js";
+import { gridLines } from "../../render/grid.js";
+import { cellLabel } from "../../render/labels.js";
+import { arrangeBlocks, type Block } from "../../render/layout.js";
+import { summaryLines, type LabelledTensor } from "../../render/summary.js";
+import { formatFactor, formatNumber } from "../../render/number.js";
+
+/** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
+export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;
+
+export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
+  return setup.channels * setup.outputHeight * setup.outputWidth <= POOL_WORKED_LIMIT.windows &&
+    setup.channels * setup.height * setup.width <= POOL_WORKED_LIMIT.inputCells;
+}
+
+function pairText([h, w]: readonly [number, number]): string {
+  return h === w ? `${h}` : `(${h}, ${w})`;
+}
+
+function sizeText([h, w]: readonly [number, number]): string {
+  return `${h}×${w}`;
+}
+
+/** Channel group for labels: none for a 2-D input. */
+function group(setup: PoolSetup, channel: number): number[] {
+  return setup.inputShape.length === 3 ? [channel] : [];
+}
+
+function channelSuffix(setup: PoolSetup, channel: number, t: Translate<Key>): string {
+  return setup.inputShape.length === 3 ? ` — ${t("pool.channel", { c: channel + 1 })}` : "";
+}
+
+function headerLines(setup: PoolSetup, sizes: readonly PoolSizeStep[], { t, palette }: TextContext<Key>): string[] {
+  const params = { size: sizeText(setup.size), stride: pairText(setup.stride), padding: pairText(setup.padding) };
+  const lines = [palette.heading(t(setup.type === "max" ? "pool.title.max" : "pool.title.avg", params)), ""];
+  sizes.forEach((size, index) => {
+    const values = { axis: t(index === 0 ? "pool.axis.height" : "pool.axis.width"), n: size.n, k: size.k, s: size.s, p: size.p };
+    const out = palette.result(String(size.out));
+    if (size.rule === "floor") lines.push(`  ${t("pool.outputSizeFloor", { ...values, out })}`);
+    else if (size.rule === "ceil") lines.push(`  ${t("pool.outputSizeCeilSame", { ...values, out })}`);
+    else lines.push(`  ${t("pool.outputSizeCeil", { ...values, raw: size.raw })}${t("pool.ceilDropped", { start: size.start, limit: size.limit, out })}`);
+  });
+  return lines;
+}
+
+function noteLines(explanation: PoolExplanation, { t, palette }: TextContext<Key>): string[] {
+  const { setup } = explanation;
+  const lines: string[] = [];
+  if (explanation.overlap) {
+    const axis = setup.stride[0] < setup.size[0] ? 0 : 1;
+    lines.push(palette.warn(t("pool.overlap", { stride: setup.stride[axis], size: setup.size[axis] })));
+  }
+  if (explanation.unreadCells > 0) lines.push(palette.dim(t("pool.gap", { count: explanation.unreadCells })));
+  const padded = setup.padding[0] + setup.padding[1] > 0;
+  if (setup.type === "avg" && (padded || setup.ceilMode)) {
+    lines.push(palette.dim(t(setup.countIncludePad ? "pool.countIncludePad" : "pool.excludePad")));
+    if (setup.ceilMode && setup.countIncludePad) lines.push(palette.dim(t("pool.ceilDivisor")));
+  }
+  return lines;
+}
+
+/** The input with padding (·), or marked cells ([x]) when `marked` is given. */
+function inputBlock(setup: PoolSetup, channel: number, title: string, palette: Palette, marked?: (row: number, col: number) => boolean): Block {
+  const [ph, pw] = setup.padding;
+  const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, channel);
+  const height = setup.height + 2 * ph;
+  const width = setup.width + 2 * pw;
+  const full: number[][] = [];
+  for (let u = 0; u < height; u++) {
+    const row: number[] = [];
+    for (let v = 0; v < width; v++) row.push(rows[u - ph]?.[v - pw] ?? 0);
+    full.push(row);
+  }
+  const isPadding = (u: number, v: number) => u < ph || u >= ph + setup.height || v < pw || v >= pw + setup.width;
+  const isMarked = (u: number, v: number) => marked !== undefined && !isPadding(u, v) && marked(u - ph, v - pw);
+  const anyMark = marked !== undefined;
+  const lines = gridLines(full, {
+    text: (value, u, v) => (isPadding(u, v) ? "·" : isMarked(u, v) ? `[${formatNumber(value)}]` : anyMark ? `${formatNumber(value)} ` : formatNumber(value)),
+    style: (text, u, v) => (isMarked(u, v) ? palette.highlight(text) : isPadding(u, v) ? palette.dim(text) : text),
+  });
+  return { title, lines };
+}
+
+function outputBlock(output: Tensor, setup: PoolSetup, channel: number, { t, palette }: TextContext<Key>): Block {
+  return { title: `${t("pool.output")}${channelSuffix(setup, channel, t)}`, lines: gridLines(rowsOf(output, channel), { style: (text) => palette.result(text) }) };
+}
+
+export function renderPoolText(explanation: PoolExplanation, context: TextContext<Key>): string {
+  const { setup } = explanation;
+  const { t, palette } = context;
+  const lines = headerLines(setup, explanation.sizes, context);
+  const notes = noteLines(explanation, context);
+  if (notes.length > 0) lines.push("", ...notes);
+  lines.push("");
+
+  const padded = setup.padding[0] + setup.padding[1] > 0;
+  const blocks: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    blocks.push(inputBlock(setup, c, `${t(padded ? "pool.paddedInput" : "pool.input")}${channelSuffix(setup, c, t)}`, palette));
+    blocks.push(outputBlock(explanation.output, setup, c, context));
+  }
+  lines.push(...arrangeBlocks(blocks), "");
+
+  lines.push(palette.heading(t(setup.type === "max" ? "pool.windows.max" : "pool.windows.avg")));
+  let lastChannel = -1;
+  for (const step of explanation.windows) {
+    if (setup.inputShape.length === 3 && step.channel !== lastChannel) {
+      lines.push(palette.dim(`— ${t("pool.channel", { c: step.channel + 1 })}`));
+      lastChannel = step.channel;
+    }
+    lines.push(...(step.kind === "max" ? maxWindowLines(step, setup, context) : avgWindowLines(step, setup, context)));
+  }
+
+  if (setup.type === "max") lines.push("", ...maskLines(explanation, context));
+  if (explanation.backward) lines.push("", ...backwardLines(explanation, context));
+  return `${lines.join("\n")}\n`;
+}
+
+function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
+  const g = group(setup, step.channel);
+  const label = cellLabel("y", g, step.row, step.col);
+  const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
+  const numbers = step.cells.map((cell) => {
+    const text = formatNumber(cell.value);
+    return cell === step.chosen ? palette.highlight(`[${text}]`) : text;
+  });
+  const { chosen } = step;
+  const lines = [`${label} = max(${symbols.join(", ")}) = max(${numbers.join(", ")}) = ${palette.result(formatNumber(step.value))}  ${t("pool.chosenAt", { cell: cellLabel("a", g, chosen.row, chosen.col) })}`];
+  if (step.tiedWith.length > 0) {
+    const cells = [chosen, ...step.tiedWith].map((cell) => cellLabel("a", g, cell.row, cell.col)).join(" = ");
+    lines.push(palette.warn(`    ${t("pool.tie", { cells, value: formatNumber(chosen.value), first: cellLabel("a", g, chosen.row, chosen.col) })}`));
+  }
+  const offInput = step.paddedCells + step.outsideCells;
+  if (offInput > 0) lines.push(palette.dim(`    ${t("pool.paddedNever", { count: offInput })}`));
+  return lines;
+}
+
+function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: TextContext<Key>): string[] {
+  const g = group(setup, step.channel);
+  const label = cellLabel("y", g, step.row, step.col);
+  const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
+  const numbers = step.cells.map((cell) => formatNumber(cell.value));
+  const total = step.cells.reduce((sum, cell) => sum + cell.value, 0);
+  const notes: string[] = [];
+  if (setup.countIncludePad) {
+    if (step.paddedCells > 0) notes.push(t("pool.paddedZeros", { count: step.paddedCells }));
+    if (step.outsideCells > 0) notes.push(t("pool.pastPadding", { count: step.outsideCells }));
+  } else if (step.paddedCells + step.outsideCells > 0) {
+    notes.push(t("pool.paddedExcluded", { count: step.paddedCells + step.outsideCells }));
+  }
+  const padNote = notes.length > 0 ? palette.dim(`  (${notes.join("; ")})`) : "";
+  const { divisor } = step;
+  const indent = " ".repeat(label.length);
+  if (step.cells.length === 1) {
+    // One real cell: no sum to write out.
+    return [
+      `${label} = ${symbols[0]} / ${divisor}${padNote}`,
+      `${indent} = ${numbers[0]} / ${divisor} = ${palette.result(formatNumber(step.value))}`,
+    ];
+  }
+  return [
+    `${label} = (${symbols.join(" + ")}) / ${divisor}${padNote}`,
+    `${indent} = (${numbers.join(" + ")}) / ${divisor} = ${formatNumber(total)} / ${divisor} = ${palette.result(formatNumber(step.value))}`,
+  ];
+}
+
+function maskLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
+  const { setup } = explanation;
+  const { t, palette } = context;
+  const times = explanation.timesChosen!;
+  const lines = [palette.heading(t("pool.mask.title"))];
+  const blocks: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    blocks.push({ ...inputBlock({ ...setup, padding: [0, 0] }, c, `${t("pool.input")}${channelSuffix(setup, c, t)}`, palette, (r, q) => times[c][r][q] > 0) });
+  }
+  lines.push(...arrangeBlocks(blocks));
+  for (let c = 0; c < setup.channels; c++)
+    for (let r = 0; r < setup.height; r++)
+      for (let q = 0; q < setup.width; q++) {
+        if (times[c][r][q] < 2) continue;
+        const windows = explanation.windows
+          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
+          .map((step) => cellLabel("y", group(setup, c), step.row, step.col))
+          .join(", ");
+        lines.push(t("pool.mask.times", { cell: cellLabel("a", group(setup, c), r, q), count: times[c][r][q], windows }));
+      }
+  lines.push(palette.dim(t("pool.mask.rest")));
+  return lines;
+}
+
+function backwardLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
+  const { setup } = explanation;
+  const { t, palette } = context;
+  const backward = explanation.backward!;
+  const lines = [palette.heading(t("pool.backward")), ""];
+  const receives = (cell: PoolGradCell | undefined) => cell !== undefined && cell.terms.length > 0;
+  const H = setup.height;
+  const W = setup.width;
+  const blocks: Block[] = [];
+  for (let c = 0; c < setup.channels; c++) {
+    blocks.push({ title: `${t("pool.grad")}${channelSuffix(setup, c, t)}`, lines: gridLines(rowsOf(backward.grad, c)) });
+    const cellAt = (r: number, q: number) => backward.cells[(c * H + r) * W + q];
+    blocks.push({
+      title: `${t("pool.gradInputMarked")}${channelSuffix(setup, c, t)}`,
+      lines: gridLines(rowsOf(backward.gradInput, c), {
+        text: (value, r, q) => (receives(cellAt(r, q)) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `),
+        style: (text, r, q) => (receives(cellAt(r, q)) ? palette.highlight(text) : palette.dim(text)),
+      }),
+    });
+  }
+  lines.push(...arrangeBlocks(blocks), "");
+  lines.push(t(setup.type === "max" ? "pool.route.max" : "pool.route.avg"));
+  let silent = 0;
+  for (const cell of backward.cells) {
+    if (cell.terms.length === 0) {
+      silent++;
+      continue;
+    }
+    const g = group(setup, cell.channel);
+    const label = `∂L/∂${cellLabel("a", g, cell.row, cell.col)}`;
+    const symbols = cell.terms.map((term) => `${cellLabel("δ", g, term.outRow, term.outCol)}${term.divisor !== undefined ? `/${term.divisor}` : ""}`);
+    const numbers = cell.terms.map((term) => `${formatFactor(term.grad)}${term.divisor !== undefined ? `/${term.divisor}` : ""}`);
+    const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined ? ` = ${numbers.join(" + ")}` : "";
+    lines.push(`${label} = ${symbols.join(" + ")}${worked} = ${palette.result(formatNumber(cell.value))}`);
+  }
+  if (silent > 0) lines.push(palette.dim(t(setup.type === "max" ? "pool.route.zero" : "pool.route.unread")));
+  return lines;
+}
+
+/** Summary for inputs too large to work out window by window. */
+export function renderPoolSummary(setup: PoolSetup, sizes: readonly PoolSizeStep[], results: LabelledTensor[], context: TextContext<Key>): string {
+  const { t, palette } = context;
+  const lines = headerLines(setup, sizes, context);
+  lines.push("");
+  lines.push(...summaryLines(results, t));
+  lines.push("", palette.warn(t("pool.bigHint")));
+  return `${lines.join("\n")}\n`;
+}
+

@@ -1,0 +1,88 @@
+/**
+ * The receptive-field answer as data: the per-layer arithmetic (from the engine), the closed-form
+ * terms, each dilated kernel's footprint, and for small inputs the input grid with one output unit's
+ * field marked. Renderers only turn these into text.
+ */
+import { fieldPixels, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
+
+/** Inputs up to this many pixels per side are drawn with the field marked. */
+export const FIELD_PICTURE_LIMIT = 32;
+
+export interface Footprint {
+  layer: LayerField;
+  /** k̂×k̂: true where a weight sits (a tap), false for a hole. */
+  taps: boolean[][];
+}
+
+/** How an input pixel relates to the marked output unit. */
+export type FieldCell = "read" | "hole" | "outside";
+
+export interface FieldPicture {
+  /** 0-based index (per axis) of the marked output unit: the middle one. */
+  unit: number;
+  outputSize: number;
+  inputSize: number;
+  /** Input pixels (per axis) the unit reads. */
+  pixels: number[];
+  /** inputSize×inputSize: read; a hole inside the field's extent; outside it. */
+  cells: FieldCell[][];
+  /** Pixels per axis from the first to the last read pixel. */
+  extent: number;
+  /** Pixels read in 2-D (pixels², fewer than extent² when dilation leaves holes). */
+  readCount: number;
+  /** True when the unit's field reaches past the border into the zero padding. */
+  reachesPadding: boolean;
+}
+
+export interface ClosedFormTerm {
+  effectiveKernel: number;
+  /** Π of the earlier strides = the jump before this layer. */
+  jumpIn: number;
+}
+
+export interface RfExplanation {
+  result: ReceptiveField;
+  /** r = 1 + Σ (k̂−1)·Π s; undefined when a transposed convolution breaks it. */
+  closedForm: ClosedFormTerm[] | undefined;
+  footprints: Footprint[];
+  /** Absent without an input size, or when the input is too large to draw. */
+  field: FieldPicture | undefined;
+}
+
+export function explainRf(result: ReceptiveField): RfExplanation {
+  const closedForm = result.layers.every((layer) => layer.kind !== "tconv")
+    ? result.layers.map((layer) => ({ effectiveKernel: layer.effectiveKernel, jumpIn: layer.jumpIn }))
+    : undefined;
+  const footprints = result.layers.filter((layer) => layer.dilation > 1).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
+  return { result, closedForm, footprints, field: fieldPicture(result) };
+}
+
+function footprintTaps(kernel: number, dilation: number): boolean[][] {
+  const span = dilation * (kernel - 1) + 1;
+  const onTap = (u: number) => u % dilation === 0;
+  return Array.from({ length: span }, (_, u) => Array.from({ length: span }, (_, v) => onTap(u) && onTap(v)));
+}
+
+function fieldPicture(result: ReceptiveField): FieldPicture | undefined {
+  const { inputSize, outputSize } = result;
+  if (inputSize === null || outputSize === null || inputSize > FIELD_PICTURE_LIMIT) return undefined;
+  const unit = Math.floor((outputSize - 1) / 2);
+  const pixels = fieldPixels(result, unit);
+  const read = new Set(pixels);
+  const first = pixels[0] ?? 0;
+  const last = pixels[pixels.length - 1] ?? -1;
+  const within = (i: number) => i >= first && i <= last;
+  const cells: FieldCell[][] = Array.from({ length: inputSize }, (_, row) =>
+    Array.from({ length: inputSize }, (_, col): FieldCell => {
+      if (read.has(row) && read.has(col)) return "read";
+      return within(row) && within(col) ? "hole" : "outside";
+    }));
+  let reachesPadding = false;
+  if (result.receptiveField !== null && result.start !== null) {
+    // The field of unit u spans start + u·j ± (r−1)/2 in input pixels.
+    const centre = result.start + unit * result.jump;
+    const half = (result.receptiveField - 1) / 2;
+    reachesPadding = centre - half < 0 || centre + half > inputSize - 1;
+  }
+  return { unit, outputSize, inputSize, pixels, cells, extent: last - first + 1, readCount: pixels.length ** 2, reachesPadding };
+}

@@ -1,0 +1,141 @@
+/**
+ * Explanations of RoI pooling as data: each corner's scaling and rounding, the region, the bins on
+ * each axis (their floor/ceil parts and clipped ranges), each bin's cells and maximum, and for one box
+ * the backward pass's routed values.
+ */
+import { clipRange } from "../../engine/geometry.js";
+import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import type { Tensor } from "../../engine/tensor.js";
+
+export interface CornerStep {
+  name: "x1" | "y1" | "x2" | "y2";
+  value: number;
+  scaled: number;
+  rounded: number;
+  /** The scaled value was exactly halfway between two integers. */
+  half: boolean;
+}
+
+export interface RoiBinStep {
+  channel: number;
+  row: number;
+  col: number;
+  rows: [number, number];
+  cols: [number, number];
+  empty: boolean;
+  values: number[];
+  value: number;
+  /** Position of the maximum on the map; undefined for an empty bin. */
+  at?: [number, number];
+  /** Other cells equal to the maximum (passed over: first maximum wins). */
+  ties: number;
+}
+
+export interface RoiBoxExplanation {
+  region: RoiRegion;
+  corners: CornerStep[];
+  /** Row (column) bins that share cells. */
+  rowsOverlap: BinOverlap[];
+  colsOverlap: BinOverlap[];
+  /** Bins cut by the map's edge (part of the region lies outside the map). */
+  clipped: boolean;
+  /** The region's rows and columns that lie on the map, half-open (what the picture frames). */
+  mapRows: [number, number];
+  mapCols: [number, number];
+  bins: RoiBinStep[];
+  output: Tensor;
+}
+
+export interface RoiGradTerm {
+  outRow: number;
+  outCol: number;
+  grad: number;
+}
+
+export interface RoiGradCell {
+  channel: number;
+  row: number;
+  col: number;
+  terms: RoiGradTerm[];
+  value: number;
+}
+
+export interface RoiExplanation {
+  setup: RoiSetup;
+  boxes: RoiBoxExplanation[];
+  backward?: { grad: Tensor; gradInput: Tensor; cells: RoiGradCell[] };
+}
+
+/** Consecutive non-empty bins that share cells: bins `first` and `first + 1` both hold [start, end). */
+export interface BinOverlap {
+  first: number;
+  start: number;
+  end: number;
+}
+
+function overlaps(bins: readonly { start: number; end: number }[]): BinOverlap[] {
+  const found: BinOverlap[] = [];
+  for (let i = 1; i < bins.length; i++) {
+    const before = bins[i - 1];
+    const after = bins[i];
+    if (after.start < before.end && after.end > after.start && before.end > before.start) found.push({ first: i - 1, start: after.start, end: before.end });
+  }
+  return found;
+}
+
+export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
+  const forward = roiForward(setup);
+  const { channels: C, height: H, width: W, input } = setup;
+  const [PH, PW] = setup.outputSize;
+  const boxes = setup.regions.map((region, b): RoiBoxExplanation => {
+    const names = ["x1", "y1", "x2", "y2"] as const;
+    const given = [region.box.x1, region.box.y1, region.box.x2, region.box.y2];
+    const rounded = [region.startCol, region.startRow, region.endCol, region.endRow];
+    const corners = names.map((name, k): CornerStep => ({
+      name, value: given[k], scaled: region.scaled[k], rounded: rounded[k],
+      half: Math.abs(Math.abs(region.scaled[k] % 1) - 0.5) < 1e-12,
+    }));
+    const bins: RoiBinStep[] = [];
+    for (let c = 0; c < C; c++)
+      for (let i = 0; i < PH; i++)
+        for (let j = 0; j < PW; j++) {
+          const rows = region.rowBins[i];
+          const cols = region.colBins[j];
+          const values: number[] = [];
+          for (let r = rows.start; r < rows.end; r++) for (let q = cols.start; q < cols.end; q++) values.push(input[(c * H + r) * W + q]);
+          const index = (c * PH + i) * PW + j;
+          const at = forward.argmax[b][index];
+          const value = forward.outputs[b].data[index];
+          bins.push({
+            channel: c, row: i, col: j,
+            rows: [rows.start, rows.end], cols: [cols.start, cols.end],
+            empty: values.length === 0, values, value,
+            at: at >= 0 ? [Math.floor(at / W), at % W] : undefined,
+            ties: values.length === 0 ? 0 : values.filter((v) => v === value).length - 1,
+          });
+        }
+    const raw = (bin: { floorPart: number; ceilPart: number }, offset: number, n: number) => bin.floorPart + offset < 0 || bin.ceilPart + offset > n;
+    return {
+      region, corners, bins, output: forward.outputs[b],
+      rowsOverlap: overlaps(region.rowBins),
+      colsOverlap: overlaps(region.colBins),
+      clipped: region.rowBins.some((bin) => raw(bin, region.startRow, H)) || region.colBins.some((bin) => raw(bin, region.startCol, W)),
+      mapRows: clipRange(region.startRow, region.endRow + 1, H),
+      mapCols: clipRange(region.startCol, region.endCol + 1, W),
+    };
+  });
+  const explanation: RoiExplanation = { setup, boxes };
+  if (grad !== undefined) {
+    const gradInput = roiBackward(setup, grad, forward);
+    const cells: RoiGradCell[] = [];
+    for (let c = 0; c < C; c++)
+      for (let r = 0; r < H; r++)
+        for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
+    for (const bin of boxes[0].bins) {
+      if (!bin.at) continue;
+      cells[(bin.channel * H + bin.at[0]) * W + bin.at[1]].terms.push({ outRow: bin.row, outCol: bin.col, grad: grad.data[(bin.channel * PH + bin.row) * PW + bin.col] });
+    }
+    explanation.backward = { grad, gradInput, cells };
+  }
+  return explanation;
+}

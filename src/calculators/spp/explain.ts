@@ -1,0 +1,66 @@
+/**
+ * Explanations of spatial pyramid pooling as data: per level the bins on each axis (and, for the
+ * paper's sliding window, its size, stride and count), each bin's cells and pooled value, and the
+ * vector's length worked out.
+ */
+import { sppForward, type SppLevelGeometry, type SppResult, type SppSetup } from "../../engine/spp.js";
+
+export interface SppBinStep {
+  channel: number;
+  row: number;
+  col: number;
+  rows: [number, number];
+  cols: [number, number];
+  values: number[];
+  value: number;
+  /** Max: position of the chosen maximum on the map. */
+  at?: [number, number];
+  /** Max: other cells equal to the maximum, passed over (the first maximum wins). */
+  ties: number;
+}
+
+export interface SppLevelExplanation {
+  geometry: SppLevelGeometry;
+  bins: SppBinStep[];
+  /** sppnet: the number of bins per axis differs from n. */
+  countDiffers: boolean;
+  /** Adaptive or sppnet bins that share cells. */
+  overlap: boolean;
+}
+
+export interface SppExplanation {
+  setup: SppSetup;
+  result: SppResult;
+  levels: SppLevelExplanation[];
+}
+
+/** `detail: false` skips the per-bin cells (for maps too large to draw). */
+export function explainSpp(setup: SppSetup, { detail = true } = {}): SppExplanation {
+  const result = sppForward(setup);
+  const { height: H, width: W, input } = setup;
+  const levels = setup.levels.map((geometry, index): SppLevelExplanation => {
+    const level = result.levels[index];
+    const nh = geometry.rows.bins.length;
+    const nw = geometry.cols.bins.length;
+    const bins: SppBinStep[] = [];
+    if (detail) for (let c = 0; c < setup.channels; c++)
+      for (let i = 0; i < nh; i++)
+        for (let j = 0; j < nw; j++) {
+          const rows = geometry.rows.bins[i];
+          const cols = geometry.cols.bins[j];
+          const values: number[] = [];
+          for (let r = rows[0]; r < rows[1]; r++) for (let q = cols[0]; q < cols[1]; q++) values.push(input[(c * H + r) * W + q]);
+          const k = (c * nh + i) * nw + j;
+          const at = level.argmax?.[k];
+          bins.push({ channel: c, row: i, col: j, rows, cols, values, value: level.output.data[k], at: at === undefined ? undefined : [Math.floor(at / W), at % W],
+            ties: at === undefined ? 0 : values.filter((v) => v === level.output.data[k]).length - 1 });
+        }
+    const shares = (axis: [number, number][]) => axis.some((bin, i) => i > 0 && bin[0] < axis[i - 1][1]);
+    return {
+      geometry, bins,
+      countDiffers: nh !== geometry.n || nw !== geometry.n,
+      overlap: shares(geometry.rows.bins) || shares(geometry.cols.bins),
+    };
+  });
+  return { setup, result, levels };
+}

@@ -1,0 +1,54 @@
+/** Runs a practice session for `quiz` and `review`: history, prompts, clock, output, then the summary. */
+import type { InteractivePrompts } from "../practice/inquirer.js";
+import { openHistory } from "../practice/open-history.js";
+import { scheduleTopics } from "../practice/schedule.js";
+import { isPromptExit, runSession, summariseSession, type SessionPrompts } from "../practice/session.js";
+import { suggestNext } from "../practice/suggest.js";
+import { listTopics, type ProblemRef } from "../quiz/index.js";
+import type { Ui } from "../ui/context.js";
+import { sessionView } from "../views/practice.js";
+import { renderSessionSummary } from "../views/session.js";
+
+/** Exit code of a session ended with Ctrl-C (128 + SIGINT), as shells expect. */
+export const INTERRUPTED_EXIT = 130;
+
+/** The topic menu; undefined when the student pressed Ctrl-C. */
+export async function topicMenu(prompts: InteractivePrompts, ui: Ui): Promise<string[] | undefined> {
+  const choices = listTopics().map((topic) => ({ value: topic.id, name: `${topic.id}  ${ui.palette.dim(topic.title[ui.lang])}`, area: topic.area }));
+  try {
+    return await prompts.topicMenu({
+      message: ui.t("practice.menu.message"),
+      instructions: ui.t("practice.menu.instructions"),
+      required: ui.t("practice.menu.required"),
+      choices,
+    });
+  } catch (error) {
+    if (isPromptExit(error)) return undefined;
+    throw error;
+  }
+}
+
+export interface SessionOptions {
+  now?: () => number;
+}
+
+export async function runPracticeSession(refs: readonly ProblemRef[], prompts: SessionPrompts, ui: Ui, options: SessionOptions = {}): Promise<{ output: string; exitCode: number }> {
+  const history = openHistory(ui.io, ui.t);
+  // Read (and if need be repair) the history first, so that a warning comes before the session.
+  history.load();
+  const now = options.now ?? (() => Date.now());
+  const result = await runSession(refs, {
+    prompts,
+    write: (text) => ui.io.stdout(text),
+    now,
+    record: (record) => { history.append(record); },
+    lang: ui.lang,
+    t: ui.t,
+    view: sessionView(ui),
+    colour: ui.palette.enabled,
+  });
+  const at = new Date(now());
+  const schedules = scheduleTopics(history.load(), at);
+  const suggestions = suggestNext(result, schedules, listTopics().map((topic) => topic.id), at);
+  return { output: renderSessionSummary(result, summariseSession(result.answers), suggestions, ui), exitCode: result.interrupted ? INTERRUPTED_EXIT : 0 };
+}

@@ -1,0 +1,92 @@
+/** Human output of `cnn-drill stats`: totals, then one row per topic with an accuracy bar and the schedule. */
+import type { Progress } from "../practice/progress.js";
+import type { Translate } from "../i18n/index.js";
+import type { Palette } from "../render/colour.js";
+import { renderTable } from "../render/table.js";
+
+export interface StatsTextContext {
+  t: Translate;
+  palette: Palette;
+}
+
+export const BAR_WIDTH = 10;
+
+/** `████████░░` for 0.8: full blocks for the share, light shade for the rest (readable without colour). */
+export function accuracyBar(share: number, width = BAR_WIDTH): string {
+  const full = Math.max(0, Math.min(width, Math.round(share * width)));
+  return "█".repeat(full) + "░".repeat(width - full);
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** `2026-11-30 17:05` in local time. */
+function formatDateTime(date: Date): string {
+  return `${date.getFullYear()}-${pad2(date.getMonth() + 1)}-${pad2(date.getDate())} ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
+
+/** A duration in words: "5 min", "3 h", "2 days" (rounded to the unit that fits). */
+export function formatDuration(ms: number, t: Translate): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return t("practice.duration.minutes", { n: minutes });
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return t("practice.duration.hours", { n: hours });
+  const days = Math.round(hours / 24);
+  return days === 1 ? t("practice.duration.oneDay") : t("practice.duration.days", { n: days });
+}
+
+/** "due now", "overdue 2 days" or "in 3 days". */
+export function formatDue(due: Date, now: Date, t: Translate): string {
+  const ms = due.getTime() - now.getTime();
+  if (ms <= 0) {
+    return -ms < 60_000 ? t("practice.due.now") : t("practice.due.overdue", { duration: formatDuration(-ms, t) });
+  }
+  return t("practice.due.in", { duration: formatDuration(ms, t) });
+}
+
+function styleShare(text: string, share: number, palette: Palette): string {
+  if (share >= 0.8) return palette.correct(text);
+  if (share >= 0.5) return palette.warn(text);
+  return palette.wrong(text);
+}
+
+/** `file`: the history file, named at the end. */
+export function renderStatsText(progress: Progress, file: string, now: Date, { t, palette }: StatsTextContext): string {
+  const lines: string[] = [palette.heading(t("practice.stats.title")), ""];
+  if (progress.attempts === 0 || progress.nextDue === undefined) {
+    lines.push(t("practice.stats.empty"), t("practice.stats.emptyHint"), "", palette.dim(t("practice.stats.file", { file })));
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }), "");
+
+  const head = [
+    t("practice.stats.col.topic"),
+    t("practice.stats.col.answers"),
+    t("practice.stats.col.right"),
+    t("practice.stats.col.accuracy"),
+    t("practice.stats.col.last"),
+    t("practice.stats.col.next"),
+  ];
+  const rows = progress.schedules.map((s) => {
+    const bar = `${styleShare(accuracyBar(s.accuracy), s.accuracy, palette)} ${percent(s.accuracy).padStart(4)}`;
+    const next = formatDue(s.due, now, t);
+    const nextText = s.isDue ? palette.highlight(`! ${next}`) : `  ${next}`;
+    return [s.topic, String(s.attempts), String(s.correct), bar, formatDateTime(s.lastPractised), nextText];
+  });
+  lines.push(renderTable(head, rows, palette, ["left", "right", "right", "left", "left", "left"]), "");
+
+  if (progress.dueCount > 0) lines.push(t("practice.stats.dueCount", { count: progress.dueCount }), `  ${palette.result("cnn-drill review")}`);
+  else lines.push(t("practice.stats.nothingDue", { when: formatDue(progress.nextDue, now, t) }));
+  const fresh = progress.notPractised;
+  if (fresh.length > 0) {
+    const shown = fresh.slice(0, 4).join(", ") + (fresh.length > 4 ? ", …" : "");
+    lines.push(t("practice.stats.notPractised", { count: fresh.length, topics: shown }));
+  }
+  lines.push("", palette.dim(t("practice.stats.legend")), palette.dim(t("practice.stats.file", { file })));
+  return `${lines.join("\n")}\n`;
+}
