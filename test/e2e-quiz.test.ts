@@ -27,7 +27,7 @@ describe("cnn-drill topics", () => {
     const result = runBuilt(["topics", "--lang", "ko"]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain("conv.grad-input");
-    expect(result.stdout).toContain("합성곱 역전파: 입력의 그라디언트");
+    expect(result.stdout).toContain("합성곱 역전파: 입력의 기울기");
     expect(result.stdout).toContain("cnn-drill problem --topic conv.forward");
   });
 });

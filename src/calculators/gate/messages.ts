@@ -82,7 +82,7 @@ export const ko: Record<keyof typeof en, string> = {
   "gate.outputs": "입력 00, 01, 10, 11의 출력: {outputs}",
   "gate.onLine": "z가 정확히 0이면 입력이 직선 위에 있고 step(0) = 0이므로 0입니다 (합은 정확히 계산하므로 0.1 + 0.2 - 0.3은 0입니다).",
   "gate.computes": "이 가중치는 {gate} 게이트를 계산합니다.",
-  "gate.computesNone": "이 출력은 이름 있는 게이트가 아닙니다.",
+  "gate.computesNone": "이 출력은 이름이 붙은 어떤 게이트와도 같지 않습니다.",
   "gate.line": "결정 직선: {line} = 0",
   "gate.noLine": "w1 = w2 = 0이라 직선이 없습니다. 모든 입력에서 출력은 step(b) = {y}입니다.",
   "gate.legend": "+ 유닛이 발화하는 쪽 (z > 0, y = 1)   · z ≤ 0인 쪽 (y = 0)   숫자: 네 입력에서의 출력",

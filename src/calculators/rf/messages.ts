@@ -113,7 +113,7 @@ export const ko: Record<keyof typeof en, string> = {
   "rf.fieldTitle": "입력 {n}×{n}: {out}×{out} 출력의 유닛 ({unit},{unit})이 읽는 픽셀",
   "rf.fieldLegend": "● 읽음   ○ 수용 영역 안이지만 건너뛴 구멍 (팽창)   · 수용 영역 밖",
   "rf.fieldHoles": "수용 영역 범위 {span}×{span} 픽셀 중 {read}개만 읽습니다. 구멍은 팽창 때문에 생깁니다 (그리딩 효과).",
-  "rf.fieldEmpty": "이 출력 유닛은 입력 픽셀을 하나도 읽지 않습니다. 모든 탭이 전치 합성곱이 끼워 넣은 0(또는 패딩) 위에 놓여 편향만 받습니다.",
+  "rf.fieldEmpty": "이 출력 유닛은 입력 픽셀을 하나도 읽지 않습니다. 모든 커널 원소가 전치 합성곱이 끼워 넣은 0(또는 패딩) 위에 놓여 편향만 받습니다.",
   "rf.fieldPadding": "수용 영역이 경계를 넘어 0 패딩까지 닿습니다. 실제 픽셀만 그렸습니다.",
   "rf.fieldTooLarge": "입력이 {limit}×{limit}보다 커서 수용 영역 그림은 생략합니다.",
 };

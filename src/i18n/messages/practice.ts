@@ -224,7 +224,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.exam.help.output": "표준 출력 대신 이 파일에 씁니다",
   "practice.exam.title": "모의고사: 합성곱, 풀링, 퍼셉트론",
   "practice.exam.meta": "시드 {seed} · {count}문제 · 같은 시험을 다시 만들려면:",
-  "practice.exam.instructions": "실제 시험처럼 손으로 푸세요. 행렬은 칸에 행마다 적으세요. 문제에 따로 적혀 있지 않으면 합성곱은 PyTorch의 conv2d처럼 커널을 뒤집지 않는 상관(cross-correlation)이고 0 패딩을 씁니다.",
+  "practice.exam.instructions": "실제 시험처럼 손으로 푸세요. 행렬은 칸에 행마다 적으세요. 문제에 따로 적혀 있지 않으면 합성곱은 PyTorch의 conv2d처럼 커널을 뒤집지 않는 교차 상관(cross-correlation)이고 0 패딩을 씁니다.",
   "practice.exam.name": "이름",
   "practice.exam.score": "점수",
   "practice.exam.question": "문제 {n}",

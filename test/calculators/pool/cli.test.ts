@@ -67,7 +67,7 @@ describe("cnn-drill pool (built)", () => {
     const result = runBuilt(["pool", "--input", "1 2; 3 4", "--size", "1", "--grad", "1 2", "--lang", "ko"]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("오류: --grad: 그라디언트는 1×2인데 출력은 2×2입니다\n도움말: --grad 는 ∂L/∂출력입니다. 출력 칸마다 숫자 하나를 주세요\n");
+    expect(result.stderr).toBe("오류: --grad: 기울기는 1×2인데 출력은 2×2입니다\n도움말: --grad 는 ∂L/∂출력입니다. 출력 칸마다 숫자 하나를 주세요\n");
   });
 
   it("a 40×40 input is summarised in a few lines, and --json still prints every value", () => {
