@@ -11,4 +11,5 @@ export * from "./engine/gates.js";
 export * from "./engine/activation.js";
 export * from "./engine/loss.js";
 export * from "./engine/step.js";
+export * from "./engine/layer-cost.js";
 export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";
