@@ -82,6 +82,7 @@ export const en = {
   "rf.fcNeedsInputSizeHint": "add --input-size N: fc flattens C·H·W inputs, so its weights depend on the map's size",
   "spp.shapeBad": "expected C,H,W (or H,W) with whole numbers of at least 1, got \"{text}\"",
   "spp.shapeHint": "for example --shape 256,13,13",
+  "spp.tooManyBins": "these levels make {count} bins, more than the {limit} that can be listed",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -161,4 +162,5 @@ export const ko: Record<keyof typeof en, string> = {
   "rf.fcNeedsInputSizeHint": "--input-size N 을 주세요. fc는 C·H·W 입력을 펼치므로 가중치 수가 맵 크기에 따라 달라집니다",
   "spp.shapeBad": "C,H,W (또는 H,W) 형태의 1 이상의 정수여야 하는데 \"{text}\"입니다",
   "spp.shapeHint": "예: --shape 256,13,13",
+  "spp.tooManyBins": "이 레벨들의 구간은 모두 {count}개로, 나열할 수 있는 최대 {limit}개보다 많습니다",
 };
