@@ -42,12 +42,10 @@ export function squaredErrorLoss(loss: Loss, output: Tensor, target: Tensor): Lo
     difference[i] = y[i] - t[i];
     sumOfSquares += difference[i] * difference[i];
   }
-  // Written per loss rather than as 2·scale·(y − t) so each matches PyTorch's arithmetic exactly.
-  for (let i = 0; i < count; i++) {
-    if (loss === "half-sse") grad[i] = difference[i];
-    else if (loss === "sse") grad[i] = 2 * difference[i];
-    else grad[i] = (2 * difference[i]) / count;
-  }
+  // Per loss rather than 2·scale·(y − t): half-sse is exactly y − t, and mse rounds as PyTorch's
+  // mse_loss_backward does, (y − t)·(2/N).
+  const factor = loss === "half-sse" ? 1 : loss === "sse" ? 2 : 2 / count;
+  for (let i = 0; i < count; i++) grad[i] = difference[i] * factor;
   const scale = lossScale(loss, count);
   const value = loss === "half-sse" ? sumOfSquares / 2 : loss === "sse" ? sumOfSquares : sumOfSquares / count;
   return { loss, value, difference: tensor(output.shape, difference), scale, gradOutput: tensor(output.shape, grad) };
