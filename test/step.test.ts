@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyActivation, sigmoid, type Activation } from "../src/engine/activation.js";
 import { conv2dBackward, type PaddingSpec } from "../src/engine/conv2d.js";
 import { squaredErrorLoss, type Loss } from "../src/engine/loss.js";
 import { poolForward, setupPool } from "../src/engine/pool2d.js";
 import { runStep, setupStep, stepOutputs, trainingStep, type StepOptions, type StepResult } from "../src/engine/step.js";
+import { InputError } from "../src/engine/errors.js";
 import { dot, fromRows, tensor, toNested, type Tensor } from "../src/engine/tensor.js";
 import { stepCase } from "./engine-adapters/step.js";
 import { expectInputError } from "./helpers/errors.js";
@@ -294,4 +296,67 @@ describe("step input checks", () => {
   it("throws when the loss is unknown", () => expectInputError(run({ loss: "l1" as Loss, target: fromRows([[1, 1], [1, 1]]) }), "loss", "step.lossBad"));
   it("throws when the activation is unknown", () => expectInputError(run({ activation: "gelu" as Activation }), "act", "step.activationBad"));
   it("throws conv's own errors for the conv stage (channels)", () => expectInputError(() => trainingStep(tensor([2, 3, 3]), tensor([3, 2, 2])), "kernel", "conv.channelMismatch"));
+});
+
+describe("step on hostile input (fast-check)", () => {
+  /** Mostly `valid`, sometimes `hostile`: every check gets hit, and most runs get far enough to compute. */
+  const mostly = <T>(valid: fc.Arbitrary<T>, hostile: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 30 }, { arbitrary: hostile, weight: 1 });
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 2 });
+  const shape = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
+  const side = (min: number) => mostly(fc.integer({ min, max: 3 }), fc.integer({ min: -2, max: min - 1 }));
+  const pair = (min: number) => fc.tuple(side(min), side(min));
+  const hostileNumber = fc.oneof(fc.double(), fc.constantFrom(0, -0, -1, Infinity, -Infinity, Number.NaN));
+
+  it("every combination of options either works, with the contract's keys and finite numbers, or throws an InputError", () => {
+    let computed = 0;
+    fc.assert(fc.property(
+      shape(1, 7), mostly(shape(1, 2), shape(3, 5)), shape(1, 3), pair(1), mostly(fc.constant([1, 1] as [number, number]), pair(1)), maybe(pair(1)), maybe(pair(1)),
+      mostly(fc.constantFrom<string>("none", "relu", "sigmoid", "tanh"), fc.constant("gelu")),
+      maybe(mostly(fc.constantFrom<string>("max", "avg"), fc.constant("min"))),
+      maybe(mostly(fc.constantFrom<string>("half-sse", "sse", "mse"), fc.constant("l1"))),
+      mostly(fc.constantFrom("target", "grad", "neither"), fc.constant("both")), maybe(mostly(fc.constantFrom(0.1, 0.5, 2), hostileNumber)),
+      mostly(fc.constant(false), fc.constant(true)),
+      (inputShape, kernelShape, randomShape, stride, dilation, poolSize, poolStride, activation, poolType, givenLoss, source, lr, wrongShape) => {
+        const input = tensor(inputShape, Array.from({ length: inputShape[0] * inputShape[1] }, (_, i) => (i % 5) - 2));
+        const kernel = tensor(kernelShape, Array.from({ length: kernelShape[0] * kernelShape[1] }, (_, i) => (i % 3) - 1));
+        const withTarget = source === "target" || source === "both";
+        const withGrad = source === "grad" || source === "both";
+        // A loss mostly comes with a target (else it is refused, which a few runs still check).
+        const loss = withTarget || wrongShape ? givenLoss : undefined;
+        const forward: StepOptions = {
+          stride, dilation, activation: activation as Activation,
+          pool: poolType === undefined ? undefined : { type: poolType as "max", size: poolSize, stride: poolStride },
+        };
+        // y's shape when the forward options hold, so that most targets and grads fit; sometimes a random one.
+        let yShape: readonly number[] = randomShape;
+        if (!wrongShape) {
+          try {
+            yShape = setupStep(input, kernel, forward).outputShape;
+          } catch {
+            // The forward options are refused; the run below checks that it is with an InputError.
+          }
+        }
+        const y = tensor(yShape, Array(yShape.reduce((a, b) => a * b, 1)).fill(1));
+        const options: StepOptions = { ...forward, loss: loss as Loss | undefined, lr, target: withTarget ? y : undefined, grad: withGrad ? y : undefined };
+        let result: StepResult;
+        try {
+          result = trainingStep(input, kernel, options);
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          return;
+        }
+        computed++;
+        const outputs = stepOutputs(result);
+        expect("loss" in outputs).toBe(withTarget);
+        expect("gradInput" in outputs).toBe(withTarget || withGrad);
+        expect("updatedKernel" in outputs).toBe(lr !== undefined);
+        for (const value of Object.values(outputs)) {
+          const numbers = typeof value === "number" ? [value] : Array.isArray(value) ? value : Array.from(value.data);
+          expect(numbers.every(Number.isFinite)).toBe(true);
+        }
+      },
+    ), { numRuns: 3000, seed: 11 });
+    // Not vacuous: a good share of the runs get through every check and compute.
+    expect(computed).toBeGreaterThan(600);
+  });
 });
