@@ -289,6 +289,7 @@ describe("step input checks", () => {
   it("throws when lr is negative", () => expectInputError(run({ grad: fromRows([[1, 1], [1, 1]]), lr: -0.1 }), "lr", "step.lrNotPositive"));
   it("throws when lr is not a number", () => expectInputError(run({ grad: fromRows([[1, 1], [1, 1]]), lr: Number.NaN }), "lr", "step.lrNotPositive"));
   it("throws when lr is infinite", () => expectInputError(run({ grad: fromRows([[1, 1], [1, 1]]), lr: Infinity }), "lr", "step.lrNotPositive"));
+  it("throws when lr is so large that the updated weights overflow", () => expectInputError(run({ grad: fromRows([[1, 1], [1, 1]]), lr: 1e308 }), "lr", "step.updateNotFinite"));
   it("throws when lr comes without a target or a grad", () => expectInputError(run({ lr: 0.1 }), "lr", "step.lrNeedsGradient"));
   it("throws when both a target and a grad are given", () => expectInputError(run({ target: fromRows([[1, 1], [1, 1]]), grad: fromRows([[1, 1], [1, 1]]) }), "grad", "step.targetAndGrad"));
   it("throws when a loss comes without a target", () => expectInputError(run({ loss: "mse" }), "loss", "step.lossNeedsTarget"));

@@ -173,6 +173,8 @@ function sgdUpdate(setup: StepSetup, gradients: ConvGradients, lr: number): Step
   const b = setup.conv.bias;
   const gb = typeof gradients.gradBias === "number" ? [gradients.gradBias] : gradients.gradBias;
   const updatedBias = gb.map((g, o) => b[o] - lr * g);
+  // A finite but huge η can push a weight past float64's range; say so rather than print Infinity.
+  check(updatedKernel.every(Number.isFinite) && updatedBias.every(Number.isFinite), "lr", "step.updateNotFinite", { value: String(lr) }, "step.lrHint");
   return { updatedKernel: tensor(setup.kernel.shape, updatedKernel), updatedBias: setup.conv.isBank ? updatedBias : updatedBias[0] };
 }
 
