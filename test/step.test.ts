@@ -5,7 +5,7 @@ import { applyActivation, sigmoid, type Activation } from "../src/engine/activat
 import { conv2dBackward, type PaddingSpec } from "../src/engine/conv2d.js";
 import { squaredErrorLoss, type Loss } from "../src/engine/loss.js";
 import { poolForward, setupPool } from "../src/engine/pool2d.js";
-import { runStep, setupStep, stepOutputs, trainingStep, type StepOptions, type StepResult } from "../src/engine/step.js";
+import { activationCells, indexOf, lossCells, runStep, setupStep, stepOutputs, trainingStep, updateTerms, type StepOptions, type StepResult } from "../src/engine/step.js";
 import { InputError } from "../src/engine/errors.js";
 import { dot, fromRows, tensor, toNested, type Tensor } from "../src/engine/tensor.js";
 import { stepCase } from "./engine-adapters/step.js";
@@ -90,6 +90,54 @@ describe("step known values (a 3×3 input, a 2×2 kernel: the seed's setting)", 
     expect(toNested(result.output)).toEqual([[9, 9], [1, 1]]);
     // Windows (1,0) and (1,1) hold only ones: the first one in row-major order is chosen.
     expect(toNested(result.backward!.gradActivation)).toEqual([[0, 3, 0], [3, 4, 0], [0, 0, 0]]);
+  });
+});
+
+describe("step explanation data, cell by cell", () => {
+  const input = fromRows([[1, 2, 0], [0, 1, 3], [2, 1, 0]]);
+  const kernel = fromRows([[1, -1], [0, 2]]);
+  const result = trainingStep(input, kernel, { bias: -1, activation: "relu", pool: { type: "max" }, target: fromRows([[5]]), lr: 0.1 });
+
+  it("activation cells: s, h, ReLU′ and which cells ReLU blocks (s ≤ 0, s = 0 included), with δ", () => {
+    expect(activationCells(result)).toEqual([
+      { at: [0, 0], preActivation: 0, activation: 0, localDerivative: 0, blocked: true, upstream: 0, delta: 0 },
+      { at: [0, 1], preActivation: 7, activation: 7, localDerivative: 1, blocked: false, upstream: 2, delta: 2 },
+      { at: [1, 0], preActivation: 0, activation: 0, localDerivative: 0, blocked: true, upstream: 0, delta: 0 },
+      { at: [1, 1], preActivation: -3, activation: 0, localDerivative: 0, blocked: true, upstream: 0, delta: 0 },
+    ]);
+  });
+
+  it("activation cells without a backward pass have no upstream or δ; sigmoid blocks nothing", () => {
+    const cells = activationCells(trainingStep(input, kernel, { activation: "sigmoid" }));
+    expect(cells.every((cell) => cell.upstream === undefined && cell.delta === undefined && !cell.blocked)).toBe(true);
+    expect(cells[0].localDerivative).toBeCloseTo(cells[0].activation * (1 - cells[0].activation), 15);
+  });
+
+  it("loss cells: y, t, y − t and ∂L/∂y", () => {
+    expect(lossCells(result)).toEqual([{ at: [0, 0], output: 7, target: 5, difference: 2, gradOutput: 2 }]);
+    expect(lossCells(trainingStep(input, kernel, {}))).toEqual([]);
+  });
+
+  it("update terms: each weight and the bias as value − η·grad", () => {
+    const terms = updateTerms(result)!;
+    expect(terms.lr).toBe(0.1);
+    expect(terms.kernel.map((term) => [term.at, term.value, term.grad])).toEqual([[[0, 0], 1, 4], [[0, 1], -1, 0], [[1, 0], 0, 2], [[1, 1], 2, 6]]);
+    expect(terms.kernel.every((term) => term.updated === term.value - 0.1 * term.grad)).toBe(true);
+    expect(terms.bias).toEqual([{ at: [0], value: -1, grad: 2, updated: -1 - 0.1 * 2 }]);
+    expect(updateTerms(trainingStep(input, kernel, { target: fromRows([[5, 5], [5, 5]]) }))).toBeUndefined();
+  });
+
+  it("a bank's update terms index [o, c, m, n] and one bias per filter", () => {
+    const bank = trainingStep(tensor([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), tensor([3, 2, 1, 1], [1, 0, 0, 1, 1, 1]), { grad: tensor([3, 2, 2], Array(12).fill(1)), lr: 1 });
+    const terms = updateTerms(bank)!;
+    expect(terms.kernel.map((term) => term.at)).toEqual([[0, 0, 0, 0], [0, 1, 0, 0], [1, 0, 0, 0], [1, 1, 0, 0], [2, 0, 0, 0], [2, 1, 0, 0]]);
+    expect(terms.bias.map((term) => [term.at, term.grad])).toEqual([[[0], 4], [[1], 4], [[2], 4]]);
+  });
+
+  it("indexOf turns flat positions back into row-major indices", () => {
+    expect(indexOf([2, 3], 5)).toEqual([1, 2]);
+    expect(indexOf([2, 3, 4], 23)).toEqual([1, 2, 3]);
+    expect(indexOf([4], 3)).toEqual([3]);
   });
 });
 

@@ -198,3 +198,85 @@ export function stepOutputs(result: StepResult): Record<string, Tensor | number 
   if (result.update !== undefined) Object.assign(outputs, { updatedKernel: result.update.updatedKernel, updatedBias: result.update.updatedBias });
   return outputs;
 }
+
+// ---- explanation data: each stage cell by cell, so renderers only render ------------------------
+
+/** The multi-index of flat position `flat` in `shape` (row-major): [row, col], [c, row, col] … */
+export function indexOf(shape: readonly number[], flat: number): number[] {
+  const index = new Array<number>(shape.length);
+  for (let dim = shape.length - 1; dim >= 0; dim--) {
+    index[dim] = flat % shape[dim];
+    flat = Math.floor(flat / shape[dim]);
+  }
+  return index;
+}
+
+/** One cell of s through the activation, and (with a backward pass) δ = ∂L/∂h · act′(s) there. */
+export interface ActivationCell {
+  /** Position in s: [row, col] or [channel, row, col]. */
+  at: number[];
+  preActivation: number;
+  activation: number;
+  /** act′(s): 1 without an activation; ReLU 1 or 0; σ(1 − σ); 1 − tanh². */
+  localDerivative: number;
+  /** ReLU only: s ≤ 0, so the cell passes nothing forward and no gradient back (ReLU′(0) = 0). */
+  blocked: boolean;
+  /** ∂L/∂h at the cell and δ = upstream · localDerivative; undefined without a backward pass. */
+  upstream?: number;
+  delta?: number;
+}
+
+export function activationCells(result: StepResult): ActivationCell[] {
+  const { preActivation: s, activation: h, localDerivative, backward } = result;
+  return Array.from(s.data, (value, i) => ({
+    at: indexOf(s.shape, i),
+    preActivation: value,
+    activation: h.data[i],
+    localDerivative: localDerivative.data[i],
+    blocked: result.setup.activation === "relu" && value <= 0,
+    ...(backward === undefined ? {} : { upstream: backward.gradActivation.data[i], delta: backward.gradPreActivation.data[i] }),
+  }));
+}
+
+/** One cell of y in the loss: the term scale·(y − t)² and ∂L/∂y = 2·scale·(y − t). */
+export interface LossCell {
+  at: number[];
+  output: number;
+  target: number;
+  difference: number;
+  gradOutput: number;
+}
+
+export function lossCells(result: StepResult): LossCell[] {
+  const { loss, setup, output } = result;
+  if (loss === undefined) return [];
+  return Array.from(output.data, (y, i) => ({
+    at: indexOf(output.shape, i),
+    output: y,
+    target: setup.target!.data[i],
+    difference: loss.difference.data[i],
+    gradOutput: loss.gradOutput.data[i],
+  }));
+}
+
+/** One weight or bias of the update: updated = value − η·grad. */
+export interface UpdateTerm {
+  /** Position in the kernel ([m, n], [c, m, n] or [o, c, m, n]); a bias: [o]. */
+  at: number[];
+  value: number;
+  grad: number;
+  updated: number;
+}
+
+export function updateTerms(result: StepResult): { lr: number; kernel: UpdateTerm[]; bias: UpdateTerm[] } | undefined {
+  const { update, backward, setup } = result;
+  if (update === undefined || backward === undefined) return undefined;
+  const gradKernel = backward.conv.gradKernel.data;
+  const kernel = Array.from(setup.kernel.data, (value, i) => ({
+    at: indexOf(setup.kernel.shape, i), value, grad: gradKernel[i], updated: update.updatedKernel.data[i],
+  }));
+  const gradBias = typeof backward.conv.gradBias === "number" ? [backward.conv.gradBias] : backward.conv.gradBias;
+  const updatedBias = typeof update.updatedBias === "number" ? [update.updatedBias] : update.updatedBias;
+  const bias = gradBias.map((grad, o) => ({ at: [o], value: setup.conv.bias[o], grad, updated: updatedBias[o] }));
+  return { lr: setup.lr!, kernel, bias };
+}
