@@ -87,8 +87,9 @@ describe("layer tokens with channels leave the receptive field as it was", () =>
     expect(wantsLayerCosts(parseLayers("conv3p1,pool2"), false)).toBe(false);
     expect(wantsLayerCosts(parseLayers("conv3p1,pool2"), true)).toBe(true);
     expect(wantsLayerCosts(parseLayers("conv3c8"), false)).toBe(true);
-    expect(wantsLayerCosts(parseLayers("conv3g1"), false)).toBe(false);
-    expect(wantsLayerCosts(parseLayers("conv3g2"), false)).toBe(true);
+    expect(wantsLayerCosts(parseLayers("conv3g1"), false)).toBe(true);
+    expect(wantsLayerCosts(parseLayers("pool2s2,tconv2s2g1"), false)).toBe(true);
+    expect(wantsLayerCosts(parseLayers("conv3s2p1d2,pool2s2p1,tconv4s2p1o1"), false)).toBe(false);
     expect(wantsLayerCosts(parseLayers("fc10"), false)).toBe(true);
   });
 

@@ -103,5 +103,6 @@ export function layerCosts(specs: readonly LayerSpec[], options: LayerCostOption
 
 /** True when a stack asks for the parameter columns: channels given, or any `c`/`g`/`fc` token. */
 export function wantsLayerCosts(specs: readonly LayerSpec[], channelsGiven: boolean): boolean {
-  return channelsGiven || specs.some((spec) => spec.kind === "fc" || spec.outChannels !== null || spec.groups !== 1);
+  // A written g1 counts too, so the token's suffixes are read rather than the parsed group count.
+  return channelsGiven || specs.some((spec) => spec.kind === "fc" || spec.outChannels !== null || /^t?conv\d+.*g\d/.test(spec.token));
 }
