@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Reference cases for the training step (`step`) and per-layer parameter counts (`rf` with channels),
-computed with PyTorch 1.13 / torchvision 0.14 (float64).
+"""Reference cases for the training step (`step`), per-layer parameter counts (`rf` with channels) and
+`spp --shape`, computed with PyTorch 1.13 / torchvision 0.14 (float64).
 
 Usage (from the project root):
 
@@ -9,7 +9,9 @@ Usage (from the project root):
 Deterministic for a seed (Python's `random.Random(SEED)`; torch only computes). Seed 1 made the
 committed fixture; a summary of what it covers goes to stderr. Each case has the format of the other
 torch fixtures: {"name", "args": [argv after `cnn-drill`], "expect": {json key: value}}, compared
-within 1e-6. test/step.test.ts and test/layer-cost.test.ts run every case through the engine.
+within 1e-6. test/step.test.ts, test/layer-cost.test.ts and test/spp-shape.test.ts run every case through the engine
+(the command runs them too once `step`, `rf --channels` and `spp --shape` are wired). Takes about 35 s
+(VGG16 runs in float64); seed 1: step 176, rf 46, spp 20 cases.
 
 - step: autograd on a float64 graph s = conv2d(a, w, b) → h = act(s) → y = pool(h) → loss, then
   `torch.optim.SGD([w, b], lr)` for one update. Every combination of activation (none, relu,
@@ -25,6 +27,9 @@ within 1e-6. test/step.test.ts and test/layer-cost.test.ts run every case throug
   (138,357,544) and a 3×3 conv 64→128 on 56×56. MACs per layer are weight.numel() times the output
   positions (conv), the input positions (tconv: every input pixel meets every weight once) or
   weight.numel() (fc).
+- spp --shape: `levels` (each n and its bins, observed by pooling one-hot maps with adaptive_max_pool2d
+  or the paper's max_pool2d window) and `length` (the pooled outputs' numel over all levels) for maps
+  such as 256×13×13 with levels 1,2,4 (5,376), both methods.
 """
 import json
 import random
@@ -389,6 +394,58 @@ for i in range(40):
         tokens.append(f"fc{rng.choice([2, 5, 10])}")
     has_fc = tokens[-1].startswith("fc")
     rf_case(tokens, channels, n, bias=rng.random() < 0.8, with_size=has_fc or rng.random() < 0.75)
+
+
+# ---- spp --shape: bins and length from the shape alone --------------------------------------------
+
+def probe_bins(H, W, pool):
+    """The PH×PW grid of {"rows": [start, end), "cols": [start, end)} that `pool` reads, observed by
+    pooling the H·W one-hot maps (as scripts/gen-torch-cases.py does)."""
+    out = pool(torch.eye(H * W).reshape(H * W, 1, H, W))
+    grid = []
+    for i in range(out.shape[2]):
+        row = []
+        for j in range(out.shape[3]):
+            cells = (out[:, 0, i, j] == 1).nonzero().reshape(-1).tolist()
+            rs, cs = [c // W for c in cells], [c % W for c in cells]
+            rows, cols = [min(rs), max(rs) + 1], [min(cs), max(cs) + 1]
+            assert (rows[1] - rows[0]) * (cols[1] - cols[0]) == len(cells), "a bin is not a rectangle"
+            row.append({"rows": rows, "cols": cols})
+        grid.append(row)
+    return grid
+
+
+def spp_shape_case(shape, levels, method):
+    C, H, W = shape if len(shape) == 3 else (1, *shape)
+    length = 0
+    level_expect = []
+    for n in levels:
+        if method == "adaptive":
+            def pool(maps):
+                return F.adaptive_max_pool2d(maps, n)
+        else:  # SPP-net §2.3: window ceil(a/n), stride floor(a/n)
+            def pool(maps):
+                return F.max_pool2d(maps, (-(-H // n), -(-W // n)), (H // n, W // n))
+        length += pool(torch.zeros(1, C, H, W)).numel()
+        level_expect.append({"n": n, "bins": probe_bins(H, W, pool)})
+    args = ["spp", "--shape", ",".join(map(str, shape)), "--levels", ",".join(map(str, levels))]
+    if method != "adaptive" or rng.random() < 0.3:
+        args += ["--method", method]
+    cases.append({"name": f"spp-shape-r{stats['sppShape']}", "args": args, "expect": {"levels": level_expect, "length": length}})
+    stats["sppShape"] += 1
+
+
+stats["sppShape"] = 0
+spp_shape_case((256, 13, 13), [1, 2, 4], "adaptive")
+spp_shape_case((256, 13, 13), [3, 2, 1], "sppnet")
+spp_shape_case((2, 7, 7), [4], "sppnet")
+for i in range(17):
+    shape = (rng.randint(1, 4), rng.randint(1, 10), rng.randint(1, 10))
+    if i % 4 == 0:
+        shape = shape[1:]
+    top = min(shape[-2:])
+    levels = sorted(rng.sample(range(1, top + 1), rng.randint(1, min(3, top))))
+    spp_shape_case(shape, levels, "sppnet" if i % 2 else "adaptive")
 
 print(json.dumps(stats), file=sys.stderr)
 json.dump(cases, sys.stdout, separators=(",", ":"))

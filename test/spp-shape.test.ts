@@ -1,6 +1,9 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { setupSpp, sppBins, sppForward, sppShape, SPP_SHAPE_MAX_BINS, type SppMethod } from "../src/engine/spp.js";
 import { tensor } from "../src/engine/tensor.js";
+import { sppShapeCase } from "./engine-adapters/spp-shape.js";
+import { firstDifference } from "./helpers/cli.js";
 import { expectInputError } from "./helpers/errors.js";
 import { randomInt, seededRandom } from "./helpers/random.js";
 
@@ -55,6 +58,26 @@ describe("spp --shape agrees with the spp engine on small maps", () => {
     expect(fromShape.expectedLength).toBe(full.expectedLength);
     expect(fromShape.levels.map((level) => level.bins)).toEqual(sppBins(setup));
     expect(fromShape.levels.map((level) => level.n)).toEqual(levels);
+  });
+});
+
+interface TorchCase {
+  name: string;
+  args: string[];
+  expect: Record<string, unknown>;
+}
+
+const torchCases = (JSON.parse(readFileSync(new URL("./fixtures/torch-cases-round2.json", import.meta.url), "utf8")) as TorchCase[])
+  .filter((c) => c.args[0] === "spp");
+
+describe(`spp --shape PyTorch reference cases (${torchCases.length}: bins observed with one-hot maps, length from the pooled outputs)`, () => {
+  it("include 256×13×13 with levels 1,2,4 → 5,376", () => {
+    expect(torchCases.some((c) => c.args.join(" ") === "spp --shape 256,13,13 --levels 1,2,4" && c.expect.length === 5376)).toBe(true);
+  });
+
+  it.each(torchCases.map((c) => [c.name, c.args.slice(1).join(" "), c] as const))("%s: %s", (_name, _args, testCase) => {
+    const actual = sppShapeCase(testCase.args.slice(1));
+    for (const [key, value] of Object.entries(testCase.expect)) expect(firstDifference(actual[key], value), key).toBeUndefined();
   });
 });
 
