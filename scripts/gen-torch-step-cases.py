@@ -9,9 +9,9 @@ Usage (from the project root):
 Deterministic for a seed (Python's `random.Random(SEED)`; torch only computes). Seed 1 made the
 committed fixture; a summary of what it covers goes to stderr. Each case has the format of the other
 torch fixtures: {"name", "args": [argv after `cnn-drill`], "expect": {json key: value}}, compared
-within 1e-6. test/step.test.ts, test/layer-cost.test.ts and test/spp-shape.test.ts run every case through the engine
-(the command runs them too once `step`, `rf --channels` and `spp --shape` are wired). Takes about 35 s
-(VGG16 runs in float64); seed 1: step 176, rf 46, spp 20 cases.
+within 1e-6. test/step.test.ts, test/layer-cost.test.ts and test/spp-shape.test.ts run every case
+through the engine (the command runs them too once `step`, `rf --channels` and `spp --shape` are
+wired). Takes about 35 s (VGG16 runs in float64); seed 1: step 176, rf 46, spp 20 cases.
 
 - step: autograd on a float64 graph s = conv2d(a, w, b) → h = act(s) → y = pool(h) → loss, then
   `torch.optim.SGD([w, b], lr)` for one update. Every combination of activation (none, relu,
