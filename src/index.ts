@@ -8,4 +8,8 @@ export * from "./engine/roi-pool.js";
 export * from "./engine/spp.js";
 export * from "./engine/receptive-field.js";
 export * from "./engine/gates.js";
+export * from "./engine/activation.js";
+export * from "./engine/loss.js";
+export * from "./engine/step.js";
+export * from "./engine/layer-cost.js";
 export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";

@@ -11,7 +11,7 @@
 import { check, InputError } from "./errors.js";
 import { convOutputSize, effectiveKernel, poolOutputSize, transposedConvOutputSize } from "./geometry.js";
 
-export type LayerKind = "conv" | "pool" | "tconv";
+export type LayerKind = "conv" | "pool" | "tconv" | "fc";
 
 /** One layer of a SPEC such as `conv3p1,pool2,conv3d2p2,tconv4s2p1`. */
 export interface LayerSpec {
@@ -24,6 +24,10 @@ export interface LayerSpec {
   readonly outputPadding: number;
   /** The token as written (lower case), for messages and tables. */
   readonly token: string;
+  /** Output channels (`c64`; fc: its units); null keeps the input's channel count (pooling, or no `c`). */
+  readonly outChannels: number | null;
+  /** Channel groups (`g64`, depthwise when it equals the channels); 1 unless given. */
+  readonly groups: number;
 }
 
 /** A layer with the field arithmetic before (`…In`) and after it. */
@@ -53,11 +57,11 @@ export interface ReceptiveField {
 }
 
 const ARGUMENT = "layers";
-const HEAD = /^(tconv|conv|pool)(\d+)(.*)$/;
-const SUFFIX = /^([spdo])(\d+)/;
-const ALLOWED_SUFFIXES: Record<LayerKind, string> = { conv: "spd", pool: "sp", tconv: "spdo" };
+const HEAD = /^(tconv|conv|pool|fc)(\d+)(.*)$/;
+const SUFFIX = /^([spdocg])(\d+)/;
+const ALLOWED_SUFFIXES: Record<LayerKind, string> = { conv: "spdcg", pool: "sp", tconv: "spdocg", fc: "" };
 
-/** Parses a SPEC: comma-separated tokens `conv<k>[s][p][d]`, `pool<k>[s][p]`, `tconv<k>[s][p][d][o]`. */
+/** Parses a SPEC: comma-separated tokens `conv<k>[s][p][d][c][g]`, `pool<k>[s][p]`, `tconv<k>[s][p][d][o][c][g]`, `fc<N>`. */
 export function parseLayers(text: string): LayerSpec[] {
   check(text.trim().length > 0, ARGUMENT, "rf.empty", {}, "rf.tokenHint");
   const tokens = text.split(",").map((token) => token.trim().toLowerCase());
@@ -69,6 +73,7 @@ function parseLayer(token: string, index: number): LayerSpec {
   const head = HEAD.exec(token);
   if (head === null) throw new InputError(ARGUMENT, "rf.tokenBad", { index, token }, "rf.tokenHint");
   const kind = head[1] as LayerKind;
+  if (kind === "fc") return parseFullyConnected(token, index, Number(head[2]), head[3]);
   const kernel = Number(head[2]);
   const given = new Map<string, number>();
   let rest = head[3];
@@ -91,7 +96,21 @@ function parseLayer(token: string, index: number): LayerSpec {
   // PyTorch refuses these too: pooling padding beyond half the window, output padding ≥ both stride and dilation.
   if (kind === "pool") check(padding <= Math.floor(kernel / 2), ARGUMENT, "rf.poolPadding", { index, token, padding, kernel, max: Math.floor(kernel / 2) }, "rf.poolPaddingHint");
   if (kind === "tconv") check(outputPadding < Math.max(stride, dilation), ARGUMENT, "rf.outputPadding", { index, token, outputPadding, max: Math.max(stride, dilation) - 1 });
-  return { kind, kernel, stride, padding, dilation, outputPadding, token };
+  const outChannels = given.get("c") ?? null;
+  const groups = given.get("g") ?? 1;
+  check(outChannels === null || outChannels >= 1, ARGUMENT, "rf.channelsZero", { index, token });
+  check(groups >= 1, ARGUMENT, "rf.groupsZero", { index, token });
+  return { kind, kernel, stride, padding, dilation, outputPadding, token, outChannels, groups };
+}
+
+/**
+ * `fc<N>`: flatten, then N fully connected units. Its window is the whole input, so its kernel is
+ * only known with the input size (0 here; `receptiveField` makes it the input size).
+ */
+function parseFullyConnected(token: string, index: number, units: number, rest: string): LayerSpec {
+  check(rest.length === 0, ARGUMENT, "rf.fcSuffix", { index, token }, "rf.tokenHint");
+  check(units >= 1, ARGUMENT, "rf.unitsZero", { index, token });
+  return { kind: "fc", kernel: 0, stride: 1, padding: 0, dilation: 1, outputPadding: 0, token, outChannels: units, groups: 1 };
 }
 
 /** The output size of one layer for an input of n pixels (may be ≤ 0 when the window does not fit). */
@@ -103,6 +122,8 @@ export function layerOutputSize(layer: LayerSpec, n: number): number {
       return poolOutputSize(n, layer.kernel, layer.stride, layer.padding, false);
     case "tconv":
       return transposedConvOutputSize(n, layer.kernel, layer.stride, layer.padding, layer.dilation, layer.outputPadding);
+    case "fc":
+      return 1;
   }
 }
 
@@ -120,8 +141,11 @@ export function receptiveField(specs: readonly LayerSpec[], inputSize?: number):
   let start: number | null = 0;
   let n: number | null = inputSize ?? null;
   const layers: LayerField[] = [];
-  specs.forEach((spec, position) => {
+  specs.forEach((given, position) => {
     const index = position + 1;
+    // A fully connected layer reads its whole input: a conv whose kernel is the input size.
+    if (given.kind === "fc") check(n !== null, "input-size", "rf.fcNeedsInputSize", { index, token: given.token }, "rf.fcNeedsInputSizeHint");
+    const spec = given.kind === "fc" ? { ...given, kernel: n! } : given;
     const span = effectiveKernel(spec.kernel, spec.dilation);
     const nextJump = spec.kind === "tconv" ? jump / spec.stride : jump * spec.stride;
     let nextR: number | null = null;

@@ -136,3 +136,53 @@ export function sppBins(setup: SppSetup): { rows: [number, number]; cols: [numbe
 export function spp(input: Tensor, options: SppOptions): number[] {
   return sppForward(setupSpp(input, options)).vector;
 }
+
+/** Most bins `sppShape` lists (all levels together): a pyramid for an exam has a few dozen. */
+export const SPP_SHAPE_MAX_BINS = 65_536;
+
+export interface SppShapeLevel {
+  n: number;
+  /** The bins as `sppBins` gives them: rows of `{ rows: [start, end), cols: [start, end) }`. */
+  bins: { rows: [number, number]; cols: [number, number] }[][];
+  /** The axes' geometry (sppnet: window, stride, uncovered cells) for the worked answer. */
+  rowAxis: SppAxis;
+  colAxis: SppAxis;
+}
+
+export interface SppShapeResult {
+  channels: number;
+  height: number;
+  width: number;
+  method: SppMethod;
+  levels: SppShapeLevel[];
+  /** C·Σ(bins per level): the vector's length. */
+  length: number;
+  /** C·Σn², which `length` equals unless sppnet's windows give another bin count. */
+  expectedLength: number;
+}
+
+/**
+ * `spp --shape C,H,W`: the bins of every level and the vector's length from the map's shape alone,
+ * without a tensor (a 256×13×13 map with levels 1,2,4 → 5,376). Same checks and bins as `setupSpp`.
+ */
+export function sppShape(shape: readonly number[], options: Omit<SppOptions, "type">): SppShapeResult {
+  check((shape.length === 2 || shape.length === 3) && shape.every((v) => Number.isSafeInteger(v) && v >= 1), "shape", "spp.shapeBad", { text: shape.join(",") }, "spp.shapeHint");
+  // Before any bin is made: n×n bins per level (setupSpp itself reports levels that are not whole numbers ≥ 1).
+  const requested = options.levels.filter((n) => Number.isInteger(n) && n >= 1).reduce((total, n) => total + n * n, 0);
+  check(requested <= SPP_SHAPE_MAX_BINS, "levels", "spp.tooManyBins", { count: requested, limit: SPP_SHAPE_MAX_BINS }, "spp.levelsHint");
+  // setupSpp reads only the shape of its input; an empty data array keeps a huge shape from allocating.
+  const setup = setupSpp({ shape, data: new Float64Array(0) }, options);
+  // sppnet's windows can give more than n bins per side (up to about 2n).
+  const binCount = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0);
+  check(binCount <= SPP_SHAPE_MAX_BINS, "levels", "spp.tooManyBins", { count: binCount, limit: SPP_SHAPE_MAX_BINS }, "spp.levelsHint");
+  const bins = sppBins(setup);
+  const length = setup.channels * binCount;
+  const expectedLength = setup.channels * setup.levels.reduce((total, level) => total + level.n * level.n, 0);
+  check(Number.isSafeInteger(expectedLength), "shape", "spp.shapeBad", { text: shape.join(",") }, "spp.shapeHint");
+  return {
+    channels: setup.channels, height: setup.height, width: setup.width, method: setup.method,
+    levels: setup.levels.map((level, index) => ({ n: level.n, bins: bins[index], rowAxis: level.rows, colAxis: level.cols })),
+    length,
+    expectedLength,
+  };
+}

@@ -69,6 +69,20 @@ export const en = {
   "help.more": "(add --help for usage)",
   "help.program": "Worked answers and exam drills for convolution, pooling, receptive fields and perceptron gates (PyTorch semantics).",
   "help.examples": "Examples:",
+  // Layer tokens with channels (rf: parameters and MACs) and spp --shape: errors the engine raises.
+  "rf.suffixNotFor.c": "layer {index}, \"{token}\": pooling keeps its input's channels, so it takes no c",
+  "rf.suffixNotFor.g": "layer {index}, \"{token}\": pooling has no channel groups (g)",
+  "rf.fcSuffix": "layer {index}, \"{token}\": a fully connected layer is written fc<N> alone, e.g. fc4096",
+  "rf.unitsZero": "layer {index}, \"{token}\": a fully connected layer needs at least 1 unit",
+  "rf.channelsZero": "layer {index}, \"{token}\": the output channels must be at least 1",
+  "rf.groupsZero": "layer {index}, \"{token}\": the groups must be at least 1",
+  "rf.groupsDivide": "layer {index}, \"{token}\": {groups} groups must divide both the {inChannels} input and the {outChannels} output channels",
+  "rf.groupsDivideHint": "each group maps Cin/g input channels to Cout/g output channels; depthwise is g = Cin, e.g. conv3c64g64 after 64 channels",
+  "rf.fcNeedsInputSize": "layer {index}, \"{token}\": a fully connected layer needs the input size",
+  "rf.fcNeedsInputSizeHint": "add --input-size N: fc flattens C·H·W inputs, so its weights depend on the map's size",
+  "spp.shapeBad": "expected C,H,W (or H,W) with whole numbers of at least 1, got \"{text}\"",
+  "spp.shapeHint": "for example --shape 256,13,13",
+  "spp.tooManyBins": "these levels make {count} bins, more than the {limit} that can be listed",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -136,4 +150,17 @@ export const ko: Record<keyof typeof en, string> = {
   "help.more": "(사용법은 --help)",
   "help.program": "합성곱, 풀링, 수용 영역, 퍼셉트론 게이트의 풀이와 시험 연습 (PyTorch 기준).",
   "help.examples": "예:",
+  "rf.suffixNotFor.c": "{index}번째 층 \"{token}\": 풀링은 입력의 채널 수를 그대로 두므로 c를 받지 않습니다",
+  "rf.suffixNotFor.g": "{index}번째 층 \"{token}\": 풀링에는 채널 그룹(g)이 없습니다",
+  "rf.fcSuffix": "{index}번째 층 \"{token}\": 완전 연결 층은 fc4096처럼 fc<N>만 씁니다",
+  "rf.unitsZero": "{index}번째 층 \"{token}\": 완전 연결 층에는 유닛이 1개 이상 있어야 합니다",
+  "rf.channelsZero": "{index}번째 층 \"{token}\": 출력 채널 수는 1 이상이어야 합니다",
+  "rf.groupsZero": "{index}번째 층 \"{token}\": 그룹 수는 1 이상이어야 합니다",
+  "rf.groupsDivide": "{index}번째 층 \"{token}\": 입력 채널 수({inChannels})와 출력 채널 수({outChannels})가 모두 그룹 수({groups})로 나누어떨어져야 합니다",
+  "rf.groupsDivideHint": "각 그룹은 입력 채널 Cin/g개를 출력 채널 Cout/g개로 보냅니다. 깊이별(depthwise) 합성곱은 g = Cin입니다. 예: 채널 64개 뒤의 conv3c64g64",
+  "rf.fcNeedsInputSize": "{index}번째 층 \"{token}\": 완전 연결 층을 계산하려면 입력 크기가 필요합니다",
+  "rf.fcNeedsInputSizeHint": "--input-size N 을 주세요. fc는 C·H·W 입력을 펼치므로 가중치 수가 맵 크기에 따라 달라집니다",
+  "spp.shapeBad": "C,H,W (또는 H,W) 형태의 1 이상의 정수여야 하는데 \"{text}\"입니다",
+  "spp.shapeHint": "예: --shape 256,13,13",
+  "spp.tooManyBins": "이 레벨들의 구간은 모두 {count}개로, 나열할 수 있는 최대 {limit}개보다 많습니다",
 };
