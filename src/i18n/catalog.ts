@@ -12,10 +12,11 @@ import type * as rf from "./messages/rf.js";
 import type * as gate from "./messages/gate.js";
 import type * as quiz from "./messages/quiz.js";
 import type * as practice from "./messages/practice.js";
+import type * as hint from "./messages/hint.js";
 
 export type MessageKey =
   | keyof typeof common.en | keyof typeof conv.en | keyof typeof pool.en | keyof typeof roi.en | keyof typeof spp.en
-  | keyof typeof rf.en | keyof typeof gate.en | keyof typeof quiz.en | keyof typeof practice.en;
+  | keyof typeof rf.en | keyof typeof gate.en | keyof typeof quiz.en | keyof typeof practice.en | keyof typeof hint.en;
 export type Lang = "en" | "ko";
 export const LANGS: readonly Lang[] = ["en", "ko"];
 
@@ -33,6 +34,7 @@ const areaModules = {
   gate: (): Promise<AreaMessages> => import("./messages/gate.js"),
   quiz: (): Promise<AreaMessages> => import("./messages/quiz.js"),
   practice: (): Promise<AreaMessages> => import("./messages/practice.js"),
+  hint: (): Promise<AreaMessages> => import("./messages/hint.js"),
 };
 
 export type MessageArea = keyof typeof areaModules;

@@ -1,0 +1,76 @@
+/**
+ * Staged hints for a numeric problem, before its solution: 2–3 levels per topic, each a tutor's
+ * sentence in exam notation. Level 1 says what is asked and how it is found (never the answer), the
+ * last level works the first cell, row or term. Pure: built from the problem's `given` and the engine.
+ *
+ * `hintsFor` loads the hint messages itself; `buildHints` takes a translator whose catalogue already
+ * holds them (area "hint").
+ */
+import { InputError } from "../engine/errors.js";
+import { loadMessages, translator, type Lang, type Translate } from "../i18n/index.js";
+import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernelHints, convOutputSizeHints } from "./conv-hints.js";
+import type { Given } from "./given.js";
+import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
+import { gatePerceptronHints, gateXorHints, rfDilatedKernelHints, rfStackHints } from "./rf-gate-hints.js";
+import { roiHints, sppLengthHints, sppVectorHints } from "./roi-spp-hints.js";
+
+/** What hints need of a problem, as `problem --json` shows it. */
+export interface HintProblem {
+  topic: string;
+  /** The problem's values keyed by the calculator's option names. */
+  given?: Given;
+  /** The calculator argv ("cnn-drill", calculator, positional words…, options…): `gate`'s gate name is a positional word. */
+  command?: readonly string[];
+}
+
+type HintBuilder = (given: Given, t: Translate) => string[];
+
+const BUILDERS: Readonly<Record<string, HintBuilder>> = {
+  "conv.forward": convForwardHints,
+  "conv.padded": convForwardHints,
+  "conv.true": convForwardHints,
+  "conv.dilated": convForwardHints,
+  "conv.grad-input": convGradInputHints,
+  "conv.grad-kernel": convGradKernelHints,
+  "conv.grad-bias": convGradBiasHints,
+  "conv.output-size": convOutputSizeHints,
+  "pool.max": poolMaxHints,
+  "pool.max-mask": poolMaskHints,
+  "pool.max-grad": poolMaxGradHints,
+  "pool.avg-grad": poolAvgGradHints,
+  "roi.pool": roiHints,
+  "spp.length": sppLengthHints,
+  "spp.vector": sppVectorHints,
+  "rf.dilated-kernel": rfDilatedKernelHints,
+  "rf.stack": rfStackHints,
+  "gate.xor": gateXorHints,
+  "gate.perceptron": gatePerceptronHints,
+};
+
+/** The topics that have hints. */
+export const HINT_TOPICS: readonly string[] = Object.keys(BUILDERS);
+
+export function hasHints(topic: string): boolean {
+  return Object.hasOwn(BUILDERS, topic);
+}
+
+/** The given values, with `gate`'s positional gate name (`cnn-drill gate xor`) added as `gate`. */
+function givenOf(problem: HintProblem): Given {
+  const given = problem.given ?? {};
+  const [, calculator, positional] = problem.command ?? [];
+  if (calculator === "gate" && positional !== undefined && !positional.startsWith("--") && given.gate === undefined) return { ...given, gate: positional };
+  return given;
+}
+
+/** The hints of `problem`, level 1 first, with the messages of `t`. */
+export function buildHints(problem: HintProblem, t: Translate): string[] {
+  const builder = BUILDERS[problem.topic];
+  if (!hasHints(problem.topic)) throw new InputError(undefined, "hint.noHints", { topic: problem.topic }, "hint.noHintsHint");
+  return builder(givenOf(problem), t);
+}
+
+/** The hints of `problem` in `lang`, level 1 first. */
+export async function hintsFor(problem: HintProblem, lang: Lang): Promise<string[]> {
+  await loadMessages(["hint"]);
+  return buildHints(problem, translator(lang));
+}
