@@ -268,6 +268,41 @@ describe("hints on hand-made problems", () => {
     expect(hints[1]).toContain("r = 1 + (3 − 1)·1 + (2 − 1)·1 + (3 − 1)·2");
   });
 
+  // conv.channels and conv.channels-grad have no generator yet (issue 11): hand-made given values.
+  const twoChannels = {
+    input: [[[1, 2, 0], [0, 1, 3], [2, 1, 1]], [[0, 1, 1], [2, 0, 1], [1, 1, 0]]],
+    kernel: [[[1, 0], [-1, 2]], [[0, 1], [1, -1]]],
+    bias: 1,
+  };
+
+  it("conv.channels x=2x3x3 k=2x2x2 b=1: s11 adds the two channels' window sums and the bias", () => {
+    const hints = buildHints({ topic: "conv.channels", given: twoChannels }, t);
+    expect(hints).toHaveLength(3);
+    expect(hints[0]).toContain("The output s is 2×2");
+    expect(hints[1]).toContain("s11 = (a[1]11·w[1]11 + a[1]12·w[1]12 + a[1]21·w[1]21 + a[1]22·w[1]22) + (a[2]11·w[2]11");
+    expect(hints[2]).toContain("channel 1: 1·1 + 2·0 + 0·(-1) + 1·2 = 3\n  channel 2: 0·0 + 1·1 + 2·1 + 0·(-1) = 3\n  s11 = 3 + 3 + 1 = 7");
+    // The calculator's whole answer, 7 8 / 1 5, is in no level.
+    for (const level of hints) expect(containsRun(numbersIn(level), [7, 8, 1, 5])).toBe(false);
+  });
+
+  it("conv.channels-grad x=2x3x3 k=2x2x2 grad=2x2: the first element of each plane", () => {
+    const hints = buildHints({ topic: "conv.channels-grad", given: { ...twoChannels, grad: [[1, -1], [2, 0]] } }, t);
+    expect(hints[0]).toContain("∂L/∂w has the shape of w, 2×2×2");
+    expect(hints[1]).toContain("∂L/∂w[2]11 = δ11·a[2]11 + δ12·a[2]12 + δ21·a[2]21 + δ22·a[2]22");
+    // The calculator gives ∂L/∂w = [[[-1, 4], [3, 0]], [[3, 0], [4, 1]]].
+    expect(hints[2]).toContain("∂L/∂w[1]11 = 1·1 + (-1)·2 + 2·0 + 0·1 = -1\n  ∂L/∂w[2]11 = 1·0 + (-1)·1 + 2·2 + 0·0 = 3");
+    for (const level of hints) expect(containsRun(numbersIn(level), [-1, 4, 3, 0, 3, 0, 4, 1])).toBe(false);
+  });
+
+  it("conv.channels hints exist in Korean", () => {
+    const hints = buildHints({ topic: "conv.channels", given: twoChannels }, translator("ko"));
+    expect(hints[2]).toContain("채널 1: 1·1 + 2·0 + 0·(-1) + 1·2 = 3");
+  });
+
+  it("throws when the kernel has another number of channels than the input", () => {
+    expectInputError(() => buildHints({ topic: "conv.channels", given: { ...twoChannels, kernel: [[[1, 0], [0, 1]]] } }, t), undefined, "hint.givenBad");
+  });
+
   it("throws when a given value is missing", () => {
     expectInputError(() => buildHints({ topic: "conv.forward", given: { input: [[1, 2], [3, 4]] } }, t), undefined, "hint.givenBad");
   });

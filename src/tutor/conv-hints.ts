@@ -12,7 +12,7 @@ import { matrixOf, numberOf, stringOf, type Given } from "./given.js";
 import { factor, label, num, numberMatrixLines, sumOf } from "./text.js";
 
 /** A single-channel conv problem as the conv topics give it (square stride, padding, dilation). */
-interface ConvProblem {
+export interface ConvProblem {
   input: number[][];
   kernel: number[][];
   stride: number;
@@ -43,7 +43,7 @@ function setupOf(problem: ConvProblem): ConvSetup {
 }
 
 /** One kernel tap of one window: where it lands on a (possibly in the padding) and which given kernel element it is. */
-interface Tap {
+export interface Tap {
   row: number;
   col: number;
   inside: boolean;
@@ -54,7 +54,7 @@ interface Tap {
 }
 
 /** The taps of output cell (i, j), in kernel order as applied (the rotated kernel for true convolution). */
-function windowTaps(problem: ConvProblem, i: number, j: number): Tap[] {
+export function windowTaps(problem: ConvProblem, i: number, j: number): Tap[] {
   const { input, kernel, stride: s, padding: p, dilation: d } = problem;
   const kh = kernel.length;
   const kw = kernel[0].length;
@@ -71,7 +71,7 @@ function windowTaps(problem: ConvProblem, i: number, j: number): Tap[] {
 }
 
 /** Every (output cell, tap) pair of the forward pass, for the backward sums. */
-function allTaps(problem: ConvProblem, outHeight: number, outWidth: number): { i: number; j: number; tap: Tap }[] {
+export function allTaps(problem: ConvProblem, outHeight: number, outWidth: number): { i: number; j: number; tap: Tap }[] {
   const pairs: { i: number; j: number; tap: Tap }[] = [];
   for (let i = 0; i < outHeight; i++)
     for (let j = 0; j < outWidth; j++) for (const tap of windowTaps(problem, i, j)) pairs.push({ i, j, tap });

@@ -8,6 +8,7 @@
  */
 import { InputError } from "../engine/errors.js";
 import { loadMessages, translator, type Lang, type Translate } from "../i18n/index.js";
+import { convChannelsGradHints, convChannelsHints } from "./conv-channels-hints.js";
 import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernelHints, convOutputSizeHints } from "./conv-hints.js";
 import type { Given } from "./given.js";
 import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
@@ -34,6 +35,9 @@ const BUILDERS: Readonly<Record<string, HintBuilder>> = {
   "conv.grad-kernel": convGradKernelHints,
   "conv.grad-bias": convGradBiasHints,
   "conv.output-size": convOutputSizeHints,
+  // Topics of the training-step issue, ready before their generators: built from a given alone.
+  "conv.channels": convChannelsHints,
+  "conv.channels-grad": convChannelsGradHints,
   "pool.max": poolMaxHints,
   "pool.max-mask": poolMaskHints,
   "pool.max-grad": poolMaxGradHints,

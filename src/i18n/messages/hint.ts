@@ -18,6 +18,11 @@ export const en = {
   "hint.conv.withNumbers": "With the numbers:",
   "hint.conv.nextCells": "For s12 move the window {s} {s|cell|cells} to the right; for the next row, {s} down.",
 
+  "hint.conv.channels": "The input has {c} channels and the kernel one {k}×{k} plane per channel: each output cell adds up the window sums of the {c} channels, each channel with its own plane (one filter, so one output channel).",
+  "hint.conv.channelsFirstWindow": "The first output cell s11, channel by channel:",
+  "hint.conv.channelLine": "channel {c}",
+  "hint.conv.channelsGrad.size": "∂L/∂w has the shape of w, {c}×{k}×{k}: one plane per channel. The same δ ({h}×{w}, one entry per window) serves every channel: plane c is the cross-correlation of channel c of a with δ, so ∂L/∂w[c]_mn adds δ_ij times the cell of channel c that w[c]_mn met in window ij.",
+  "hint.conv.channelsGrad.first": "The first element of each plane, with the cells it met:",
   "hint.conv.gradInput.size": "∂L/∂a has the shape of a, {n}×{n}; δ = ∂L/∂s has one entry per window, {h}×{w} (⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {h}). Each input cell collects δ·w from every window that read it, with the kernel element it met there.",
   "hint.conv.gradInput.how": "As one operation: the full correlation of δ′ with the kernel rotated 180°, where δ′ is δ with {zeros} {zeros|zero|zeros} between neighbouring entries (stride {s}) and {pad} {pad|ring|rings} of zeros around it (d(k − 1) − p).",
   "hint.conv.gradInput.howCropped": "As one operation: the full correlation of δ′ with the kernel rotated 180°, where δ′ is δ with {zeros} {zeros|zero|zeros} between neighbouring entries (stride {s}), cropped by {crop} on each side (the padding p is more than d(k − 1)).",
@@ -119,6 +124,11 @@ export const ko: Record<keyof typeof en, string> = {
   "hint.conv.withNumbers": "숫자를 넣으면:",
   "hint.conv.nextCells": "s12는 창을 오른쪽으로 {s}칸, 다음 행은 아래로 {s}칸 옮겨서 구합니다.",
 
+  "hint.conv.channels": "입력의 채널은 {c}개이고 커널은 채널마다 {k}×{k} 평면이 하나씩 있습니다. 출력 칸 하나는 채널마다 자기 평면으로 구한 창의 합을 {c}개 채널 모두 더한 값입니다(필터가 하나이므로 출력 채널도 하나).",
+  "hint.conv.channelsFirstWindow": "첫 출력 칸 s11을 채널별로 쓰면:",
+  "hint.conv.channelLine": "채널 {c}",
+  "hint.conv.channelsGrad.size": "∂L/∂w는 w와 같은 {c}×{k}×{k}로, 채널마다 평면이 하나입니다. 같은 δ({h}×{w}, 창마다 하나)를 모든 채널이 함께 씁니다. 평면 c는 a의 채널 c와 δ의 교차 상관이므로, ∂L/∂w[c]_mn은 창 ij마다 δ_ij와 w[c]_mn이 만난 채널 c의 칸을 곱해 더한 값입니다.",
+  "hint.conv.channelsGrad.first": "각 평면의 첫 원소와, 그 원소가 만난 칸:",
   "hint.conv.gradInput.size": "∂L/∂a는 a와 같은 {n}×{n}입니다. δ = ∂L/∂s는 창마다 하나씩이라 {h}×{w}입니다(⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {h}). 입력 칸마다, 그 칸을 읽은 모든 창의 δ에 그때 겹친 커널 원소를 곱해 더합니다.",
   "hint.conv.gradInput.how": "한 번에 쓰면 δ′와 180° 회전한 커널의 full 교차 상관입니다. δ′는 δ의 이웃한 원소 사이에 0을 {zeros}개씩 끼우고(스트라이드 {s}) 둘레에 0을 {pad}겹(d(k − 1) − p) 두른 것입니다.",
   "hint.conv.gradInput.howCropped": "한 번에 쓰면 δ′와 180° 회전한 커널의 full 교차 상관입니다. δ′는 δ의 이웃한 원소 사이에 0을 {zeros}개씩 끼운 것(스트라이드 {s})이고, 패딩 p가 d(k − 1)보다 크므로 양쪽을 {crop}씩 잘라 냅니다.",
