@@ -13,6 +13,7 @@ import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernel
 import type { Given } from "./given.js";
 import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
 import { gatePerceptronHints, gateXorHints, rfDilatedKernelHints, rfStackHints } from "./rf-gate-hints.js";
+import { trainChainHints, trainDeltaHints, trainUpdateHints } from "./train-hints.js";
 import { roiHints, sppLengthHints, sppVectorHints } from "./roi-spp-hints.js";
 
 /** What hints need of a problem, as `problem --json` shows it. */
@@ -20,11 +21,13 @@ export interface HintProblem {
   topic: string;
   /** The problem's values keyed by the calculator's option names. */
   given?: Given;
+  /** The key of the calculator's answer (`gradKernel`, `updatedBias`…): some topics ask for different ones. */
+  ask?: string;
   /** The calculator argv ("cnn-drill", calculator, positional words…, options…): `gate`'s gate name is a positional word. */
   command?: readonly string[];
 }
 
-type HintBuilder = (given: Given, t: Translate) => string[];
+type HintBuilder = (given: Given, t: Translate, ask: string | undefined) => string[];
 
 const BUILDERS: Readonly<Record<string, HintBuilder>> = {
   "conv.forward": convForwardHints,
@@ -38,6 +41,10 @@ const BUILDERS: Readonly<Record<string, HintBuilder>> = {
   // Topics of the training-step issue, ready before their generators: built from a given alone.
   "conv.channels": convChannelsHints,
   "conv.channels-grad": convChannelsGradHints,
+  "train.delta": trainDeltaHints,
+  "train.update": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
+  "train.step": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
+  "train.chain": (given, t, ask) => trainChainHints(given, t, ask ?? "gradKernel"),
   "pool.max": poolMaxHints,
   "pool.max-mask": poolMaskHints,
   "pool.max-grad": poolMaxGradHints,
@@ -70,7 +77,7 @@ function givenOf(problem: HintProblem): Given {
 export function buildHints(problem: HintProblem, t: Translate): string[] {
   const builder = BUILDERS[problem.topic];
   if (!hasHints(problem.topic)) throw new InputError(undefined, "hint.noHints", { topic: problem.topic }, "hint.noHintsHint");
-  return builder(givenOf(problem), t);
+  return builder(givenOf(problem), t, problem.ask);
 }
 
 /** The hints of `problem` in `lang`, level 1 first. */
