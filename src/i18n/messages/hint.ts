@@ -160,7 +160,7 @@ export const ko: Record<keyof typeof en, string> = {
   "hint.conv.gradInput.unreached": "  {name} = 0 (이 칸을 읽는 창이 없습니다)",
   "hint.conv.gradInput.firstRow": "∂L/∂a의 첫 행을 숫자로 풀면:",
 
-  "hint.conv.gradKernel.size": "∂L/∂w는 w와 같은 {k}×{k}입니다. 창마다 커널 원소 하나는 입력 칸 하나와 겹칩니다. ∂L/∂w_mn은 {h}×{w}개의 창 모두에서 δ_ij와 그 입력 칸의 곱을 더한 값입니다. 한 번에 쓰면 a와 δ의 교차 상관입니다.",
+  "hint.conv.gradKernel.size": "∂L/∂w는 w와 같은 {k}×{k}입니다. 창마다 커널 원소 하나는 입력 칸 하나와 겹칩니다. ∂L/∂w_mn은 창 {h}×{w}개 모두에서 δ_ij와 그 입력 칸의 곱을 더한 값입니다. 한 번에 쓰면 a와 δ의 교차 상관입니다.",
   "hint.conv.gradKernel.stride": "스트라이드가 {s}이므로 δ의 원소를 a 위에 {s}칸 간격으로 놓습니다.",
   "hint.conv.gradKernel.padding": "a에는 0 패딩 {p}겹을 두른 채로 씁니다.",
   "hint.conv.gradKernel.first": "w11이 창마다 하나씩 만난 입력 칸은 다음과 같습니다:",
