@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { expectInputError } from "./helpers/errors.js";
 import { LANGS, translator, type Lang } from "../src/i18n/index.js";
 import { calculatorAnswer, generateProblem, listTopics, type QuizProblem } from "../src/quiz/index.js";
-import { buildHints, hasHints, hintsFor, type HintProblem } from "../src/tutor/hints.js";
+import { buildHints, hasHints, hintsFor, parseHintLevel, type HintProblem } from "../src/tutor/hints.js";
 
 const NUMERIC_TOPICS = listTopics().filter((topic) => topic.kind === "numeric").map((topic) => topic.id);
 const CHOICE_TOPICS = listTopics().filter((topic) => topic.kind === "choice").map((topic) => topic.id);
@@ -71,6 +71,16 @@ function workedLines(level: string, name: RegExp): { products: string; value: nu
     return { products: sides[sides.length - 2], value: Number(sides[sides.length - 1]) };
   });
 }
+
+describe("hint level", () => {
+  it.each([["1", 1], ["3", 3], [" 2 ", 2]])("level=%j of 3 is %i", (text, level) => {
+    expect(parseHintLevel(text, 3)).toBe(level);
+  });
+
+  it.each(["0", "4", "-1", "1.5", "two", "", "1e0"])("throws when the level is %j (3 levels)", (text) => {
+    expectInputError(() => parseHintLevel(text, 3), "level", "hint.levelBad");
+  });
+});
 
 describe("hint topics", () => {
   it("every numeric topic of the quiz has hints", () => {

@@ -80,6 +80,14 @@ export function buildHints(problem: HintProblem, t: Translate): string[] {
   return builder(givenOf(problem), t, problem.ask);
 }
 
+/** `--level N` of `cnn-drill hint`: a whole number from 1 to `levels` (the problem's number of hints). */
+export function parseHintLevel(text: string, levels: number): number {
+  const trimmed = text.trim();
+  const level = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (!(level >= 1 && level <= levels)) throw new InputError("level", "hint.levelBad", { text, levels }, "hint.levelBadHint");
+  return level;
+}
+
 /** The hints of `problem` in `lang`, level 1 first. */
 export async function hintsFor(problem: HintProblem, lang: Lang): Promise<string[]> {
   await loadMessages(["hint"]);

@@ -3,6 +3,8 @@ export const en = {
   "hint.noHints": "there are no hints for topic {topic}",
   "hint.noHintsHint": "hints exist for the numeric topics; cnn-drill topics lists them",
   "hint.givenBad": "the problem's given value \"{name}\" is missing or not a {expected}",
+  "hint.levelBad": "there is no hint \"{text}\": this problem has hints 1 to {levels}",
+  "hint.levelBadHint": "give a level from 1 to {levels}, or none for the first hint",
   "hint.bin.empty": "empty",
 
   "hint.conv.size": "The output s is {h}×{w}. Each side is ⌊(n + 2·p − k̂)/s⌋ + 1 with k̂ = d(k − 1) + 1 (n input size, p padding, k kernel size, d dilation, s stride): here ⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {h}.",
@@ -130,6 +132,8 @@ export const ko: Record<keyof typeof en, string> = {
   "hint.noHints": "{topic} 주제에는 힌트가 없습니다",
   "hint.noHintsHint": "힌트는 계산 문제 주제에만 있습니다. 주제 목록은 cnn-drill topics 로 봅니다",
   "hint.givenBad": "문제에 주어진 값 \"{name}\"이(가) 없거나 {expected} 형식이 아닙니다",
+  "hint.levelBad": "없는 힌트 단계입니다: \"{text}\". 이 문제의 힌트는 1단계부터 {levels}단계까지입니다",
+  "hint.levelBadHint": "1부터 {levels}까지의 단계를 주거나, 첫 힌트를 보려면 비워 두세요",
   "hint.bin.empty": "빈 구간",
 
   "hint.conv.size": "출력 s는 {h}×{w}입니다. 한 변의 크기는 ⌊(n + 2·p − k̂)/s⌋ + 1, k̂ = d(k − 1) + 1 입니다(n 입력 크기, p 패딩, k 커널 크기, d 팽창, s 스트라이드). 여기서는 ⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {h}입니다.",
