@@ -246,6 +246,13 @@ describe("hints on hand-made problems", () => {
     expect(hints[1]).toContain("0  0  0  0  0\n    0  1  0  2  0\n    0  0  0  0  0\n    0  3  0  4  0");
   });
 
+  it("x=5x5 k=2 s=2 grad: the last row and column are read by no window", () => {
+    const input = [[1, 2, 3, 4, 5], [5, 6, 7, 8, 9], [9, 1, 2, 3, 4], [4, 5, 6, 7, 8], [1, 1, 1, 1, 1]];
+    const hints = buildHints({ topic: "conv.grad-input", given: { input, kernel: [[1, 2], [3, 4]], stride: 2, grad: [[1, 2], [3, 4]] } }, t);
+    expect(hints[0]).toContain("The last 1 row and column of a are read by no window, so they get 0.");
+    expect(hints[2]).toContain("∂L/∂a15 = 0 (no window reads it)");
+  });
+
   it("pool size=2 stride=2 with a tie: the first maximum is taken", () => {
     const hints = buildHints({ topic: "pool.max-grad", given: { input: [[3, 3], [1, 3]], size: 2, stride: 2, grad: [[5]] } }, t);
     expect(hints[1]).toContain("Its maximum is 3, at a11. (3 cells hold 3; the first one, a11, is taken.) So δ11 = 5 goes to a11 alone.");

@@ -140,6 +140,9 @@ export function convGradInputHints(given: Given, t: Translate): string[] {
     ? t("hint.conv.gradInput.how", { zeros: problem.stride - 1, s: problem.stride, pad })
     : t("hint.conv.gradInput.howCropped", { zeros: problem.stride - 1, s: problem.stride, crop: -pad }));
   if (problem.dilation > 1) size.push(t("hint.conv.gradInput.dilated", { d: problem.dilation }));
+  // With a stride that does not divide n + 2p − k̂, the windows stop short of the last rows and columns.
+  const unread = (params.n + 2 * problem.padding - params.span) % problem.stride;
+  if (unread > 0) size.push(t("hint.conv.gradInput.unread", { r: unread }));
 
   const pairs = allTaps(problem, setup.outputHeight, setup.outputWidth);
   const reaching = (row: number, col: number) => pairs.filter(({ tap }) => tap.inside && tap.row === row && tap.col === col);
