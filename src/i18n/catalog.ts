@@ -7,11 +7,13 @@
 import * as common from "./messages/common.js";
 import type * as quiz from "./messages/quiz.js";
 import type * as practice from "./messages/practice.js";
+import type * as hint from "./messages/hint.js";
+import type * as tutor from "./messages/tutor.js";
 
 /** The keys every command may use. */
 export type CommonKey = keyof typeof common.en;
 /** The keys of the areas kept here (common, quiz, practice); a calculator's keys are its own (its folder's `Key`). */
-export type MessageKey = CommonKey | keyof typeof quiz.en | keyof typeof practice.en;
+export type MessageKey = CommonKey | keyof typeof quiz.en | keyof typeof practice.en | keyof typeof hint.en | keyof typeof tutor.en;
 /** Every language, in the order help and completion list them. Adding one: here, and a `ko`-like object in each messages file. */
 export const LANGS = ["en", "ko"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -25,6 +27,8 @@ export interface AreaMessages {
 const areaModules = {
   quiz: (): Promise<AreaMessages> => import("./messages/quiz.js"),
   practice: (): Promise<AreaMessages> => import("./messages/practice.js"),
+  hint: (): Promise<AreaMessages> => import("./messages/hint.js"),
+  tutor: (): Promise<AreaMessages> => import("./messages/tutor.js"),
 };
 
 export type MessageArea = keyof typeof areaModules;
