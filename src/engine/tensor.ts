@@ -1,11 +1,13 @@
 /** A dense float64 array with a shape (row-major), the engine's one data type. */
+import { LIMITS } from "./budget.js";
+
 export interface Tensor {
   readonly shape: readonly number[];
   readonly data: Float64Array;
 }
 
-/** Refuse inputs larger than this many elements rather than running out of memory. */
-export const MAX_ELEMENTS = 2 ** 24;
+/** Refuse one matrix argument larger than this many elements (all inputs together: see budget.ts). */
+export const MAX_ELEMENTS = LIMITS.elements;
 
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((product, n) => product * n, 1);
