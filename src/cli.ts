@@ -3,7 +3,7 @@ import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
 import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
-import { readStream } from "./io/sources.js";
+import { readProcessStdin } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
 const VERSION_FLAGS = ["-V", "--version"];
@@ -106,7 +106,7 @@ export function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: () => readStream(process.stdin) },
+    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: () => readProcessStdin() },
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,

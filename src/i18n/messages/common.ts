@@ -89,6 +89,11 @@ export const en = {
   "budget.listedBinsHint": "use a smaller --output, fewer boxes or smaller levels",
   "budget.fieldTaps": "finding the unit's field would take {size} steps, more than the limit of {limit}",
   "budget.fieldTapsHint": "use a smaller --input-size, or smaller kernels or padding",
+
+  // Reading and writing (src/io)
+  "input.stdinNotReadable": "cannot read standard input: {reason}",
+  "input.stdinIsDirectory": "cannot read standard input: it is a folder",
+  "input.stdinNotReadableHint": "- reads a matrix piped in (cat m.txt | cnn-drill …); a file can be given as @m.txt",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -175,4 +180,8 @@ export const ko: Record<keyof typeof en, string> = {
   "budget.listedBinsHint": "--output, 박스 수 또는 레벨을 줄이세요",
   "budget.fieldTaps": "출력 유닛의 수용 영역을 찾는 데 {size}단계가 필요해 한도 {limit}단계를 넘습니다",
   "budget.fieldTapsHint": "--input-size를 줄이거나 커널이나 패딩을 줄이세요",
+
+  "input.stdinNotReadable": "표준 입력을 읽을 수 없습니다: {reason}",
+  "input.stdinIsDirectory": "표준 입력을 읽을 수 없습니다: 폴더입니다",
+  "input.stdinNotReadableHint": "- 는 파이프로 넘긴 행렬을 읽습니다(cat m.txt | cnn-drill …). 파일은 @m.txt 로 줄 수 있습니다",
 };
