@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
 import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
+import { guardProcessOutput } from "./io/output.js";
 import { readProcessStdin } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
@@ -115,5 +116,7 @@ export function processIO(): CliIO {
 
 /** Entry for bin/cnn-drill.js. Sets the exit code and lets Node flush stdout before exiting. */
 export async function run(argv: string[]): Promise<void> {
+  const t = translator(languageFromArgv(argv) ?? languageFromEnv(process.env));
+  guardProcessOutput(process, (reason) => `${t("error.prefix")}: ${t("output.writeFailed", { reason })}\n${t("error.hintPrefix")}: ${t("output.writeFailedHint")}\n`);
   process.exitCode = await main(argv, processIO());
 }

@@ -93,6 +93,8 @@ export const en = {
   // Reading and writing (src/io)
   "input.stdinNotReadable": "cannot read standard input: {reason}",
   "input.stdinIsDirectory": "cannot read standard input: it is a folder",
+  "output.writeFailed": "cannot write the output ({reason})",
+  "output.writeFailedHint": "check that the disk has space and that the output goes somewhere writable",
   "input.stdinNotReadableHint": "- reads a matrix piped in (cat m.txt | cnn-drill …); a file can be given as @m.txt",
 } as const;
 
@@ -183,5 +185,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "input.stdinNotReadable": "표준 입력을 읽을 수 없습니다: {reason}",
   "input.stdinIsDirectory": "표준 입력을 읽을 수 없습니다: 폴더입니다",
+  "output.writeFailed": "출력을 쓸 수 없습니다({reason})",
+  "output.writeFailedHint": "디스크 공간이 남아 있는지, 출력을 쓸 수 있는 곳으로 보내는지 확인하세요",
   "input.stdinNotReadableHint": "- 는 파이프로 넘긴 행렬을 읽습니다(cat m.txt | cnn-drill …). 파일은 @m.txt 로 줄 수 있습니다",
 };
