@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./commands/context.js";
 import { languageFromEnv, loadMessages, translator, type Lang, type Translate } from "./i18n/index.js";
+import { displayLines } from "./io/display.js";
 import { guardProcessOutput } from "./io/output.js";
 import { readProcessStdin } from "./io/sources.js";
 import { VERSION } from "./version.js";
@@ -29,7 +30,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
     .configureOutput({
       writeOut: (text) => context.io.stdout(text),
       writeErr: (text) => context.io.stderr(text),
-      outputError: (text, write) => write(usageError(text, context.t)),
+      outputError: (text, write) => write(displayLines(usageError(text, context.t))),
     })
     .exitOverride();
   const names = commandsFor(first);
@@ -39,7 +40,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),
-    outputError: (text, write) => write(usageError(text, context.t)),
+    outputError: (text, write) => write(displayLines(usageError(text, context.t))),
   }).showHelpAfterError(context.t("help.more")));
   return program;
 }

@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
 import { languageFromEnv, translator, type Lang, type MessageKey, type Translate } from "../i18n/index.js";
+import { displayParams } from "../io/display.js";
 import { ArgumentReader, type InputSource } from "../io/sources.js";
 import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
 
@@ -97,8 +98,9 @@ export async function runAction(
 export function reportError(error: unknown, io: CliIO, t: Translate): number {
   if (error instanceof InputError) {
     const where = error.argument ? `--${error.argument}: ` : "";
-    io.stderr(`${t("error.prefix")}: ${where}${t(error.code, error.params)}\n`);
-    if (error.hintCode) io.stderr(`${t("error.hintPrefix")}: ${t(error.hintCode, error.params)}\n`);
+    const params = displayParams(error.params);
+    io.stderr(`${t("error.prefix")}: ${where}${t(error.code, params)}\n`);
+    io.stderr(`${t("error.hintPrefix")}: ${t(error.hintCode ?? "error.genericHint", params)}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@
 import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { convOutputSize, effectiveKernel, samePadding, symmetricPadding, type Padding, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 
 export type ConvMode = "corr" | "conv";
 export type PaddingSpec = Pair | "same" | "valid";
@@ -183,7 +183,7 @@ export function convForward(setup: ConvSetup): Tensor {
       for (let j = j0; j < j1; j++) out[outRow + j] += weight * x[inRow + j * sw];
     }
   });
-  return tensor(outputShape(setup), out);
+  return checkFinite(tensor(outputShape(setup), out), "output");
 }
 
 export interface ConvGradients {
@@ -231,9 +231,10 @@ export function convBackward(setup: ConvSetup, grad: Tensor): ConvGradients {
   });
 
   const gradKernel = setup.mode === "conv" ? rotate180(gradApplied, KH, KW) : gradApplied;
+  checkFinite(tensor([O], gradBias), "gradBias");
   return {
-    gradInput: tensor(setup.inputShape, gradInput),
-    gradKernel: tensor(setup.kernelShape, gradKernel),
+    gradInput: checkFinite(tensor(setup.inputShape, gradInput), "gradInput"),
+    gradKernel: checkFinite(tensor(setup.kernelShape, gradKernel), "gradKernel"),
     gradBias: setup.isBank ? Array.from(gradBias) : gradBias[0],
   };
 }

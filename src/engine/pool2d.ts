@@ -6,7 +6,7 @@ import { sameShape, shapeText } from "./conv2d.js";
 import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { poolOutputSize, windowStart, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax, windowSum } from "./window.js";
 
 export type PoolType = "max" | "avg";
@@ -136,7 +136,7 @@ export function poolForward(setup: PoolSetup): PoolResult {
       }
     }
   }
-  return { output: tensor(poolOutputShape(setup), out), argmax };
+  return { output: checkFinite(tensor(poolOutputShape(setup), out), "output"), argmax };
 }
 
 export function checkPoolGrad(setup: PoolSetup, grad: Tensor): void {
@@ -170,7 +170,7 @@ export function poolBackward(setup: PoolSetup, grad: Tensor, forward: PoolResult
       }
     }
   }
-  return tensor(setup.inputShape, gradInput);
+  return checkFinite(tensor(setup.inputShape, gradInput), "gradInput");
 }
 
 /** 1 where an input cell is the chosen maximum of at least one window, else 0 (shaped like the input). */

@@ -7,7 +7,7 @@ import { sameShape, shapeText } from "./conv2d.js";
 import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { clipRange, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax } from "./window.js";
 
 /** A box in image coordinates: (x1, y1) top-left, (x2, y2) bottom-right. */
@@ -178,7 +178,7 @@ export function roiBackward(setup: RoiSetup, grad: Tensor, forward: RoiResult = 
       const at = argmax[c * PH * PW + k];
       if (at >= 0) gradInput[c * H * W + at] += grad.data[c * PH * PW + k];
     }
-  return tensor(setup.inputShape, gradInput);
+  return checkFinite(tensor(setup.inputShape, gradInput), "gradInput");
 }
 
 /** Per box, the PH×PW bins as `{ rows: [start, end), cols: [start, end) }` on the map. */

@@ -7,7 +7,7 @@ import { shapeText } from "./conv2d.js";
 import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { adaptiveBin } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax, windowSum } from "./window.js";
 
 export type SppMethod = "adaptive" | "sppnet";
@@ -142,7 +142,7 @@ export function sppForward(setup: SppSetup): SppResult {
         }
     // One push per value: spreading a large level into push() would overflow the call stack.
     for (let k = 0; k < out.length; k++) vector.push(out[k]);
-    levels.push({ n: level.n, output: tensor(setup.inputShape.length === 3 ? [C, nh, nw] : [nh, nw], out), argmax });
+    levels.push({ n: level.n, output: checkFinite(tensor(setup.inputShape.length === 3 ? [C, nh, nw] : [nh, nw], out), `level ${level.n}`), argmax });
   }
   const expectedLength = C * setup.levels.reduce((total, level) => total + level.n * level.n, 0);
   return { levels, vector, length: vector.length, expectedLength };

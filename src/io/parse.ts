@@ -30,7 +30,7 @@ function numberAt(token: string, argument: string, row: number, col: number): nu
   }
   if (!Number.isFinite(value)) {
     const code = token.includes("/") ? "input.zeroDenominator" : "input.notFinite";
-    throw new InputError(argument, code, { row, col, text: token }, code === "input.notFinite" ? "input.notFiniteHint" : undefined);
+    throw new InputError(argument, code, { row, col, text: token }, code === "input.notFinite" ? "input.notFiniteHint" : "input.notANumberHint");
   }
   return value;
 }
@@ -75,7 +75,7 @@ function parseTextMatrix(text: string, argument: string): Tensor {
       return;
     }
     // An empty row between two rows with numbers is a mistake; empty rows at the ends are not.
-    check(pendingEmptyRows === 0, argument, "input.emptyRow", { row: rowCount + 1 });
+    check(pendingEmptyRows === 0, argument, "input.emptyRow", { row: rowCount + 1 }, "input.raggedHint");
     if (width < 0) width = rowLength;
     check(rowLength === width, argument, "input.ragged", { row: rowCount + 1, count: rowLength, expected: width }, "input.raggedHint");
     rowCount++;
@@ -202,14 +202,14 @@ export function parseNumberList(text: string, argument: string): number[] {
 /** One number (fractions allowed). */
 export function parseNumber(text: string, argument: string): number {
   const value = parseNumberToken(text.trim());
-  check(value !== undefined && Number.isFinite(value), argument, "number.bad", { text });
+  check(value !== undefined && Number.isFinite(value), argument, "number.bad", { text }, "input.notANumberHint");
   return value;
 }
 
 /** A whole number of at least 1 (counts, seeds with a lower bound of 1). */
 export function parsePositiveInt(text: string, argument: string): number {
   const value = parseNumberToken(text.trim());
-  check(value !== undefined && Number.isInteger(value) && value >= 1, argument, "number.notPositiveInteger", { text });
+  check(value !== undefined && Number.isInteger(value) && value >= 1, argument, "number.notPositiveInteger", { text }, "number.notPositiveIntegerHint");
   return value;
 }
 
@@ -235,6 +235,6 @@ export function parsePair(text: string, argument: string, rule: PairRule): Pair 
 export function parseChoice<T extends string>(text: string, argument: string, choices: readonly T[]): T {
   const word = text.trim().toLowerCase();
   const found = choices.find((choice) => choice === word);
-  check(found !== undefined, argument, "choice.bad", { text, choices: choices.join(", ") });
+  check(found !== undefined, argument, "choice.bad", { text, choices: choices.join(", ") }, "choice.badHint");
   return found;
 }

@@ -95,6 +95,11 @@ export const en = {
   "input.stdinIsDirectory": "cannot read standard input: it is a folder",
   "output.writeFailed": "cannot write the output ({reason})",
   "output.writeFailedHint": "check that the disk has space and that the output goes somewhere writable",
+  "output.notFinite": "the {what} overflows at {cell}: the value is too large for a 64-bit number",
+  "output.notFiniteHint": "scale the inputs down (by a power of 10) and scale the answer back",
+  "error.genericHint": "add --help to the command to see what each option takes",
+  "number.notPositiveIntegerHint": "give a whole number such as 1, 5 or 32",
+  "choice.badHint": "give one of these words exactly: {choices}",
   "input.stdinNotReadableHint": "- reads a matrix piped in (cat m.txt | cnn-drill …); a file can be given as @m.txt",
 } as const;
 
@@ -187,5 +192,10 @@ export const ko: Record<keyof typeof en, string> = {
   "input.stdinIsDirectory": "표준 입력을 읽을 수 없습니다: 폴더입니다",
   "output.writeFailed": "출력을 쓸 수 없습니다({reason})",
   "output.writeFailedHint": "디스크 공간이 남아 있는지, 출력을 쓸 수 있는 곳으로 보내는지 확인하세요",
+  "output.notFinite": "{what}의 {cell} 위치에서 값이 넘칩니다: 64비트 수로 나타내기에 너무 큽니다",
+  "output.notFiniteHint": "입력을 10의 거듭제곱으로 나눠 줄인 뒤 답을 다시 그만큼 키우세요",
+  "error.genericHint": "명령에 --help 를 붙이면 각 옵션에 무엇을 주는지 볼 수 있습니다",
+  "number.notPositiveIntegerHint": "1, 5, 32 같은 정수를 주세요",
+  "choice.badHint": "다음 중 하나를 그대로 쓰세요: {choices}",
   "input.stdinNotReadableHint": "- 는 파이프로 넘긴 행렬을 읽습니다(cat m.txt | cnn-drill …). 파일은 @m.txt 로 줄 수 있습니다",
 };
