@@ -74,6 +74,13 @@ describe("budget limits in the engine, at the limit and just above", () => {
     expect([error.argument, error.code]).toEqual(["size", "budget.work"]);
   });
 
+  it("max pool x=1024x1024 size=1: 2^20 listed windows is the limit; x=1024x1025 throws naming --stride; avg pool has no such limit", () => {
+    expect(() => setupPool(tensor([1024, 1024]), { size: [1, 1] })).not.toThrow();
+    const error = inputErrorOf(() => setupPool(tensor([1024, 1025]), { size: [1, 1] }));
+    expect([error.argument, error.code]).toEqual(["stride", "budget.listedWindows"]);
+    expect(() => setupPool(tensor([1024, 1025]), { size: [1, 1], type: "avg" })).not.toThrow();
+  });
+
   it("roi output=256: 65,536 listed bins is the limit; 256x257 throws naming --output", () => {
     const box = { x1: 0, y1: 0, x2: 1, y2: 1 };
     expect(() => setupRoi(tensor([2, 2]), [box], { outputSize: [256, 256] })).not.toThrow();

@@ -64,6 +64,12 @@ describe("error lines through the CLI", () => {
     expect(stderr).toBe(`${line}\nhint: scale the inputs down (by a power of 10) and scale the answer back\n`);
   });
 
+  it("gate: weights whose truth-table sum overflows are exit 2 naming the row (no null in --json)", async () => {
+    const { stdout, stderr, exitCode } = await runInProcess(["gate", "--weights", "1e308,1e308", "--bias", "1e308", "--json"]);
+    expect([exitCode, stdout]).toEqual([2, ""]);
+    expect(stderr).toBe("error: --weights: the sum overflows at x = (0, 1): the value is too large for a 64-bit number\nhint: scale the inputs down (by a power of 10) and scale the answer back\n");
+  });
+
   it("checkFinite names the cell of a 3-D result", () => {
     const data = new Float64Array(12);
     data[7] = Number.NaN;

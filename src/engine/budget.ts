@@ -26,6 +26,8 @@ export const LIMITS = {
   layerValue: 4096,
   /** Pixel-set visits that finding one unit's field takes (Σ output size × kernel over the layers); a visit costs ~25 ns. */
   fieldTaps: 2 ** 22,
+  /** Windows of a max pooling, whose maxima's positions the JSON answer lists one by one ([row, col] each). */
+  listedWindows: 2 ** 20,
   /** Bins that an RoI or SPP answer lists one by one in JSON (boxes × output cells, Σ bins of the levels). */
   listedBins: 2 ** 16,
 } as const;

@@ -76,6 +76,7 @@ export function setupPool(input: Tensor, options: PoolOptions): PoolSetup {
   const outputWidth = poolOutputSize(width, size[1], stride[1], padding[1], ceilMode);
   // Every window reads size² cells: a large window with a small stride is refused before any work.
   checkBudget("work", channels * outputHeight * outputWidth * size[0] * size[1], "size");
+  if ((options.type ?? "max") === "max") checkBudget("listedWindows", channels * outputHeight * outputWidth, "stride");
   return {
     type: options.type ?? "max",
     channels, height, width, size, stride, padding, ceilMode,
