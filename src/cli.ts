@@ -108,7 +108,7 @@ export function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: () => readProcessStdin() },
+    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: (limit) => readProcessStdin(limit) },
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,

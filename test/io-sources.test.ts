@@ -54,6 +54,28 @@ describe("ArgumentReader with a byte limit of 16", () => {
     expect((await errorOf(() => new ArgumentReader(pipedStdin("가나다라마바"), 16).text("-", "input"))).code).toBe("budget.bytes");
   });
 
+  it("counts files and standard input together: 8 + 8 bytes fit, one byte more throws at the source that passes", async () => {
+    const eight = join(dir, "eight.txt");
+    writeFileSync(eight, "1 2; 3 4");
+    const reader = new ArgumentReader(pipedStdin("5 6; 7 8"), 16);
+    expect(await reader.text(`@${eight}`, "input")).toBe("1 2; 3 4");
+    expect(await reader.text("-", "grad")).toBe("5 6; 7 8");
+    const fuller = new ArgumentReader(pipedStdin("5 6; 7 8;"), 16);
+    await fuller.text(`@${eight}`, "input");
+    const error = await errorOf(() => fuller.text("-", "grad"));
+    expect([error.argument, error.code]).toEqual(["grad", "budget.bytes"]);
+  });
+
+  it("passes the bytes still allowed to the standard input reader", async () => {
+    const eight = join(dir, "eight-again.txt");
+    writeFileSync(eight, "1 2; 3 4");
+    const asked: number[] = [];
+    const reader = new ArgumentReader({ stdinIsTTY: false, readStdin: async (limit) => { asked.push(limit); return "1"; } }, 16);
+    await reader.text(`@${eight}`, "input");
+    await reader.text("-", "grad");
+    expect(asked).toEqual([8]);
+  });
+
   it("throws when the standard input reader stops at the limit (ByteLimitExceeded becomes budget.bytes)", async () => {
     const source = { stdinIsTTY: false, readStdin: async () => { throw new ByteLimitExceeded(16); } };
     expect((await errorOf(() => new ArgumentReader(source, 16).text("-", "grad"))).code).toBe("budget.bytes");
@@ -103,7 +125,7 @@ describe("readBounded and readStream", () => {
   });
 
   it("the default limit is the budget's", () => {
-    expect(LIMITS.bytes).toBe(64 * 2 ** 20);
+    expect(LIMITS.bytes).toBe(16 * 2 ** 20);
   });
 });
 
@@ -121,7 +143,7 @@ function expectBytesError(result: { stdout: string; stderr: string; exitCode: nu
   expect(result.exitCode).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toBe(
-    `error: --${argument}: is longer than the limit of ${LIMITS.bytes} bytes\nhint: a matrix file or pipe holds one matrix of at most about 4 million numbers\n`,
+    `error: --${argument}: the files and standard input of one command hold more than the limit of ${LIMITS.bytes} bytes together\nhint: write numbers with fewer digits, or use smaller matrices (a 1024×1024 map with its gradient fits)\n`,
   );
 }
 

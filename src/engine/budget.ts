@@ -16,8 +16,13 @@ export const LIMITS = {
   outputElements: 2 ** 22,
   /** Multiply-adds (or window reads) of one pass: taps × outputs. Forward and backward ≈ 1.2 s at the limit. */
   work: 2 ** 27,
-  /** Bytes read from one @file or from standard input (a 1024×1024 map of 16-digit numbers is about 18 MB). */
-  bytes: 64 * 2 ** 20,
+  /**
+   * Bytes read from all @files and standard input of one command together. Parsing and printing a
+   * 17-digit number costs about 1.5 µs, so 16 MiB of such numbers in (and as many out) is about 1.5 s
+   * on this 2-core machine under load (20 MiB measured 1.5–2.05 s);
+   * a 1024×1024 map with its gradient written with short numbers is a few MB.
+   */
+  bytes: 16 * 2 ** 20,
   /** Cells of one drawn picture (a dilated kernel's footprint): 64×64. */
   pictureCells: 64 * 64,
   /** Layers in one receptive-field stack. */

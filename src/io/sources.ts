@@ -13,8 +13,8 @@ import { InputError } from "../engine/errors.js";
 export interface InputSource {
   /** True when standard input is a terminal: `-` then refuses instead of waiting. */
   readonly stdinIsTTY: boolean;
-  /** All of standard input; may throw ByteLimitExceeded (see readStream). */
-  readStdin(): Promise<string>;
+  /** All of standard input, or ByteLimitExceeded past `limit` bytes (an injected source may ignore it: the reader counts too). */
+  readStdin(limit: number): Promise<string>;
 }
 
 /** Thrown by the readers when a source holds more than the byte limit; the caller names the argument. */
@@ -27,14 +27,29 @@ export class ByteLimitExceeded extends Error {
 
 export class ArgumentReader {
   private stdinTakenBy: string | undefined;
+  /** Bytes read so far from files and standard input: the limit holds for all of them together. */
+  private bytesRead = 0;
 
   constructor(private readonly source: InputSource, private readonly byteLimit: number = LIMITS.bytes) {}
 
   /** The text behind a matrix argument's value. */
   async text(value: string, argument: string): Promise<string> {
-    if (value === "-") return this.readStdin(argument);
-    if (value.startsWith("@") && value.length > 1) return readArgumentFile(value.slice(1), argument, this.byteLimit);
+    if (value === "-") return this.counted(await this.readStdin(argument), argument);
+    if (value.startsWith("@") && value.length > 1) return this.counted(readArgumentFile(value.slice(1), argument, this.remaining(), this.byteLimit), argument);
     return value;
+  }
+
+  private remaining(): number {
+    return Math.max(this.byteLimit - this.bytesRead, 0);
+  }
+
+  /** Adds a source's bytes to the total; throws when the total passes the limit. */
+  private counted(text: string, argument: string): string {
+    // Length in UTF-16 units first: it is at most the UTF-8 length, and free to take.
+    if (this.bytesRead + text.length > this.byteLimit) throw bytesError(argument, this.byteLimit);
+    this.bytesRead += Buffer.byteLength(text, "utf8");
+    if (this.bytesRead > this.byteLimit) throw bytesError(argument, this.byteLimit);
+    return text;
   }
 
   private async readStdin(argument: string): Promise<string> {
@@ -43,17 +58,13 @@ export class ArgumentReader {
     }
     if (this.source.stdinIsTTY) throw new InputError(argument, "input.stdinIsTerminal", {}, "input.stdinIsTerminalHint");
     this.stdinTakenBy = argument;
-    let text: string;
     try {
-      text = await this.source.readStdin();
+      return await this.source.readStdin(this.remaining());
     } catch (error) {
       if (error instanceof ByteLimitExceeded) throw bytesError(argument, this.byteLimit);
       if ((error as NodeJS.ErrnoException).code === "EISDIR") throw new InputError(argument, "input.stdinIsDirectory", {}, "input.stdinNotReadableHint");
       throw new InputError(argument, "input.stdinNotReadable", { reason: reasonOf(error) }, "input.stdinNotReadableHint");
     }
-    // An injected source (tests, the quiz) may hand over any text: the same limit holds.
-    if (text.length > this.byteLimit || Buffer.byteLength(text, "utf8") > this.byteLimit) throw bytesError(argument, this.byteLimit);
-    return text;
   }
 }
 
@@ -72,7 +83,7 @@ const CHUNK_BYTES = 64 * 1024;
  * A regular file's size is checked before reading; anything else (a pipe, a FIFO, /dev/zero) is read
  * chunk by chunk until its end or the limit.
  */
-function readArgumentFile(path: string, argument: string, limit: number): string {
+function readArgumentFile(path: string, argument: string, limit: number, shownLimit: number): string {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -82,10 +93,10 @@ function readArgumentFile(path: string, argument: string, limit: number): string
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(argument, "input.fileIsDirectory", { path }, "input.fileHint");
-    if (stat.isFile() && stat.size > limit) throw bytesError(argument, limit);
+    if (stat.isFile() && stat.size > limit) throw bytesError(argument, shownLimit);
     return readBounded(fd, limit).toString("utf8");
   } catch (error) {
-    if (error instanceof ByteLimitExceeded) throw bytesError(argument, limit);
+    if (error instanceof ByteLimitExceeded) throw bytesError(argument, shownLimit);
     if (error instanceof InputError) throw error;
     throw fileError(error, path, argument);
   } finally {
