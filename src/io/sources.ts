@@ -94,7 +94,7 @@ function readArgumentFile(path: string, argument: string, limit: number, shownLi
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new InputError(argument, "input.fileIsDirectory", { path }, "input.fileHint");
     if (stat.isFile() && stat.size > limit) throw bytesError(argument, shownLimit);
-    return readBounded(fd, limit).toString("utf8");
+    return readBounded(fd, limit, stat.isFile() ? stat.size : 0).toString("utf8");
   } catch (error) {
     if (error instanceof ByteLimitExceeded) throw bytesError(argument, shownLimit);
     if (error instanceof InputError) throw error;
@@ -104,15 +104,25 @@ function readArgumentFile(path: string, argument: string, limit: number, shownLi
   }
 }
 
-/** Reads `fd` to its end; throws ByteLimitExceeded as soon as more than `limit` bytes have come. */
-export function readBounded(fd: number, limit: number): Buffer {
-  const chunks: Buffer[] = [];
+/**
+ * Reads `fd` to its end into one buffer (grown by doubling, so a large input is copied a few times,
+ * not once per chunk); throws ByteLimitExceeded as soon as more than `limit` bytes have come.
+ * `expectedSize` (a regular file's size) lets the buffer start at the right size.
+ */
+export function readBounded(fd: number, limit: number, expectedSize = 0): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(expectedSize + 1, CHUNK_BYTES), limit + 1));
   let total = 0;
   for (;;) {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (total === buffer.length) {
+      // Full: either the limit is passed (the buffer holds limit + 1 bytes at most) or it grows.
+      if (total > limit) throw new ByteLimitExceeded(limit);
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
     let count: number;
     try {
-      count = readSync(fd, chunk, 0, CHUNK_BYTES, null);
+      count = readSync(fd, buffer, total, buffer.length - total, null);
     } catch (error) {
       // A non-blocking pipe with nothing in it yet: wait a moment, without spinning, and read again.
       if ((error as NodeJS.ErrnoException).code === "EAGAIN") {
@@ -123,10 +133,9 @@ export function readBounded(fd: number, limit: number): Buffer {
     }
     if (count === 0) break;
     total += count;
-    if (total > limit) throw new ByteLimitExceeded(limit);
-    chunks.push(count === CHUNK_BYTES ? chunk : chunk.subarray(0, count));
   }
-  return Buffer.concat(chunks, total);
+  if (total > limit) throw new ByteLimitExceeded(limit);
+  return buffer.subarray(0, total);
 }
 
 function fileError(error: unknown, path: string, argument: string): InputError {
@@ -160,6 +169,7 @@ export async function readStream(stream: NodeJS.ReadableStream & { destroy?: () 
  * stream, and a folder given as standard input is refused as one instead of reading as empty).
  */
 export async function readProcessStdin(limit: number = LIMITS.bytes): Promise<string> {
-  if (fstatSync(0).isDirectory()) throw Object.assign(new Error("standard input is a folder"), { code: "EISDIR" });
-  return readBounded(0, limit).toString("utf8");
+  const stat = fstatSync(0);
+  if (stat.isDirectory()) throw Object.assign(new Error("standard input is a folder"), { code: "EISDIR" });
+  return readBounded(0, limit, stat.isFile() ? stat.size : 0).toString("utf8");
 }
