@@ -65,9 +65,8 @@ function expectWellBehaved(args: readonly string[], result: CliResult): void {
   if (result.exitCode === 2) {
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines[0], context).toMatch(/^(?:error|오류): /);
-    // Usage errors found by commander point to --help; input errors give a hint line.
-    const isUsage = /(?:add --help for usage|사용법은 --help)/.test(result.stderr);
-    if (!isUsage) expect(lines.some((line) => /^(?:hint|도움말): /.test(line)), context).toBe(true);
+    // Input errors give their hint; usage errors found by commander point to --help in a hint line.
+    expect(lines.some((line) => /^(?:hint|도움말): /.test(line)), context).toBe(true);
     expect(result.stdout, context).toBe("");
   }
 }

@@ -66,7 +66,7 @@ export const en = {
   "help.json": "print one JSON object (for scripts)",
   "help.lang": "language of human output: en or ko (default from LANG)",
   "help.noColor": "turn colour off",
-  "help.more": "(add --help for usage)",
+  "help.more": "hint: add --help for usage",
   "help.program": "Worked answers and exam drills for convolution, pooling, receptive fields and perceptron gates (PyTorch semantics).",
   "help.examples": "Examples:",
 
@@ -167,7 +167,7 @@ export const ko: Record<keyof typeof en, string> = {
   "help.json": "JSON 객체 하나를 출력 (스크립트용)",
   "help.lang": "사람이 읽는 출력의 언어: en 또는 ko (기본값은 LANG에서)",
   "help.noColor": "색을 끕니다",
-  "help.more": "(사용법은 --help)",
+  "help.more": "도움말: 사용법은 --help 로 보세요",
   "help.program": "합성곱, 풀링, 수용 영역, 퍼셉트론 게이트의 풀이와 시험 연습 (PyTorch 기준).",
   "help.examples": "예:",
 
