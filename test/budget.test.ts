@@ -128,6 +128,22 @@ describe("budget limits in the engine, at the limit and just above", () => {
   });
 });
 
+describe("budget limits for counts and seeds, at the limit and just above (through the CLI)", () => {
+  it("exam --count 100 is accepted, 101 is exit 2 with a hint", async () => {
+    expect((await runInProcess(["exam", "--count", String(LIMITS.problems), "--seed", "1"])).exitCode).toBe(0);
+    const { stderr, exitCode } = await runInProcess(["exam", "--count", String(LIMITS.problems + 1), "--seed", "1"]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/^error: --count: .*\nhint: .*\n$/);
+  });
+
+  it("problem conv.forward@<largest seed> is accepted, one more is exit 2 with a hint", async () => {
+    expect((await runInProcess(["problem", `conv.forward@${LIMITS.seed}`, "--json"])).exitCode).toBe(0);
+    const { stderr, exitCode } = await runInProcess(["problem", `conv.forward@${LIMITS.seed + 1}`]);
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/^error: .*\nhint: .*\n$/);
+  });
+});
+
 describe("budget errors through the CLI: exit 2, one error line naming the option, a hint", () => {
   const cases: [string, string[], string][] = [
     ["conv work", ["conv", "--input", "1", "--kernel", Array(64).fill(Array(64).fill(1).join(" ")).join(";"), "--padding", "1000"], "--kernel: the computation would take"],

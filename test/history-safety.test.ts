@@ -105,6 +105,20 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["taken"]);
   });
 
+  it("exam --output through a symbolic link to a 0600 file: the file is replaced, keeps 0600, the link stays", async () => {
+    const dir = tempDir("cnn-drill-exam-");
+    const real = join(dir, "real.md");
+    writeFileSync(real, "old");
+    chmodSync(real, 0o600);
+    symlinkSync("real.md", join(dir, "exam.md"));
+    const result = await runInProcess(["exam", "--seed", "3", "--count", "1", "--output", join(dir, "exam.md")], { env: { CNN_DRILL_HOME: dir } });
+    expect(result.exitCode).toBe(0);
+    expect(lstatSync(join(dir, "exam.md")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toMatch(/^# /);
+    expect(modeOf(real)).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(["exam.md", "real.md"]);
+  });
+
   it("exam --output /dev/stdout writes the exam to standard output (the built command, stdout a pipe)", () => {
     const result = spawnSync(process.execPath, [BIN, "exam", "--seed", "7", "--count", "1", "--output", "/dev/stdout"], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", LANG: "en_US.UTF-8", NO_COLOR: "1", CNN_DRILL_HOME: tempDir("cnn-drill-home-") } });
     expect(result.status).toBe(0);

@@ -33,6 +33,10 @@ export const LIMITS = {
   fieldTaps: 2 ** 22,
   /** Windows of a max pooling, whose maxima's positions the JSON answer lists one by one ([row, col] each). */
   listedWindows: 2 ** 20,
+  /** Problems in one exam, quiz or review (`--count`); an exam of 100 with answers takes about 0.5 s. */
+  problems: 100,
+  /** Largest problem seed (`topic@N`, `--seed`): the generators draw from 32-bit seeds. */
+  seed: 0xffffffff,
   /** Bins that an RoI or SPP answer lists one by one in JSON (boxes × output cells, Σ bins of the levels). */
   listedBins: 2 ** 16,
 } as const;
