@@ -1,6 +1,7 @@
 /** Human numbers never hide a value: non-zero is never 0, rounding is marked with ≈. */
 import { describe, expect, it } from "vitest";
 import { formatFactor, formatNumber } from "../src/render/number.js";
+import { runInProcess } from "./helpers/cli.js";
 
 describe("formatNumber", () => {
   it.each([
@@ -52,5 +53,14 @@ describe("formatNumber", () => {
 describe("formatFactor", () => {
   it.each([[2, "2"], [-1, "(-1)"], [-1 / 3, "(≈-0.3333)"], [1e-5, "1e-5"]])("formatFactor(%s) is %s", (value, text) => {
     expect(formatFactor(value)).toBe(text);
+  });
+});
+
+describe("a perceptron's printed sums agree with its outputs", () => {
+  it("w=(1e-5, 1e-5) b=-1.5e-5: the sums print as -1.5e-5, -5e-6, -5e-6, 5e-6 beside outputs 0, 0, 0, 1", async () => {
+    const { stdout, exitCode } = await runInProcess(["gate", "--weights", "0.00001,0.00001", "--bias", "-0.000015", "--no-color"]);
+    expect(exitCode).toBe(0);
+    const rows = stdout.split("\n").filter((line) => /^│ +[01] │ +[01] │/.test(line)).map((line) => line.split("│").map((cell) => cell.trim()));
+    expect(rows.map((cells) => [cells[3].split(" = ").pop(), cells[4]])).toEqual([["-1.5e-5", "0"], ["-5e-6", "0"], ["-5e-6", "0"], ["5e-6", "1"]]);
   });
 });
