@@ -3,7 +3,9 @@ import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
 import { reportError, type CliContext, type CliIO } from "./ui/context.js";
 import { languageFromEnv, loadMessages, parseLang, translator, type Lang, type Translate } from "./i18n/index.js";
-import { readStream } from "./io/sources.js";
+import { displayLines } from "./io/display.js";
+import { guardProcessOutput } from "./io/output.js";
+import { readProcessStdin } from "./io/sources.js";
 import { VERSION } from "./version.js";
 
 const VERSION_FLAGS = ["-V", "--version"];
@@ -28,7 +30,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
     .configureOutput({
       writeOut: (text) => context.io.stdout(text),
       writeErr: (text) => context.io.stderr(text),
-      outputError: (text, write) => write(usageError(text, context.t)),
+      outputError: (text, write) => write(displayLines(usageError(text, context.t))),
     })
     .exitOverride();
   const names = commandsFor(first);
@@ -38,7 +40,7 @@ export async function buildProgram(context: CliContext, first?: string): Promise
   program.commands.forEach((command) => command.exitOverride().configureOutput({
     writeOut: (text) => context.io.stdout(text),
     writeErr: (text) => context.io.stderr(text),
-    outputError: (text, write) => write(usageError(text, context.t)),
+    outputError: (text, write) => write(displayLines(usageError(text, context.t))),
   }).showHelpAfterError(context.t("help.more")));
   return program;
 }
@@ -111,7 +113,7 @@ export function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: () => readStream(process.stdin) },
+    stdin: { stdinIsTTY: process.stdin.isTTY === true, readStdin: (limit) => readProcessStdin(limit) },
     stdinIsTTY: process.stdin.isTTY === true,
     stdoutIsTTY: process.stdout.isTTY === true,
     env: process.env,
@@ -120,5 +122,7 @@ export function processIO(): CliIO {
 
 /** Entry for bin/cnn-drill.js. Sets the exit code and lets Node flush stdout before exiting. */
 export async function run(argv: string[]): Promise<void> {
+  const t = translator(languageFromArgv(argv) ?? languageFromEnv(process.env));
+  guardProcessOutput(process, (reason) => `${t("error.prefix")}: ${t("output.writeFailed", { reason })}\n${t("error.hintPrefix")}: ${t("output.writeFailedHint")}\n`);
   process.exitCode = await main(argv, processIO());
 }

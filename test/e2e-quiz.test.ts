@@ -203,6 +203,6 @@ describe("cnn-drill check", () => {
     expect(wrong.stdout).toContain("해설");
     const bad = runBuilt(["check", "concept.xor@8", "--answer", "z"]);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toMatch(/^error: --answer: "z" is not a choice: answer with a letter a–[b-f] or a number 1–[2-6]\n$/);
+    expect(bad.stderr).toMatch(/^error: --answer: "z" is not a choice: answer with a letter a–[b-f] or a number 1–[2-6]\nhint: add --help to the command to see what each option takes\n$/);
   });
 });

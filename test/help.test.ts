@@ -39,7 +39,7 @@ describe("--help", () => {
   it("a usage error after --lang ko points to --help in Korean", async () => {
     const result = await runInProcess(["conv", "--lang", "ko"]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("(사용법은 --help)");
+    expect(result.stderr).toContain("도움말: 사용법은 --help 로 보세요");
   });
 });
 
@@ -73,6 +73,6 @@ describe("usage errors: no quoting hint where it does not fit", () => {
     const result = await runInProcess(["gate", "and", "or"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("too many arguments for 'gate'. Expected 1 argument but got 2.");
-    expect(result.stderr).not.toContain("hint:");
+    expect(result.stderr).not.toContain("quotes");
   });
 });

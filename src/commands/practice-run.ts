@@ -48,7 +48,7 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
     colour: ui.palette.enabled,
   });
   const at = new Date(now());
-  const schedules = scheduleTopics(history.load(), at);
+  const schedules = scheduleTopics(history.load((id) => listTopics().some((topic) => topic.id === id)), at);
   const suggestions = suggestNext(result, schedules, listTopics().map((topic) => topic.id), at);
   return { output: renderSessionSummary(result, summariseSession(result.answers), suggestions, ui), exitCode: result.interrupted ? INTERRUPTED_EXIT : 0 };
 }

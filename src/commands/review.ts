@@ -34,7 +34,7 @@ export function registerReview(program: Command, context: CliContext): void {
       const { renderReviewPlan } = await import("../views/session.js");
 
       const now = new Date();
-      const schedules = scheduleTopics(openHistory(ui.io, ui.t).load(), now);
+      const schedules = scheduleTopics(openHistory(ui.io, ui.t).load((id) => quiz.listTopics().some((topic) => topic.id === id)), now);
       const picks = reviewOrder(schedules, quiz.listTopics().map((topic) => topic.id), now).slice(0, count);
       ui.io.stdout(renderReviewPlan(picks, schedules, now, ui));
       const refs = planInOrder(picks.map((pick) => pick.topic), count, quiz.randomSeed(), "review");

@@ -17,7 +17,7 @@ export function registerStats(program: Command, context: CliContext): void {
       const now = new Date();
       const history = openHistory(ui.io, ui.t);
       const topics = listTopics();
-      const progress = progressOf(history.load(), topics.map((topic) => topic.id), now);
+      const progress = progressOf(history.load((id) => topics.some((topic) => topic.id === id)), topics.map((topic) => topic.id), now);
       if (ui.json) {
         return {
           output: renderJson({

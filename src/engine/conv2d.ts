@@ -2,9 +2,10 @@
  * conv2d as PyTorch computes it (cross-correlation, zero padding, stride, dilation, channels,
  * filter banks, bias), true convolution (`mode: "conv"`, kernel rotated 180°), and the backward pass.
  */
+import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { convOutputSize, effectiveKernel, samePadding, symmetricPadding, type Padding, type Pair } from "./geometry.js";
-import { MAX_ELEMENTS, tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 
 export type ConvMode = "corr" | "conv";
 export type PaddingSpec = Pair | "same" | "valid";
@@ -77,9 +78,11 @@ export function setupConv(input: Tensor, kernel: Tensor, options: ConvOptions = 
 
   const outputHeight = convOutputSize(height, kernelHeight, stride[0], padding.top, padding.bottom, dilation[0]);
   const outputWidth = convOutputSize(width, kernelWidth, stride[1], padding.left, padding.right, dilation[1]);
-  // Refuse work that would exhaust memory (huge padding or a big bank) with a message, not a crash.
-  const outputCount = filters * outputHeight * outputWidth;
-  check(outputCount <= MAX_ELEMENTS, undefined, "conv.outputTooLarge", { count: outputCount, limit: MAX_ELEMENTS }, "input.tooLargeHint");
+  // Refuse what would exhaust time or memory (huge padding, a big kernel or bank) before allocating anything.
+  checkBudget("elements", input.data.length + kernel.data.length, "input");
+  const padded = padding.top + padding.bottom + padding.left + padding.right > 0;
+  checkBudget("outputElements", filters * outputHeight * outputWidth, padded ? "padding" : "input");
+  checkBudget("work", filters * channels * kernelHeight * kernelWidth * outputHeight * outputWidth, "kernel");
   const bias = resolveBias(options.bias, filters, isBank);
   const appliedKernel = mode === "conv" ? rotate180(kernel.data, kernelHeight, kernelWidth) : kernel.data;
 
@@ -180,7 +183,7 @@ export function convForward(setup: ConvSetup): Tensor {
       for (let j = j0; j < j1; j++) out[outRow + j] += weight * x[inRow + j * sw];
     }
   });
-  return tensor(outputShape(setup), out);
+  return checkFinite(tensor(outputShape(setup), out), "output");
 }
 
 export interface ConvGradients {
@@ -199,6 +202,7 @@ export function convBackward(setup: ConvSetup, grad: Tensor): ConvGradients {
     shape: shapeText(grad.shape),
     expected: shapeText(expected),
   }, "conv.gradShapeHint");
+  checkBudget("elements", setup.input.length + setup.appliedKernel.length + grad.data.length, "grad");
 
   const { channels: C, height: H, width: W, filters: O, kernelHeight: KH, kernelWidth: KW } = setup;
   const { outputHeight: OH, outputWidth: OW, input: x, appliedKernel: w } = setup;
@@ -227,9 +231,10 @@ export function convBackward(setup: ConvSetup, grad: Tensor): ConvGradients {
   });
 
   const gradKernel = setup.mode === "conv" ? rotate180(gradApplied, KH, KW) : gradApplied;
+  checkFinite(tensor([O], gradBias), "gradBias");
   return {
-    gradInput: tensor(setup.inputShape, gradInput),
-    gradKernel: tensor(setup.kernelShape, gradKernel),
+    gradInput: checkFinite(tensor(setup.inputShape, gradInput), "gradInput"),
+    gradKernel: checkFinite(tensor(setup.kernelShape, gradKernel), "gradKernel"),
     gradBias: setup.isBank ? Array.from(gradBias) : gradBias[0],
   };
 }

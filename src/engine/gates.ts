@@ -86,6 +86,8 @@ export function makePerceptron(weights: readonly number[], bias: number): Percep
   check(weights.length === 2, "weights", "gate.weightsCount", { count: weights.length }, "gate.weightsHint");
   check(weights.every(Number.isFinite), "weights", "number.bad", { text: weights.join(",") });
   check(Number.isFinite(bias), "bias", "number.bad", { text: String(bias) });
+  // A truth-table row whose sum overflows would print Infinity (null in JSON): refuse it, naming the row.
+  for (const [x1, x2] of [[0, 0], [0, 1], [1, 0], [1, 1]]) check(Number.isFinite(weights[0] * x1 + weights[1] * x2 + bias), "weights", "output.notFinite", { what: "sum", cell: `x = (${x1}, ${x2})` }, "output.notFiniteHint");
   return { weights: [weights[0], weights[1]], bias };
 }
 

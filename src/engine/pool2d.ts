@@ -3,9 +3,10 @@
  * ceil mode, count_include_pad), per channel for a C×H×W input, and their backward passes.
  */
 import { sameShape, shapeText } from "./conv2d.js";
+import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { poolOutputSize, windowStart, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax, windowSum } from "./window.js";
 
 export type PoolType = "max" | "avg";
@@ -71,14 +72,19 @@ export function setupPool(input: Tensor, options: PoolOptions): PoolSetup {
     padded: `${paddedH}×${paddedW}`,
   }, "pool.windowTooLargeHint");
   const ceilMode = options.ceilMode ?? false;
+  const outputHeight = poolOutputSize(height, size[0], stride[0], padding[0], ceilMode);
+  const outputWidth = poolOutputSize(width, size[1], stride[1], padding[1], ceilMode);
+  // Every window reads size² cells: a large window with a small stride is refused before any work.
+  checkBudget("work", channels * outputHeight * outputWidth * size[0] * size[1], "size");
+  if ((options.type ?? "max") === "max") checkBudget("listedWindows", channels * outputHeight * outputWidth, "stride");
   return {
     type: options.type ?? "max",
     channels, height, width, size, stride, padding, ceilMode,
     countIncludePad: options.countIncludePad ?? true,
     input: input.data,
     inputShape: input.shape,
-    outputHeight: poolOutputSize(height, size[0], stride[0], padding[0], ceilMode),
-    outputWidth: poolOutputSize(width, size[1], stride[1], padding[1], ceilMode),
+    outputHeight,
+    outputWidth,
   };
 }
 
@@ -131,12 +137,13 @@ export function poolForward(setup: PoolSetup): PoolResult {
       }
     }
   }
-  return { output: tensor(poolOutputShape(setup), out), argmax };
+  return { output: checkFinite(tensor(poolOutputShape(setup), out), "output"), argmax };
 }
 
 export function checkPoolGrad(setup: PoolSetup, grad: Tensor): void {
   const expected = poolOutputShape(setup);
   check(sameShape(grad.shape, expected), "grad", "pool.gradShape", { shape: shapeText(grad.shape), expected: shapeText(expected) }, "pool.gradShapeHint");
+  checkBudget("elements", setup.input.length + grad.data.length, "grad");
 }
 
 /**
@@ -164,7 +171,7 @@ export function poolBackward(setup: PoolSetup, grad: Tensor, forward: PoolResult
       }
     }
   }
-  return tensor(setup.inputShape, gradInput);
+  return checkFinite(tensor(setup.inputShape, gradInput), "gradInput");
 }
 
 /** 1 where an input cell is the chosen maximum of at least one window, else 0 (shaped like the input). */

@@ -8,6 +8,7 @@
  * units do not all read the same inputs (it depends on the unit's position modulo the stride), so
  * from such a layer on the receptive field and start are `null` (no single number exists).
  */
+import { checkBudget } from "./budget.js";
 import { check, InputError } from "./errors.js";
 import { convOutputSize, effectiveKernel, poolOutputSize, transposedConvOutputSize } from "./geometry.js";
 
@@ -65,6 +66,7 @@ const ALLOWED_SUFFIXES: Record<LayerKind, string> = { conv: "spdcg", pool: "sp",
 export function parseLayers(text: string): LayerSpec[] {
   check(text.trim().length > 0, ARGUMENT, "rf.empty", {}, "rf.tokenHint");
   const tokens = text.split(",").map((token) => token.trim().toLowerCase());
+  checkBudget("layers", tokens.length, ARGUMENT);
   return tokens.map((token, position) => parseLayer(token, position + 1));
 }
 
@@ -86,6 +88,7 @@ function parseLayer(token: string, index: number): LayerSpec {
     given.set(letter, Number(suffix[2]));
     rest = rest.slice(suffix[0].length);
   }
+  for (const value of [kernel, ...given.values()]) checkBudget("layerValue", value, ARGUMENT, { index, token });
   const stride = given.get("s") ?? (kind === "pool" ? kernel : 1);
   const padding = given.get("p") ?? 0;
   const dilation = given.get("d") ?? 1;
@@ -185,6 +188,8 @@ export function fieldPixels(stack: ReceptiveField, unit: number): number[] {
   const last = stack.layers[stack.layers.length - 1];
   check(last.outputSize !== null, "input-size", "rf.needsInputSize");
   check(Number.isInteger(unit) && unit >= 0 && unit < last.outputSize, "input-size", "rf.unitOutside", { unit, size: last.outputSize });
+  // At most every output pixel of a layer visits every tap: bound the set operations before any.
+  checkBudget("fieldTaps", stack.layers.reduce((total, layer) => total + layer.outputSize! * layer.kernel, 0), ARGUMENT);
   let current = new Set([unit]);
   for (let l = stack.layers.length - 1; l >= 0; l--) {
     const layer = stack.layers[l];

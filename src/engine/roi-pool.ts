@@ -4,9 +4,10 @@
  * region's start and clipped to the map, empty bins → 0; and the backward pass for one box.
  */
 import { sameShape, shapeText } from "./conv2d.js";
+import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { clipRange, type Pair } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax } from "./window.js";
 
 /** A box in image coordinates: (x1, y1) top-left, (x2, y2) bottom-right. */
@@ -109,8 +110,18 @@ export function setupRoi(input: Tensor, boxes: readonly Box[], options: RoiOptio
   const outputSize = options.outputSize;
   check(outputSize.every((v) => Number.isInteger(v) && v >= 1), "output", "pair.notPositive", { text: outputSize.join("x") });
   check(boxes.length > 0, "box", "roi.noBox", {}, "roi.noBoxHint");
+  checkBudget("elements", input.data.length + 4 * boxes.length, "box");
+  checkBudget("outputElements", boxes.length * channels * outputSize[0] * outputSize[1], "output");
+  // The JSON answer lists every bin; text and JSON accept the same problems.
+  checkBudget("listedBins", boxes.length * outputSize[0] * outputSize[1], "output");
   const regions = boxes.map((box, index) => roiRegion(box, index, height, width, outputSize, scale));
+  checkBudget("work", channels * regions.reduce((total, region) => total + binCells(region.rowBins) * binCells(region.colBins), 0), "output");
   return { channels, height, width, input: input.data, inputShape: input.shape, outputSize, scale, regions };
+}
+
+/** Cells that one axis's bins read together (bins overlap by a cell where the bin size is not whole). */
+function binCells(bins: readonly RoiAxisBin[]): number {
+  return bins.reduce((total, bin) => total + Math.max(bin.end - bin.start, 0), 0);
 }
 
 export function roiOutputShape(setup: RoiSetup): number[] {
@@ -157,6 +168,7 @@ export function roiBackward(setup: RoiSetup, grad: Tensor, forward: RoiResult = 
   check(setup.regions.length === 1, "grad", "roi.gradOneBox", { count: setup.regions.length }, "roi.gradOneBoxHint");
   const expected = roiOutputShape(setup);
   check(sameShape(grad.shape, expected), "grad", "roi.gradShape", { shape: shapeText(grad.shape), expected: shapeText(expected) }, "roi.gradShapeHint");
+  checkBudget("elements", setup.input.length + 4 + grad.data.length, "grad");
   const { channels: C, height: H, width: W } = setup;
   const [PH, PW] = setup.outputSize;
   const argmax = forward.argmax[0];
@@ -166,7 +178,7 @@ export function roiBackward(setup: RoiSetup, grad: Tensor, forward: RoiResult = 
       const at = argmax[c * PH * PW + k];
       if (at >= 0) gradInput[c * H * W + at] += grad.data[c * PH * PW + k];
     }
-  return tensor(setup.inputShape, gradInput);
+  return checkFinite(tensor(setup.inputShape, gradInput), "gradInput");
 }
 
 /** Per box, the PH×PW bins as `{ rows: [start, end), cols: [start, end) }` on the map. */

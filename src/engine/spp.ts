@@ -4,9 +4,10 @@
  * Bins are PyTorch's adaptive ones by default, or the paper's §2.3 sliding window (`sppnet`).
  */
 import { shapeText } from "./conv2d.js";
+import { checkBudget } from "./budget.js";
 import { check } from "./errors.js";
 import { adaptiveBin } from "./geometry.js";
-import { tensor, type Tensor } from "./tensor.js";
+import { checkFinite, tensor, type Tensor } from "./tensor.js";
 import { windowMax, windowSum } from "./window.js";
 
 export type SppMethod = "adaptive" | "sppnet";
@@ -70,13 +71,32 @@ export function setupSpp(input: Tensor, options: SppOptions): SppSetup {
     check(Number.isInteger(n) && n >= 1, "levels", "spp.levelBad", { n }, "spp.levelsHint");
     check(n <= height && n <= width, "levels", "spp.levelTooLarge", { n, height, width }, "spp.levelTooLargeHint");
   }
+  // Sizes first (O(1) per level), then the bins, then the cells the bins read: nothing large is built before its check.
+  const binCount = method === "adaptive" ? (_size: number, n: number) => n : sppnetBinCount;
+  const outputCount = options.levels.reduce((total, n) => total + binCount(height, n) * binCount(width, n), 0);
+  checkBudget("outputElements", channels * outputCount, "levels");
+  // The JSON answer lists every bin; text and JSON accept the same problems.
+  checkBudget("listedBins", outputCount, "levels");
   const axis = method === "adaptive" ? adaptiveAxis : sppnetAxis;
+  const levels = options.levels.map((n) => ({ n, rows: axis(height, n), cols: axis(width, n) }));
+  checkBudget("work", channels * levels.reduce((total, level) => total + binCells(level.rows) * binCells(level.cols), 0), "levels");
   return {
     channels, height, width, input: input.data, inputShape: input.shape,
     type: options.type ?? "max",
     method,
-    levels: options.levels.map((n) => ({ n, rows: axis(height, n), cols: axis(width, n) })),
+    levels,
   };
+}
+
+/** The number of sppnet windows along an axis of `size` cells for level n (as sppnetAxis makes them). */
+function sppnetBinCount(size: number, n: number): number {
+  const stride = Math.floor(size / n);
+  return Math.floor((size - Math.ceil(size / n)) / stride) + 1;
+}
+
+/** Cells that one axis's bins read together. */
+function binCells(axis: SppAxis): number {
+  return axis.bins.reduce((total, [start, end]) => total + end - start, 0);
 }
 
 export interface SppLevelResult {
@@ -120,8 +140,9 @@ export function sppForward(setup: SppSetup): SppResult {
           out[(c * nh + i) * nw + j] = value;
           if (argmax) argmax[(c * nh + i) * nw + j] = at;
         }
-    vector.push(...out);
-    levels.push({ n: level.n, output: tensor(setup.inputShape.length === 3 ? [C, nh, nw] : [nh, nw], out), argmax });
+    // One push per value: spreading a large level into push() would overflow the call stack.
+    for (let k = 0; k < out.length; k++) vector.push(out[k]);
+    levels.push({ n: level.n, output: checkFinite(tensor(setup.inputShape.length === 3 ? [C, nh, nw] : [nh, nw], out), `level ${level.n}`), argmax });
   }
   const expectedLength = C * setup.levels.reduce((total, level) => total + level.n * level.n, 0);
   return { levels, vector, length: vector.length, expectedLength };

@@ -1,11 +1,14 @@
 /** A dense float64 array with a shape (row-major), the engine's one data type. */
+import { LIMITS } from "./budget.js";
+import { InputError } from "./errors.js";
+
 export interface Tensor {
   readonly shape: readonly number[];
   readonly data: Float64Array;
 }
 
-/** Refuse inputs larger than this many elements rather than running out of memory. */
-export const MAX_ELEMENTS = 2 ** 24;
+/** Refuse one matrix argument larger than this many elements (all inputs together: see budget.ts). */
+export const MAX_ELEMENTS = LIMITS.elements;
 
 export function sizeOf(shape: readonly number[]): number {
   return shape.reduce((product, n) => product * n, 1);
@@ -99,4 +102,29 @@ export function dot(a: Tensor, b: Tensor): number {
   let total = 0;
   for (let i = 0; i < a.data.length; i++) total += a.data[i] * b.data[i];
   return total;
+}
+
+/** The index of the first entry that is Infinity or NaN, as `[i][j]…` in the tensor's shape. */
+function cellPath(shape: readonly number[], flat: number): string {
+  const indices: number[] = [];
+  for (let dim = shape.length - 1; dim >= 0; dim--) {
+    indices.unshift(flat % shape[dim]);
+    flat = Math.floor(flat / shape[dim]);
+  }
+  return indices.map((i) => `[${i}]`).join("");
+}
+
+/**
+ * Throws unless every value of `t` is finite: an overflowing result (Infinity, NaN) is an input error
+ * naming the result and the cell, never a value printed as `Infinity` or as `null` in JSON.
+ */
+export function checkFinite(t: Tensor, what: string): Tensor {
+  const { data } = t;
+  for (let i = 0; i < data.length; i++) {
+    // x - x is 0 for every finite x and NaN for ±Infinity and NaN: one comparison per value.
+    if (data[i] - data[i] !== 0) {
+      throw new InputError(undefined, "output.notFinite", { what, cell: cellPath(t.shape, i) || "(the value)" }, "output.notFiniteHint");
+    }
+  }
+  return t;
 }

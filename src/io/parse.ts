@@ -30,7 +30,7 @@ function numberAt(token: string, argument: string, row: number, col: number): nu
   }
   if (!Number.isFinite(value)) {
     const code = token.includes("/") ? "input.zeroDenominator" : "input.notFinite";
-    throw new InputError(argument, code, { row, col, text: token }, code === "input.notFinite" ? "input.notFiniteHint" : undefined);
+    throw new InputError(argument, code, { row, col, text: token }, code === "input.notFinite" ? "input.notFiniteHint" : "input.notANumberHint");
   }
   return value;
 }
@@ -75,7 +75,7 @@ function parseTextMatrix(text: string, argument: string): Tensor {
       return;
     }
     // An empty row between two rows with numbers is a mistake; empty rows at the ends are not.
-    check(pendingEmptyRows === 0, argument, "input.emptyRow", { row: rowCount + 1 });
+    check(pendingEmptyRows === 0, argument, "input.emptyRow", { row: rowCount + 1 }, "input.raggedHint");
     if (width < 0) width = rowLength;
     check(rowLength === width, argument, "input.ragged", { row: rowCount + 1, count: rowLength, expected: width }, "input.raggedHint");
     rowCount++;
@@ -137,31 +137,56 @@ function parseJsonMatrix(text: string, argument: string): Tensor {
 
   const shape: number[] = [];
   for (let level: unknown = value; Array.isArray(level); level = level[0]) {
-    check(shape.length < 4, argument, "input.jsonTooDeep");
-    check(level.length > 0, argument, "input.jsonEmpty", { path: jsonPath(shape.map(() => 0)) });
+    check(shape.length < 4, argument, "input.jsonTooDeep", {}, "input.badJsonHint");
+    check(level.length > 0, argument, "input.jsonEmpty", { path: jsonPath(shape.map(() => 0)) }, "input.badJsonHint");
     shape.push(level.length);
   }
   const count = shape.reduce((product, n) => product * n, 1);
   check(count <= MAX_ELEMENTS, argument, "input.tooLarge", { count, limit: MAX_ELEMENTS }, "input.tooLargeHint");
 
   const data = new Float64Array(count);
+  // The fast pass checks and copies without building anything per element; only when it fails does
+  // a second, slower pass find the first problem and build its path for the message.
   let next = 0;
-  const walk = (node: unknown, depth: number, path: number[]): void => {
-    if (depth === shape.length) {
-      const ok = typeof node === "number" && Number.isFinite(node);
-      check(ok, argument, "input.jsonNotNumber", { path: jsonPath(path), text: JSON.stringify(node) ?? String(node) });
-      data[next++] = node as number;
-      return;
+  const leafDepth = shape.length - 1;
+  const fill = (node: unknown, depth: number): boolean => {
+    if (!Array.isArray(node) || node.length !== shape[depth]) return false;
+    if (depth === leafDepth) {
+      for (let i = 0; i < node.length; i++) {
+        const entry: unknown = node[i];
+        if (typeof entry !== "number" || !Number.isFinite(entry)) return false;
+        data[next++] = entry;
+      }
+      return true;
     }
-    check(Array.isArray(node) && node.length === shape[depth], argument, "input.jsonRagged", {
-      path: jsonPath(path),
-      count: Array.isArray(node) ? node.length : 0,
-      expected: shape[depth],
-    });
-    for (let i = 0; i < shape[depth]; i++) walk((node as unknown[])[i], depth + 1, [...path, i]);
+    for (let i = 0; i < node.length; i++) if (!fill(node[i], depth + 1)) return false;
+    return true;
   };
-  walk(value, 0, []);
+  if (!fill(value, 0)) throw jsonProblem(value, shape, argument);
   return tensor(shape, data);
+}
+
+/** The first entry (row-major) that is not where the shape says, as the error that names its path. */
+function jsonProblem(value: unknown, shape: readonly number[], argument: string): InputError {
+  const find = (node: unknown, depth: number, path: number[]): InputError | undefined => {
+    if (depth === shape.length) {
+      if (typeof node === "number" && Number.isFinite(node)) return undefined;
+      return new InputError(argument, "input.jsonNotNumber", { path: jsonPath(path), text: JSON.stringify(node) ?? String(node) }, "input.badJsonHint");
+    }
+    if (!Array.isArray(node) || node.length !== shape[depth]) {
+      return new InputError(argument, "input.jsonRagged", {
+        path: jsonPath(path),
+        count: Array.isArray(node) ? node.length : 0,
+        expected: shape[depth],
+      }, "input.badJsonHint");
+    }
+    for (let i = 0; i < node.length; i++) {
+      const problem = find(node[i], depth + 1, [...path, i]);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+  return find(value, 0, []) ?? new InputError(argument, "input.jsonNotArray", {}, "input.badJsonHint");
 }
 
 function jsonPath(path: number[]): string {
@@ -177,14 +202,14 @@ export function parseNumberList(text: string, argument: string): number[] {
 /** One number (fractions allowed). */
 export function parseNumber(text: string, argument: string): number {
   const value = parseNumberToken(text.trim());
-  check(value !== undefined && Number.isFinite(value), argument, "number.bad", { text });
+  check(value !== undefined && Number.isFinite(value), argument, "number.bad", { text }, "input.notANumberHint");
   return value;
 }
 
 /** A whole number of at least 1 (counts, seeds with a lower bound of 1). */
 export function parsePositiveInt(text: string, argument: string): number {
   const value = parseNumberToken(text.trim());
-  check(value !== undefined && Number.isInteger(value) && value >= 1, argument, "number.notPositiveInteger", { text });
+  check(value !== undefined && Number.isInteger(value) && value >= 1, argument, "number.notPositiveInteger", { text }, "number.notPositiveIntegerHint");
   return value;
 }
 
@@ -210,6 +235,6 @@ export function parsePair(text: string, argument: string, rule: PairRule): Pair 
 export function parseChoice<T extends string>(text: string, argument: string, choices: readonly T[]): T {
   const word = text.trim().toLowerCase();
   const found = choices.find((choice) => choice === word);
-  check(found !== undefined, argument, "choice.bad", { text, choices: choices.join(", ") });
+  check(found !== undefined, argument, "choice.bad", { text, choices: choices.join(", ") }, "choice.badHint");
   return found;
 }

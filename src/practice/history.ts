@@ -11,11 +11,13 @@
  *
  * No human text here: problems are reported as structured events that commands translate.
  */
-import { closeSync, copyFileSync, existsSync, linkSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { chmodSync, closeSync, constants, copyFileSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import envPaths from "env-paths";
-import { writeFileAtomic } from "../io/atomic-write.js";
+import { realTarget, writeFileAtomic } from "../io/atomic-write.js";
+import { withFileLock } from "../io/lock.js";
+
+export { removeStaleLock } from "../io/lock.js";
 
 export interface HistoryRecord {
   /** ISO 8601 time the answer was given. */
@@ -32,13 +34,14 @@ export interface HistoryRecord {
 
 export const HISTORY_FILE = "history.jsonl";
 const LOCK_FILE = "history.lock";
-/** A lock older than this is left over from a crashed process and may be taken over. */
-const STALE_LOCK_MS = 10_000;
-const LOCK_TIMEOUT_MS = 15_000;
+/** The history says what was practised when: only its owner may read it. */
+const NEW_FILE_MODE = 0o600;
 
 export type HistoryEvent =
   | { kind: "damaged"; file: string; keptAs: string; badLines: number; keptRecords: number }
   | { kind: "unreadable"; file: string; reason: string; keptAs?: string }
+  /** The file was read, but its damaged lines could not be set aside (a read-only folder…): its valid records are used. */
+  | { kind: "notRepaired"; file: string; reason: string; badLines: number; keptRecords: number }
   | { kind: "writeFailed"; file: string; reason: string };
 
 export type HistoryListener = (event: HistoryEvent) => void;
@@ -59,13 +62,30 @@ export function isHistoryRecord(value: unknown): value is HistoryRecord {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const r = value as Record<string, unknown>;
   return (
-    typeof r.time === "string" && !Number.isNaN(Date.parse(r.time)) &&
+    typeof r.time === "string" && isRecordTime(r.time) &&
     typeof r.id === "string" && r.id.length > 0 &&
     typeof r.topic === "string" && r.topic.length > 0 &&
     typeof r.correct === "boolean" &&
     typeof r.score === "number" && r.score >= 0 && r.score <= 1 &&
     typeof r.seconds === "number" && Number.isFinite(r.seconds) && r.seconds >= 0
   );
+}
+
+/** `2026-11-30T17:56:00.123Z` (an offset instead of Z is allowed), a real calendar date, years 1970–9999. */
+const RECORD_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * A record's time must be one the scheduler can compute with: a real date (not 30 February, not hour
+ * 24) in a sane range. Anything else makes the line a damaged one, never a crash later on.
+ */
+export function isRecordTime(text: string): boolean {
+  const match = RECORD_TIME.exec(text);
+  if (match === null) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  if (year < 1970 || month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return false;
+  if (match[7] !== undefined && (Number(match[7]) > 23 || Number(match[8]) > 59)) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && !Number.isNaN(Date.parse(text));
 }
 
 export interface ParsedHistory {
@@ -102,91 +122,13 @@ function recordLine(record: HistoryRecord): string {
   return `${JSON.stringify(pickRecord(record))}\n`;
 }
 
-/** Sleeps without a busy loop (the history is written synchronously so that Ctrl-C cannot cut a write). */
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /**
- * Runs `body` holding `<home>/history.lock` (created with O_EXCL; a stale lock is taken over). The
- * lock holds a token of its own; it is released only while it still holds that token, so a holder
- * that was taken over as stale never removes the lock of the process that took it over.
+ * Runs `body` holding `<home>/history.lock` (see src/io/lock.ts: a lock whose owner died is taken over
+ * at once, an old one whose owner cannot be asked after STALE_LOCK_MS).
  */
 export function withHistoryLock<T>(home: string, body: () => T): T {
   mkdirSync(home, { recursive: true });
-  const lock = join(home, LOCK_FILE);
-  const token = `${process.pid} ${randomBytes(8).toString("hex")}\n`;
-  const started = Date.now();
-  let delay = 2;
-  for (;;) {
-    try {
-      const fd = openSync(lock, "wx");
-      try {
-        writeSync(fd, token);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      if (isStale(lock)) {
-        removeStaleLock(lock, token);
-        continue;
-      }
-      if (Date.now() - started > LOCK_TIMEOUT_MS) throw new Error(`history lock ${lock} is held too long`);
-      sleep(delay);
-      delay = Math.min(delay * 2, 50);
-    }
-  }
-  try {
-    return body();
-  } finally {
-    releaseLock(lock, token);
-  }
-}
-
-function releaseLock(lock: string, token: string): void {
-  try {
-    if (readFileSync(lock, "utf8") === token) unlinkSync(lock);
-  } catch {
-    // Already gone: nothing to release.
-  }
-  // Otherwise another process took the lock over as stale and holds it now: leave it.
-}
-
-/**
- * Removes `lock` if it is still stale. Two waiters can both judge a lock stale; the first removes it
- * and takes a fresh one, so the second must not simply unlink what is there now. It moves the lock
- * aside under its own name (atomic: only one mover gets each file), looks again, and puts back a lock
- * that turns out to be fresh.
- */
-export function removeStaleLock(lock: string, token: string): void {
-  const moved = `${lock}.${token.trim().replace(/\s+/g, "-")}.stale`;
-  try {
-    renameSync(lock, moved);
-  } catch {
-    return; // Already gone: another waiter removed it.
-  }
-  if (!isStale(moved)) {
-    try {
-      linkSync(moved, lock); // Fails if yet another lock was made meanwhile; that one stays.
-    } catch {
-      // Nothing to put back.
-    }
-  }
-  try {
-    unlinkSync(moved);
-  } catch {
-    // Already cleaned up.
-  }
-}
-
-function isStale(lock: string): boolean {
-  try {
-    return Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS;
-  } catch {
-    return false;
-  }
+  return withFileLock(join(home, LOCK_FILE), body);
 }
 
 function reasonOf(error: unknown): string {
@@ -205,19 +147,25 @@ function asideName(home: string, now: Date): string {
 export class History {
   readonly home: string;
   readonly file: string;
+  /** A file that cannot be repaired is read again by later loads: it is reported once. */
+  private notRepairedReported = false;
 
   constructor(home: string, private readonly listener: HistoryListener = () => {}, private readonly clock: () => Date = () => new Date()) {
     this.home = home;
     this.file = historyFile(home);
   }
 
-  /** Every valid record in file order. A damaged file is repaired (kept aside, valid records saved). */
-  load(): HistoryRecord[] {
+  /**
+   * Every valid record in file order. A damaged file is repaired (kept aside, valid records saved).
+   * Records of topics that `isKnownTopic` does not know (written by a newer version) stay in the file
+   * but are left out here, so that every reader ignores them alike.
+   */
+  load(isKnownTopic: (topic: string) => boolean = () => true): HistoryRecord[] {
     const text = this.readText();
     if (text === undefined) return [];
     const parsed = parseHistory(text);
-    if (parsed.badLines === 0) return parsed.records;
-    return this.repair();
+    const records = parsed.badLines === 0 ? parsed.records : this.repair();
+    return records.filter((record) => isKnownTopic(record.topic));
   }
 
   /** Appends one record; never throws (a failed write is reported, the session goes on). */
@@ -233,7 +181,8 @@ export class History {
   }
 
   private appendLine(line: string): void {
-    const fd = openSync(this.file, "a+");
+    // Opened through a symbolic link, the real file is appended to and the link stays; a new file is private.
+    const fd = openSync(this.file, "a+", NEW_FILE_MODE);
     try {
       // A crashed writer may have left a line without its newline: start on a fresh line.
       const { size } = fstatSync(fd);
@@ -267,22 +216,23 @@ export class History {
         const parsed = parseHistory(text);
         if (parsed.badLines === 0) return parsed.records;
         const keptAs = asideName(this.home, this.clock());
-        // Keep the damaged bytes under a new name (a hard link, so the file never disappears), then
-        // replace the history atomically with its valid records.
-        try {
-          linkSync(this.file, keptAs);
-        } catch {
-          copyFileSync(this.file, keptAs);
-        }
-        writeFileAtomic(this.file, parsed.records.map(recordLine).join(""));
+        // Keep a copy of the damaged bytes (of the real file when the history is a symbolic link),
+        // as private as the file was, then replace the real file atomically with its valid records.
+        const real = realTarget(this.file);
+        copyFileSync(real, keptAs, constants.COPYFILE_EXCL);
+        chmodSync(keptAs, statSync(real).mode & 0o777);
+        writeFileAtomic(this.file, parsed.records.map(recordLine).join(""), { mode: NEW_FILE_MODE });
         this.listener({ kind: "damaged", file: this.file, keptAs, badLines: parsed.badLines, keptRecords: parsed.records.length });
         return parsed.records;
       });
     } catch (error) {
-      // Could not repair (read-only folder…): still use what can be read, and say so.
-      this.listener({ kind: "unreadable", file: this.file, reason: reasonOf(error) });
+      // Read, but could not repair (read-only folder…): still use its valid records, and say so.
       const text = this.readText({ quietly: true });
-      return text === undefined ? [] : parseHistory(text).records;
+      const parsed = text === undefined ? { records: [], badLines: 0 } : parseHistory(text);
+      if (this.notRepairedReported) return parsed.records;
+      this.notRepairedReported = true;
+      this.listener({ kind: "notRepaired", file: this.file, reason: reasonOf(error), badLines: parsed.badLines, keptRecords: parsed.records.length });
+      return parsed.records;
     }
   }
 }

@@ -10,6 +10,8 @@ function historyWarning(event: HistoryEvent, t: Translate): string {
       return `${prefix}: ${t("practice.history.damaged", { file: event.file, badLines: event.badLines, keptAs: event.keptAs, kept: event.keptRecords })}\n`;
     case "unreadable":
       return `${prefix}: ${t("practice.history.unreadable", { file: event.file, reason: event.reason })}\n`;
+    case "notRepaired":
+      return `${prefix}: ${t("practice.history.notRepaired", { file: event.file, badLines: event.badLines, reason: event.reason, kept: event.keptRecords })}\n`;
     case "writeFailed":
       return `${prefix}: ${t("practice.history.writeFailed", { file: event.file, reason: event.reason })}\n`;
   }

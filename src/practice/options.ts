@@ -1,9 +1,10 @@
 /** Option helpers shared by the practice commands (light: no quiz core, no prompts). */
 import type { Ui } from "../ui/context.js";
+import { LIMITS } from "../engine/budget.js";
 import { InputError } from "../engine/errors.js";
 import { parsePositiveInt } from "../io/parse.js";
 
-export const MAX_COUNT = 100;
+export const MAX_COUNT = LIMITS.problems;
 
 /** Commander collector for a repeatable option (`--topic a --topic b`). */
 export function collect(value: string, previous: string[] = []): string[] {

@@ -4,9 +4,10 @@
  * others, and the same id gives the same problem on every run and machine. Never Math.random.
  */
 import { randomInt } from "node:crypto";
+import { LIMITS } from "../engine/budget.js";
 
 /** Seeds are whole numbers 0 … MAX_SEED (what `topic@N` accepts). */
-export const MAX_SEED = 0xffffffff;
+export const MAX_SEED = LIMITS.seed;
 
 /** FNV-1a, 32 bits: a stable hash of a string (UTF-16 code units). */
 export function hashString(text: string): number {

@@ -7,6 +7,7 @@ import { InputError } from "../engine/errors.js";
 import { codeText, languageFromEnv, parseLang, translator, type Lang, type Translate } from "../i18n/index.js";
 import { ArgumentReader, type InputSource } from "../io/sources.js";
 import { colourEnabled, loadPalette, type Palette } from "../render/colour.js";
+import { displayParams } from "../io/display.js";
 
 export interface CliIO {
   stdout(text: string): void;
@@ -67,8 +68,9 @@ export async function makeUi(io: CliIO, options: CommonOptions): Promise<Ui> {
 export function reportError(error: unknown, io: CliIO, t: Translate): number {
   if (error instanceof InputError) {
     const where = error.argument ? `--${error.argument}: ` : "";
-    io.stderr(`${t("error.prefix")}: ${where}${codeText(t, error.code, error.params)}\n`);
-    if (error.hintCode) io.stderr(`${t("error.hintPrefix")}: ${codeText(t, error.hintCode, error.params)}\n`);
+    const params = displayParams(error.params);
+    io.stderr(`${t("error.prefix")}: ${where}${codeText(t, error.code, params)}\n`);
+    io.stderr(`${t("error.hintPrefix")}: ${codeText(t, error.hintCode ?? "error.genericHint", params)}\n`);
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -3,6 +3,7 @@
  * terms, each dilated kernel's footprint, and for small inputs the input grid with one output unit's
  * field marked. Renderers only turn these into text.
  */
+import { withinBudget } from "../../engine/budget.js";
 import { fieldPixels, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
 
 /** Inputs up to this many pixels per side are drawn with the field marked. */
@@ -53,7 +54,7 @@ export function explainRf(result: ReceptiveField): RfExplanation {
   const closedForm = result.layers.every((layer) => layer.kind !== "tconv")
     ? result.layers.map((layer) => ({ effectiveKernel: layer.effectiveKernel, jumpIn: layer.jumpIn }))
     : undefined;
-  const footprints = result.layers.filter((layer) => layer.dilation > 1).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
+  const footprints = result.layers.filter((layer) => layer.dilation > 1 && withinBudget("pictureCells", layer.effectiveKernel ** 2)).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
   return { result, closedForm, footprints, field: fieldPicture(result) };
 }
 

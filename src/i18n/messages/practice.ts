@@ -6,6 +6,7 @@ export const en = {
   "practice.history.damaged": "the history file {file} was damaged ({badLines} unreadable lines); it is kept as {keptAs} and a fresh file holds its {kept} valid records",
   "practice.history.unreadable": "cannot read the history file {file} ({reason}); continuing without it",
   "practice.history.writeFailed": "could not save this answer to the history file {file} ({reason})",
+  "practice.history.notRepaired": "the history file {file} has {badLines} unreadable lines, which could not be set aside ({reason}); its {kept} valid records are used",
 
   // Durations and due dates
   "practice.duration.minutes": "{n} min",
@@ -131,6 +132,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.history.damaged": "기록 파일이 손상되어 있었습니다: {file} (읽을 수 없는 줄 {badLines}개). 원본은 {keptAs} 에 보관했고, 새 파일에 올바른 기록 {kept}개를 옮겼습니다",
   "practice.history.unreadable": "기록 파일을 읽을 수 없습니다: {file} ({reason}). 기록 없이 계속합니다",
   "practice.history.writeFailed": "이 답을 기록 파일 {file}에 저장하지 못했습니다({reason})",
+  "practice.history.notRepaired": "기록 파일 {file}에 읽을 수 없는 줄이 {badLines}개 있지만 따로 보관하지 못했습니다({reason}). 올바른 기록 {kept}개를 사용합니다",
 
   "practice.duration.minutes": "{n}분",
   "practice.duration.hours": "{n}시간",

@@ -131,7 +131,7 @@ describe("cnn-drill conv errors: one clear line, a hint, exit 2, nothing on stdo
     ["a folder given as a file", ["--input", "@/tmp", "--kernel", "1"], "error: --input: cannot read \"/tmp\": it is a folder"],
     ["a bad mode", ["--input", X, "--kernel", "1", "--mode", "flip"], "error: --mode: \"flip\" is not one of corr, conv"],
     ["a bad language", ["--input", X, "--kernel", "1", "--lang", "fr"], "error: --lang: \"fr\" is not a supported language"],
-    ["an absurdly large output", ["--input", X, "--kernel", "1", "--padding", "5000"], "error: the output would have 100060009 values, more than the limit of 16777216"],
+    ["an absurdly large output", ["--input", X, "--kernel", "1", "--padding", "5000"], "error: --padding: the result would have 100060009 values, more than the limit of 4194304"],
     ["too many biases for one filter", ["--input", X, "--kernel", "1", "--bias", "1,2"], "error: --bias: one filter takes one bias, got 2 values"],
   ];
 

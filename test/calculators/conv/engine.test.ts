@@ -245,7 +245,7 @@ describe("conv2d input checks", () => {
   });
 
   it("throws when the output would be absurdly large (huge padding)", () => {
-    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([1, 1]), { padding: [5000, 5000] })).code).toBe("conv.outputTooLarge");
+    expect(inputErrorOf(() => setupConv(tensor([3, 3]), tensor([1, 1]), { padding: [5000, 5000] })).code).toBe("budget.outputElements");
   });
 
   it("throws when the gradient's shape is not the output's", () => {

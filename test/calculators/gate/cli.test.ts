@@ -95,8 +95,8 @@ describe("cnn-drill gate (built)", () => {
     [["--weights", "1,2,3", "--bias", "0"], "error: --weights: needs 2 numbers (w1,w2), got 3\nhint: a gate has two inputs x1, x2: give --weights w1,w2, e.g. --weights 0.5,0.5\n"],
     [["--weights", "1", "--bias", "0"], "error: --weights: needs 2 numbers (w1,w2), got 1\nhint: a gate has two inputs x1, x2: give --weights w1,w2, e.g. --weights 0.5,0.5\n"],
     [["--weights", "1,x", "--bias", "0"], "error: --weights: row 1, entry 2: \"x\" is not a number\nhint: numbers look like 3, -1.5, 2e-3 or 1/4\n"],
-    [["--weights", "1,1", "--bias", "abc"], "error: --bias: \"abc\" is not a number\n"],
-    [["--weights", "1,1", "--bias", "1/0"], "error: --bias: \"1/0\" is not a number\n"],
+    [["--weights", "1,1", "--bias", "abc"], "error: --bias: \"abc\" is not a number\nhint: numbers look like 3, -1.5, 2e-3 or 1/4\n"],
+    [["--weights", "1,1", "--bias", "1/0"], "error: --bias: \"1/0\" is not a number\nhint: numbers look like 3, -1.5, 2e-3 or 1/4\n"],
   ])("gate %j: exit 2, one error line naming the argument, nothing on stdout", (args, stderr) => {
     const result = runBuilt(["gate", ...args]);
     expect(result.exitCode).toBe(2);

@@ -184,7 +184,7 @@ describe("pool input checks", () => {
   it("throws when --type is neither max nor avg (exit 2)", async () => {
     const result = await runInProcess(["pool", "--input", "1 2; 3 4", "--size", "2", "--type", "min"]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe("error: --type: \"min\" is not one of max, avg\n");
+    expect(result.stderr).toBe("error: --type: \"min\" is not one of max, avg\nhint: give one of these words exactly: max, avg\n");
   });
 });
 

@@ -99,9 +99,9 @@ describe("cnn-drill rf (built)", () => {
     [["--layers", "conv3,conv3,pool2", "--input-size", "5"], "error: --layers: layer 3, \"pool2\": the 2-pixel window does not fit its input of size 1 (1 with padding), so the output size would be 0\nhint: use a larger --input-size, more padding, or smaller kernels or strides before this layer\n"],
     [["--layers", "pool2d2"], "error: --layers: layer 1, \"pool2d2\": pooling layers take no dilation (d)\nhint: layers look like conv3, conv3s2p1, conv3d2p2, pool2, pool3s2, tconv4s2p1 (s stride, p padding, d dilation, o output padding), separated by commas\n"],
     [["--layers", "pool3p2"], "error: --layers: layer 1, \"pool3p2\": padding 2 is more than half of the 3-pixel window\nhint: PyTorch allows a pooling padding of at most k/2 (here 1)\n"],
-    [["--layers", "conv3s0"], "error: --layers: layer 1, \"conv3s0\": the stride must be at least 1\n"],
-    [["--layers", "conv3", "--input-size", "0"], "error: --input-size: \"0\" must be a whole number of at least 1\n"],
-    [["--layers", "conv3", "--input-size", "abc"], "error: --input-size: \"abc\" must be a whole number of at least 1\n"],
+    [["--layers", "conv3s0"], "error: --layers: layer 1, \"conv3s0\": the stride must be at least 1\nhint: add --help to the command to see what each option takes\n"],
+    [["--layers", "conv3", "--input-size", "0"], "error: --input-size: \"0\" must be a whole number of at least 1\nhint: give a whole number such as 1, 5 or 32\n"],
+    [["--layers", "conv3", "--input-size", "abc"], "error: --input-size: \"abc\" must be a whole number of at least 1\nhint: give a whole number such as 1, 5 or 32\n"],
   ])("rf %j: exit 2, one error line naming the argument, nothing on stdout", (args, stderr) => {
     const result = runBuilt(["rf", ...args]);
     expect(result.exitCode).toBe(2);

@@ -109,7 +109,7 @@ describe("spp input checks", () => {
   it("throws when --method is unknown (exit 2)", async () => {
     const result = await runInProcess(["spp", "--input", "1 2; 3 4", "--levels", "1", "--method", "pyramid"]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toBe("error: --method: \"pyramid\" is not one of adaptive, sppnet\n");
+    expect(result.stderr).toBe("error: --method: \"pyramid\" is not one of adaptive, sppnet\nhint: give one of these words exactly: adaptive, sppnet\n");
   });
 });
 
