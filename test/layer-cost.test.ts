@@ -130,5 +130,5 @@ describe("layer cost input checks", () => {
   it("throws when pooling gets output channels", () => expectInputError(() => parseLayers("pool2c4"), "layers", "rf.suffixNotFor.c"));
   it("throws when pooling gets groups", () => expectInputError(() => parseLayers("pool2g2"), "layers", "rf.suffixNotFor.g"));
   it("throws when a token gives c twice", () => expectInputError(() => parseLayers("conv3c4c8"), "layers", "rf.suffixTwice"));
-  it("throws when the counts overflow exact integers", () => expectInputError(() => layerCosts(parseLayers("conv9c99999999,conv9c99999999"), { channels: 99_999_999, inputSize: 9000 }), "layers", "rf.overflow"));
+  it("throws when the counts overflow exact integers", () => expectInputError(() => layerCosts(parseLayers("conv9c4096,conv9c4096"), { channels: 4096, inputSize: 4000 }), "layers", "rf.overflow"));
 });

@@ -12,7 +12,7 @@ import { CHOICE_TOPICS, generateProblem } from "../src/quiz/index.js";
  * grew these four. At the merge, set ALL_TOPICS_GROWN to true: the per-topic checks then cover every
  * topic and the 120-question total is switched on.
  */
-const ALL_TOPICS_GROWN = false;
+const ALL_TOPICS_GROWN = true;
 const GROWN_TOPICS: readonly string[] = ALL_TOPICS_GROWN
   ? CHOICE_TOPICS
   : ["concept.correlation", "concept.conv-forward", "concept.conv-backward", "concept.atrous"];

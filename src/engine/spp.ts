@@ -61,7 +61,7 @@ export function sppnetAxis(size: number, n: number): SppAxis {
   return { size, bins, window, stride, uncovered: size - bins[count - 1][1] };
 }
 
-export function setupSpp(input: Tensor, options: SppOptions): SppSetup {
+export function setupSpp(input: Tensor, options: SppOptions, { shapeOnly = false }: { shapeOnly?: boolean } = {}): SppSetup {
   const rank = input.shape.length;
   check(rank === 2 || rank === 3, "input", "input.rank", { expected: "H×W or C×H×W", shape: shapeText(input.shape) });
   const [channels, height, width] = rank === 2 ? [1, ...input.shape] : input.shape;
@@ -74,12 +74,13 @@ export function setupSpp(input: Tensor, options: SppOptions): SppSetup {
   // Sizes first (O(1) per level), then the bins, then the cells the bins read: nothing large is built before its check.
   const binCount = method === "adaptive" ? (_size: number, n: number) => n : sppnetBinCount;
   const outputCount = options.levels.reduce((total, n) => total + binCount(height, n) * binCount(width, n), 0);
-  checkBudget("outputElements", channels * outputCount, "levels");
+  // From a shape alone (spp --shape) nothing is pooled: only the listed bins cost anything.
+  if (!shapeOnly) checkBudget("outputElements", channels * outputCount, "levels");
   // The JSON answer lists every bin; text and JSON accept the same problems.
   checkBudget("listedBins", outputCount, "levels");
   const axis = method === "adaptive" ? adaptiveAxis : sppnetAxis;
   const levels = options.levels.map((n) => ({ n, rows: axis(height, n), cols: axis(width, n) }));
-  checkBudget("work", channels * levels.reduce((total, level) => total + binCells(level.rows) * binCells(level.cols), 0), "levels");
+  if (!shapeOnly) checkBudget("work", channels * levels.reduce((total, level) => total + binCells(level.rows) * binCells(level.cols), 0), "levels");
   return {
     channels, height, width, input: input.data, inputShape: input.shape,
     type: options.type ?? "max",
@@ -192,7 +193,7 @@ export function sppShape(shape: readonly number[], options: Omit<SppOptions, "ty
   const requested = options.levels.filter((n) => Number.isInteger(n) && n >= 1).reduce((total, n) => total + n * n, 0);
   check(requested <= SPP_SHAPE_MAX_BINS, "levels", "spp.tooManyBins", { count: requested, limit: SPP_SHAPE_MAX_BINS }, "spp.levelsHint");
   // setupSpp reads only the shape of its input; an empty data array keeps a huge shape from allocating.
-  const setup = setupSpp({ shape, data: new Float64Array(0) }, options);
+  const setup = setupSpp({ shape, data: new Float64Array(0) }, options, { shapeOnly: true });
   // sppnet's windows can give more than n bins per side (up to about 2n).
   const binCount = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0);
   check(binCount <= SPP_SHAPE_MAX_BINS, "levels", "spp.tooManyBins", { count: binCount, limit: SPP_SHAPE_MAX_BINS }, "spp.levelsHint");

@@ -139,7 +139,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "hint.conv.size": "출력 s는 {h}×{w}입니다. 한 변의 크기는 ⌊(n + 2·p − k̂)/s⌋ + 1, k̂ = d(k − 1) + 1 입니다(n 입력 크기, p 패딩, k 커널 크기, d 팽창, s 스트라이드). 여기서는 ⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {h}입니다.",
   "hint.conv.corr": "w를 뒤집지 않고 a 위로 밀어 갑니다(교차 상관). 출력 칸 하나는 창 안의 입력 칸과 거기에 겹치는 커널 원소를 곱해 모두 더한 값입니다.",
-  "hint.conv.true": "진짜 합성곱입니다. 먼저 커널을 180° 회전하고(w11과 w{kk}의 자리가 바뀝니다) 교차 상관처럼 밀어 갑니다.",
+  "hint.conv.true": "수학적 정의의 합성곱입니다. 먼저 커널을 180° 회전하고(w11과 w{kk}의 자리가 바뀝니다) 교차 상관처럼 밀어 갑니다.",
   "hint.conv.padding": "먼저 a의 둘레에 0을 {p}겹 두릅니다.",
   "hint.conv.dilation": "팽창(atrous) 합성곱입니다. 커널 원소가 {d}칸 간격으로 놓이므로 {k}×{k} 커널이 a의 {span}×{span} 칸을 덮습니다.",
   "hint.conv.stride": "창은 한 번에 {s}칸씩 움직입니다.",

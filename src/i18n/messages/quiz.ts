@@ -9,7 +9,7 @@ export const en = {
   "quiz.problem.help.topic": "topic id (see cnn-drill topics); default: any",
   "quiz.problem.help.seed": "seed: a whole number; default: a random one (shown in the id)",
   "quiz.check.help": "check an answer to a problem: exit 0 right, 1 wrong, 2 unreadable",
-  "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer b    # a concept question: answer by letter",
+  "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer a    # a concept question: answer by letter",
   "quiz.check.help.id": "problem id TOPIC@SEED, as problem prints it",
   "quiz.check.help.answer": "your answer: a matrix (\"1 2; 3 4\" or JSON), a number (1/4 allowed), a choice letter, @file or -",
 
@@ -159,7 +159,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.problem.help.topic": "주제 id (cnn-drill topics 참고). 기본값: 아무 주제",
   "quiz.problem.help.seed": "시드: 정수. 기본값: 무작위 (id에 표시됨)",
   "quiz.check.help": "문제의 답을 채점합니다: 맞으면 종료 코드 0, 틀리면 1, 읽을 수 없으면 2",
-  "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer b    # 개념 문제: 보기 글자로 답하기",
+  "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer a    # 개념 문제: 보기 글자로 답하기",
   "quiz.check.help.id": "problem이 출력한 문제 id TOPIC@SEED",
   "quiz.check.help.answer": "답: 행렬(\"1 2; 3 4\" 또는 JSON), 숫자(1/4 가능), 보기 글자, @파일 또는 -",
 
