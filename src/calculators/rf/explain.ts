@@ -3,7 +3,7 @@
  * terms, each dilated kernel's footprint, and for small inputs the input grid with one output unit's
  * field marked. Renderers only turn these into text.
  */
-import { withinBudget } from "../../engine/budget.js";
+import { LIMITS, withinBudget } from "../../engine/budget.js";
 import { fieldPixels, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
 
 /** Inputs up to this many pixels per side are drawn with the field marked. */
@@ -41,8 +41,19 @@ export interface ClosedFormTerm {
   jumpIn: number;
 }
 
+/** A long stack's table shows its first and last layers; the JSON has every one. */
+export const TABLE_LAYER_LIMIT = { head: 20, tail: 10 } as const;
+/** At most this many dilated kernels are drawn. */
+export const FOOTPRINT_LIMIT = 6;
+
+/** Rows of the layer table: layers, and one gap standing for the layers left out. */
+export type TableRow = { kind: "layer"; layer: LayerField } | { kind: "gap"; count: number };
+
 export interface RfExplanation {
   result: ReceptiveField;
+  rows: TableRow[];
+  /** Dilated layers whose footprint is larger than a picture may be, and how many others were not drawn. */
+  footprintsLeftOut: { tooLarge: LayerField[]; more: number; limitCells: number };
   /** r = 1 + Σ (k̂−1)·Π s; undefined when a transposed convolution breaks it. */
   closedForm: ClosedFormTerm[] | undefined;
   footprints: Footprint[];
@@ -51,11 +62,29 @@ export interface RfExplanation {
 }
 
 export function explainRf(result: ReceptiveField): RfExplanation {
-  const closedForm = result.layers.every((layer) => layer.kind !== "tconv")
+  const closedFormTerms = result.layers.every((layer) => layer.kind !== "tconv")
     ? result.layers.map((layer) => ({ effectiveKernel: layer.effectiveKernel, jumpIn: layer.jumpIn }))
     : undefined;
-  const footprints = result.layers.filter((layer) => layer.dilation > 1 && withinBudget("pictureCells", layer.effectiveKernel ** 2)).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
-  return { result, closedForm, footprints, field: fieldPicture(result) };
+  const { layers } = result;
+  const long = layers.length > TABLE_LAYER_LIMIT.head + TABLE_LAYER_LIMIT.tail;
+  // A long stack's closed form would be a line of hundreds of terms: the table's last row already checks it.
+  const closedForm = long ? undefined : closedFormTerms;
+  const rows: TableRow[] = long
+    ? [
+      ...layers.slice(0, TABLE_LAYER_LIMIT.head).map((layer) => ({ kind: "layer" as const, layer })),
+      { kind: "gap", count: layers.length - TABLE_LAYER_LIMIT.head - TABLE_LAYER_LIMIT.tail },
+      ...layers.slice(-TABLE_LAYER_LIMIT.tail).map((layer) => ({ kind: "layer" as const, layer })),
+    ]
+    : layers.map((layer) => ({ kind: "layer", layer }));
+  const dilated = layers.filter((layer) => layer.dilation > 1);
+  const drawable = dilated.filter((layer) => withinBudget("pictureCells", layer.effectiveKernel ** 2));
+  const footprints = drawable.slice(0, FOOTPRINT_LIMIT).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
+  const footprintsLeftOut = {
+    tooLarge: dilated.filter((layer) => !withinBudget("pictureCells", layer.effectiveKernel ** 2)).slice(0, FOOTPRINT_LIMIT),
+    more: Math.max(0, drawable.length - FOOTPRINT_LIMIT),
+    limitCells: Math.sqrt(LIMITS.pictureCells),
+  };
+  return { result, rows, closedForm, footprints, footprintsLeftOut, field: fieldPicture(result) };
 }
 
 function footprintTaps(kernel: number, dilation: number): boolean[][] {

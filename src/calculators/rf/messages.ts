@@ -56,6 +56,10 @@ export const en = {
   "rf.fieldHoles": "{read} of the {span}×{span} pixels in the field's extent are read; the holes come from dilation (the gridding effect).",
   "rf.fieldEmpty": "This output unit reads no input pixel: all its taps fall on zeros a transposed convolution inserts (or on padding), so it only gets the bias.",
   "rf.fieldPadding": "The field reaches past the border into the zero padding; only real pixels are drawn.",
+  "rf.layersSkipped": "{count} more layers",
+  "rf.layersSkippedNote": "The stack has {layers} layers: the table shows the first and the last ones; --json lists every layer.",
+  "rf.footprintTooLarge": "layer {index} {token}: its {span}×{span} dilated kernel is too large to draw (pictures go up to {limit}×{limit})",
+  "rf.footprintsMore": "{count} more dilated {count|kernel is|kernels are} not drawn.",
   "rf.fieldTooLarge": "The input is larger than {limit}×{limit}, so the picture of the field is left out.",
 } as const;
 
@@ -115,6 +119,10 @@ export const ko: Record<keyof typeof en, string> = {
   "rf.fieldHoles": "수용 영역 범위 {span}×{span} 픽셀 중 {read}개만 읽습니다. 구멍은 팽창 때문에 생깁니다 (그리딩 효과).",
   "rf.fieldEmpty": "이 출력 유닛은 입력 픽셀을 하나도 읽지 않습니다. 모든 커널 원소가 전치 합성곱이 끼워 넣은 0(또는 패딩) 위에 놓여 편향만 받습니다.",
   "rf.fieldPadding": "수용 영역이 경계를 넘어 0 패딩까지 닿습니다. 실제 픽셀만 그렸습니다.",
+  "rf.layersSkipped": "층 {count}개 생략",
+  "rf.layersSkippedNote": "층이 {layers}개라 표에는 앞쪽과 뒤쪽 층만 보입니다. 모든 층은 --json에 있습니다.",
+  "rf.footprintTooLarge": "{index}번째 층 {token}: 팽창된 커널은 그림 한도({limit}×{limit})보다 큰 {span}×{span} 크기라 그리지 않습니다",
+  "rf.footprintsMore": "팽창된 커널 {count}개는 더 그리지 않습니다.",
   "rf.fieldTooLarge": "입력이 {limit}×{limit}보다 커서 수용 영역 그림은 생략합니다.",
 };
 

@@ -21,7 +21,9 @@ const FIELD_SYMBOL: Record<FieldCell, string> = { read: "●", hole: "○", outs
 export function renderRfText(explanation: RfExplanation, context: TextContext<Key>): string {
   const { result } = explanation;
   const { t, palette } = context;
-  const spec = result.layers.map((layer) => layer.token).join(" → ");
+  const tokens = result.layers.map((layer) => layer.token);
+  // A long stack's title names its ends; the table below lists what is between.
+  const spec = explanation.rows.some((row) => row.kind === "gap") ? [...tokens.slice(0, 3), "…", ...tokens.slice(-2)].join(" → ") : tokens.join(" → ");
   const lines: string[] = [];
   lines.push(palette.heading(result.inputSize === null ? t("rf.title", { layers: spec }) : t("rf.titleWithInput", { layers: spec, n: result.inputSize })), "");
 
@@ -34,12 +36,15 @@ export function renderRfText(explanation: RfExplanation, context: TextContext<Ke
 
   const head = ["#", t("rf.col.layer"), t("rf.col.kernel"), t("rf.col.jump"), t("rf.col.field"), t("rf.col.start")];
   if (result.inputSize !== null) head.push(t("rf.col.size"));
-  const rows = result.layers.map((layer) => {
+  const rows = explanation.rows.map((tableRow) => {
+    if (tableRow.kind === "gap") return ["…", palette.dim(t("rf.layersSkipped", { count: tableRow.count })), "", "", "", "", ...(result.inputSize !== null ? [""] : [])];
+    const { layer } = tableRow;
     const row = [String(layer.index), layer.token, kernelCell(layer), jumpCell(layer), fieldCell(layer, context), startCell(layer, context)];
     if (result.inputSize !== null) row.push(sizeCell(layer, context));
     return row;
   });
   lines.push(renderTable(head, rows, palette, ["right", "left", "left", "left", "left", "left", "left"]), "");
+  if (explanation.rows.some((row) => row.kind === "gap")) lines.push(palette.dim(t("rf.layersSkippedNote", { layers: result.layers.length })), "");
 
   lines.push(...resultLines(explanation, context));
 
@@ -51,6 +56,9 @@ export function renderRfText(explanation: RfExplanation, context: TextContext<Ke
     }));
     lines.push(...arrangeBlocks(blocks), "", t("rf.dilationWhy"));
   }
+  const { tooLarge, more, limitCells } = explanation.footprintsLeftOut;
+  for (const layer of tooLarge) lines.push(palette.dim(t("rf.footprintTooLarge", { index: layer.index, token: layer.token, span: layer.effectiveKernel, limit: limitCells })));
+  if (more > 0) lines.push(palette.dim(t("rf.footprintsMore", { count: more })));
 
   lines.push(...fieldLines(explanation, context));
   return `${lines.join("\n")}\n`;
