@@ -61,6 +61,11 @@ for (const command of ["quiz", "review"]) {
 }
 
 describe("quiz option errors (checked before anything is asked)", () => {
+  it("a count above the limit says which counts are taken", async () => {
+    const result = await runInProcess(["quiz", "--count", "101"], { env: { CNN_DRILL_HOME: home() } });
+    expect(result.stderr).toBe('error: --count: "101" is more than 100 problems\nhint: give a count from 1 to 100; for more practice, run another session\n');
+  });
+
   const cases: [string, string[], string][] = [
     ["the topic is unknown", ["--topic", "pool.nope"], 'error: --topic: unknown topic or area "pool.nope"'],
     ["the count is 0", ["--count", "0"], 'error: --count: "0" must be a whole number of at least 1'],

@@ -14,7 +14,7 @@ export function collect(value: string, previous: string[] = []): string[] {
 /** A number of problems: a whole number from 1 to MAX_COUNT. */
 export function parseCount(text: string, argument = "count"): number {
   const count = parsePositiveInt(text, argument);
-  if (count > MAX_COUNT) throw new InputError(argument, "practice.countTooLarge", { text, max: MAX_COUNT });
+  if (count > MAX_COUNT) throw new InputError(argument, "practice.countTooLarge", { text, max: MAX_COUNT }, "practice.countTooLargeHint");
   return count;
 }
 

@@ -45,6 +45,7 @@ export const en = {
   // Shared by quiz, review and exam
   "practice.topicUnknown": "unknown topic or area \"{topic}\" (areas: {areas})",
   "practice.countTooLarge": "\"{text}\" is more than {max} problems",
+  "practice.countTooLargeHint": "give a count from 1 to {max}; for more practice, run another session",
   "practice.notTerminal": "{command} is an interactive session, but standard input is not a terminal",
   "practice.notTerminalHint": "without a terminal, practise with: cnn-drill problem --topic conv.forward (prints a problem and its id), then cnn-drill check <id> --answer \"1 2; 3 4\" (exit 0 right, 1 wrong)",
 
@@ -167,6 +168,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.completion.badShellHint": "예: source <(cnn-drill completion bash)",
   "practice.topicUnknown": "알 수 없는 주제나 영역 \"{topic}\" (영역: {areas})",
   "practice.countTooLarge": "최대 {max}문제까지입니다: \"{text}\"",
+  "practice.countTooLargeHint": "1에서 {max} 사이의 수를 주세요. 더 풀려면 세션을 한 번 더 시작하세요",
   "practice.notTerminal": "{command} 명령은 대화형 연습인데, 표준 입력이 터미널이 아닙니다",
   "practice.notTerminalHint": "터미널 없이 연습하려면: cnn-drill problem --topic conv.forward (문제와 id 출력), 그다음 cnn-drill check <id> --answer \"1 2; 3 4\" (맞으면 종료 코드 0, 틀리면 1)",
 
