@@ -7,15 +7,8 @@ import type { Lang } from "../src/i18n/index.js";
 import { BANK_FORMAT_VERSION, loadQuestionBank, makeBank, parseQuestionFile, questionsFolder, type Question } from "../src/quiz/bank.js";
 import { CHOICE_TOPICS, generateProblem } from "../src/quiz/index.js";
 
-/**
- * The topics grown to exam size (issue 13). Two engineers grow the bank on two branches; this branch
- * grew these four. At the merge, set ALL_TOPICS_GROWN to true: the per-topic checks then cover every
- * topic and the 120-question total is switched on.
- */
-const ALL_TOPICS_GROWN = true;
-const GROWN_TOPICS: readonly string[] = ALL_TOPICS_GROWN
-  ? CHOICE_TOPICS
-  : ["concept.correlation", "concept.conv-forward", "concept.conv-backward", "concept.atrous"];
+/** Every concept topic is grown to exam size (issue 13): the per-topic checks cover them all. */
+const GROWN_TOPICS: readonly string[] = CHOICE_TOPICS;
 
 /**
  * How often "pick the longest option" finds the key: per question, 1/k when the key is one of the k
@@ -75,8 +68,7 @@ describe("questions/", async () => {
     for (const topic of GROWN_TOPICS) expect(bank.byTopic(topic).length, topic).toBeGreaterThanOrEqual(15);
   });
 
-  // Switched on at the merge of both bank branches (ALL_TOPICS_GROWN above).
-  it.skipIf(!ALL_TOPICS_GROWN)("holds at least 120 questions once every topic is grown", () => {
+  it("holds at least 120 questions", () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(120);
   });
 

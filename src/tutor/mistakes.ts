@@ -6,10 +6,10 @@
  */
 import { convBackward, convForward, rotate180, setupConv, type ConvMode, type PaddingSpec } from "../engine/conv2d.js";
 import { effectiveKernel, type Pair } from "../engine/geometry.js";
-import { poolBackward, setupPool, type PoolSetup, type PoolType } from "../engine/pool2d.js";
+import { axisWindow, poolBackward, setupPool, type PoolSetup, type PoolType } from "../engine/pool2d.js";
 import { parseLayers, receptiveField, type LayerSpec } from "../engine/receptive-field.js";
 import { roiForward, setupRoi, type Box } from "../engine/roi-pool.js";
-import { tensor, toNested, type Nested, type Tensor } from "../engine/tensor.js";
+import { tensor, toNested, type Tensor } from "../engine/tensor.js";
 import { flattenNested, isClose, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
 import type { GivenValue } from "../quiz/types.js";
 
@@ -115,16 +115,16 @@ function isConvTopic(problem: DiagnosedProblem): boolean {
  * covers (the real ones, padding excluded), given the window's δ, its cells and which of them hold its maximum.
  */
 function routeMaxPool(setup: PoolSetup, grad: Tensor, write: (out: Float64Array, cells: number[], maxima: number[], delta: number) => void): Tensor {
-  const { channels, height, width, outputHeight, outputWidth, size, stride, padding, input } = setup;
+  const { channels, height, width, outputHeight, outputWidth, input } = setup;
   const out = new Float64Array(channels * height * width);
   for (let c = 0; c < channels; c++) {
     for (let i = 0; i < outputHeight; i++) {
+      const rows = axisWindow(setup, 0, i);
       for (let j = 0; j < outputWidth; j++) {
+        const cols = axisWindow(setup, 1, j);
         const cells: number[] = [];
-        const r0 = i * stride[0] - padding[0];
-        const c0 = j * stride[1] - padding[1];
-        for (let r = Math.max(0, r0); r < Math.min(height, r0 + size[0]); r++) {
-          for (let col = Math.max(0, c0); col < Math.min(width, c0 + size[1]); col++) cells.push(c * height * width + r * width + col);
+        for (let r = rows.start; r < rows.end; r++) {
+          for (let col = cols.start; col < cols.end; col++) cells.push(c * height * width + r * width + col);
         }
         const best = Math.max(...cells.map((cell) => input[cell]));
         write(out, cells, cells.filter((cell) => input[cell] === best), grad.data[(c * outputHeight + i) * outputWidth + j]);
@@ -334,4 +334,3 @@ export function diagnose(problem: DiagnosedProblem, answer: NestedNumbers, expec
   return mistakenAnswers(problem, expected).filter((mistake) => sameAnswer(mistake.answer, answer)).map((mistake) => mistake.id);
 }
 
-export type { Nested };
