@@ -11,6 +11,7 @@ export const CALCULATORS = {
   spp: () => import("./spp/index.js"),
   rf: () => import("./rf/index.js"),
   gate: () => import("./gate/index.js"),
+  step: () => import("./step/index.js"),
 } as const satisfies Record<string, () => Promise<{ spec: CalculatorSpec }>>;
 
 export type CalculatorName = keyof typeof CALCULATORS;

@@ -35,3 +35,14 @@ export function formatFactor(value: number): string {
   const text = formatNumber(value);
   return text.replace(/^≈/, "").startsWith("-") ? `(${text})` : text;
 }
+
+/**
+ * `digits` significant digits, for values that are rarely exact (σ(s), tanh(s) and their
+ * derivatives): 0.622459… prints ≈0.6225, 0.00669… prints ≈0.006693. Exact values print as formatNumber does.
+ */
+export function formatSignificant(value: number, digits = 4): string {
+  if (value === 0 || Number.isInteger(value) || !Number.isFinite(value)) return formatNumber(value);
+  const rounded = Number(value.toPrecision(digits));
+  const isNoise = Math.abs(rounded - value) <= 1e-9 * Math.max(1, Math.abs(value));
+  return isNoise ? formatNumber(rounded) : `≈${String(rounded)}`;
+}

@@ -4,6 +4,7 @@ import { poolCase } from "./pool.js";
 import { rfCase } from "./rf.js";
 import { roiCase } from "./roi.js";
 import { sppCase } from "./spp.js";
+import { stepCase } from "./step.js";
 
 /** For each command of the torch cases, a function that computes the case through the engine alone. */
 export const engineAdapters: Record<string, (argv: readonly string[]) => Record<string, unknown>> = {
@@ -13,4 +14,5 @@ export const engineAdapters: Record<string, (argv: readonly string[]) => Record<
   spp: sppCase,
   rf: rfCase,
   gate: gateCase,
+  step: stepCase,
 };

@@ -11,6 +11,8 @@ import { runInProcess } from "../helpers/cli.js";
 const SQUARE_3 = "1 2 3; 4 5 6; 7 8 9";
 const SQUARE_4 = "1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 16";
 const CHANNELS_2 = "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,2],[1,0,1],[3,2,0]]]";
+/** A window of s whose cells are all ≤ 0: its maximum is a 0 of ReLU, and the gradient routed there stops. */
+const STEP_INPUT = "2 2 3 0; -1 -1 0 -1; -1 0 0 2; 3 1 1 0";
 const BIG_20 = Array.from({ length: 20 }, (_, r) => Array.from({ length: 20 }, (_, c) => (r + 2 * c) % 9).join(" ")).join("; ");
 
 /** name → argv of one worked answer (the file name says what it shows). */
@@ -47,6 +49,13 @@ const WORKED: Record<string, string[]> = {
   "gate/nor": ["gate", "nor"],
   "gate/xor": ["gate", "xor"],
   "gate/custom": ["gate", "--weights", "1/2,1/2", "--bias", "-0.7"],
+  "step/relu-maxpool-update": ["step", "--input", STEP_INPUT, "--kernel", "1 -1; 0 2", "--relu", "--pool", "max", "--pool-stride", "1", "--target", "1 3; 1 4", "--lr", "0.1"],
+  "step/seed-delta": ["step", "--input", SQUARE_3, "--kernel", "1 0; 0 -1", "--bias", "1", "--target", "-3 -4; -5 -4", "--lr", "1/2"],
+  "step/sigmoid-grad": ["step", "--input", "1 0 2; 0 1 0; 2 0 1", "--kernel", "1 0; 0 -1", "--act", "sigmoid", "--grad", "1 0; 0 1"],
+  "step/tanh-avg-mse": ["step", "--input", SQUARE_3, "--kernel", "1 0; 0 -1/2", "--act", "tanh", "--pool", "avg", "--target", "0", "--loss", "mse"],
+  "step/sse-channels-bank": ["step", "--input", CHANNELS_2, "--kernel", "[[[[1,0],[0,1]],[[0,1],[1,0]]],[[[1,1],[0,0]],[[0,0],[1,-1]]]]", "--bias", "1,-2", "--target", "[[[1,0],[0,1]],[[1,1],[1,1]]]", "--loss", "sse", "--lr", "0.5"],
+  "step/forward-only": ["step", "--input", SQUARE_3, "--kernel", "1 0; 0 -1", "--relu"],
+  "step/summary": ["step", "--input", BIG_20, "--kernel", "1 0; 0 1", "--relu", "--pool", "max", "--target", Array.from({ length: 9 }, () => Array(9).fill(1).join(" ")).join("; "), "--lr", "0.1"],
 };
 
 const COMMANDS = Object.keys(commandLoaders);

@@ -44,7 +44,7 @@ export function parsePadding(text: string): PaddingSpec {
   }
 }
 
-function givenPadding(value: GivenValue): PaddingSpec {
+export function givenPadding(value: GivenValue): PaddingSpec {
   return typeof value === "string" ? parsePadding(value) : givenPair(value);
 }
 

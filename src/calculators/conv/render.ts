@@ -25,8 +25,17 @@ export function fitsWorkedAnswer(setup: ConvSetup): boolean {
 export function renderConvText(explanation: ConvExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
+  const lines: string[] = [palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), ""];
+  lines.push(...convForwardLines(explanation, context));
+  if (explanation.backward) lines.push("", ...convBackwardLines(explanation, context));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The forward pass without its title: settings, the pictures and each output cell's sum (the training step reuses it). */
+export function convForwardLines(explanation: ConvExplanation, context: TextContext<Key>): string[] {
+  const { setup } = explanation;
+  const { t, palette } = context;
   const lines: string[] = [];
-  lines.push(palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), "");
   lines.push(...settingLines(setup, context), "");
   lines.push(...arrangeBlocks([...inputBlocks(explanation, context), ...kernelBlocks(explanation, context), ...outputBlocks(explanation.output, setup, context)]));
   // Colour marks the first window; say so, since without this line the colour would mean nothing in words.
@@ -36,9 +45,7 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
   lines.push(palette.heading(t("conv.cells")));
   for (const cell of explanation.cells) lines.push(...forwardCellLines(cell, setup, context));
   if (explanation.cells.some((cell) => cell.paddingTaps > 0)) lines.push(palette.dim(`(${t("conv.paddingOmitted")})`));
-
-  if (explanation.backward) lines.push("", ...backwardLines(explanation, context));
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 function settingLines(setup: ConvSetup, { t, palette }: TextContext<Key>): string[] {
@@ -136,11 +143,12 @@ function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: Text
   return sumLines(label, symbols, numbers, cell.value, palette);
 }
 
-function backwardLines(explanation: ConvExplanation, context: TextContext<Key>): string[] {
+/** The backward pass from δ: ∂L/∂a through the rotated kernel, ∂L/∂w and ∂L/∂b, each cell as a sum. */
+export function convBackwardLines(explanation: ConvExplanation, context: TextContext<Key>, { heading = true } = {}): string[] {
   const { setup } = explanation;
   const backward = explanation.backward!;
   const { t, palette } = context;
-  const lines: string[] = [palette.heading(t("conv.backward")), ""];
+  const lines: string[] = heading ? [palette.heading(t("conv.backward")), ""] : [];
 
   // ∂L/∂a: prepared δ next to the rotated kernel, the result, then each cell's sum.
   lines.push(palette.heading(t("conv.gradInput")));
