@@ -55,14 +55,22 @@ module.exports = {
       comment: "A calculator's explain.ts builds the worked answer as data from the engine alone: no text, no drawing.",
       severity: "error",
       from: { path: "^src/calculators/[^/]+/explain\\.ts$" },
-      to: { path: "^src/", pathNot: "^src/engine/" },
+      // Another calculator's explanation is data too (the training step explains its conv and pool stages with theirs).
+      to: { path: "^src/", pathNot: ["^src/engine/", "^src/calculators/[^/]+/explain\\.ts$"] },
     },
     {
       name: "calculators-stand-alone",
       comment: "A calculator's folder imports no other calculator's folder (shared parts go down to the engine or the render kit).",
       severity: "error",
-      from: { path: "^src/calculators/([^/]+)/" },
+      from: { path: "^src/calculators/([^/]+)/", pathNot: "^src/calculators/step/" },
       to: { path: "^src/calculators/[^/]+/", pathNot: "^src/calculators/$1/" },
+    },
+    {
+      name: "step-composes-conv-and-pool",
+      comment: "The training step is conv then pooling: it shows their stages with their explanations, renderers and messages, and imports no other calculator.",
+      severity: "error",
+      from: { path: "^src/calculators/step/" },
+      to: { path: "^src/calculators/[^/]+/", pathNot: "^src/calculators/(step|conv|pool)/" },
     },
     {
       name: "nothing-imports-the-entry",

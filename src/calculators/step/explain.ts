@@ -5,7 +5,6 @@
  */
 import { activationCells, lossCells, runStep, updateTerms, type ActivationCell, type LossCell, type StepResult, type StepSetup, type UpdateTerm } from "../../engine/step.js";
 import { explainConv, type ConvExplanation } from "../conv/explain.js";
-import { fitsWorkedAnswer } from "../conv/render.js";
 import { explainPool, type PoolExplanation } from "../pool/explain.js";
 
 export interface StepExplanation {
@@ -17,11 +16,6 @@ export interface StepExplanation {
   pool: PoolExplanation | undefined;
   loss: LossCell[];
   update: { lr: number; kernel: UpdateTerm[]; bias: UpdateTerm[] } | undefined;
-}
-
-/** Small enough to work out cell by cell (the conv's limits; the later stages are never larger). */
-export function fitsStepWorkedAnswer(setup: StepSetup): boolean {
-  return fitsWorkedAnswer(setup.conv);
 }
 
 export function explainStep(setup: StepSetup): StepExplanation {

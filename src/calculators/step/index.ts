@@ -16,7 +16,8 @@ import { parsePadding, givenPadding } from "../conv/index.js";
 import { en as convEn, ko as convKo } from "../conv/messages.js";
 import { en as poolEn, ko as poolKo } from "../pool/messages.js";
 import type { CalculatorSpec } from "../spec.js";
-import { explainStep, fitsStepWorkedAnswer, type StepExplanation } from "./explain.js";
+import { fitsWorkedAnswer } from "../conv/render.js";
+import { explainStep, type StepExplanation } from "./explain.js";
 import { en, ko, type Key } from "./messages.js";
 import { renderStepSummary, renderStepText } from "./render.js";
 
@@ -96,6 +97,7 @@ export const spec: CalculatorSpec<StepParams, StepSetup, StepAnswer, Key> = {
     });
   },
   json: (setup) => stepOutputs(runStep(setup)),
-  explain: (setup) => (fitsStepWorkedAnswer(setup) ? { kind: "worked", explanation: explainStep(setup) } : { kind: "summary", result: runStep(setup) }),
+  // Worked cell by cell within the conv's limits (the later stages are never larger).
+  explain: (setup) => (fitsWorkedAnswer(setup.conv) ? { kind: "worked", explanation: explainStep(setup) } : { kind: "summary", result: runStep(setup) }),
   render: (answer, context) => (answer.kind === "worked" ? renderStepText(answer.explanation, context) : renderStepSummary(answer.result, context)),
 };
