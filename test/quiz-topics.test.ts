@@ -26,6 +26,7 @@ const NUMERIC_TOPICS = [
   "conv.forward", "conv.padded", "conv.true", "conv.dilated", "conv.grad-input", "conv.grad-kernel", "conv.grad-bias", "conv.output-size",
   "pool.max", "pool.max-mask", "pool.max-grad", "pool.avg-grad", "roi.pool", "spp.length", "spp.vector",
   "rf.dilated-kernel", "rf.stack", "gate.xor", "gate.perceptron",
+  "conv.channels", "conv.channels-grad", "train.delta", "train.update", "train.step", "train.chain", "train.sigmoid",
 ];
 
 /** The answer as a student would type it: rows split by ;, or JSON for 3-D. */

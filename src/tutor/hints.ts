@@ -14,6 +14,7 @@ import type { Given } from "./given.js";
 import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
 import { gatePerceptronHints, gateXorHints, rfDilatedKernelHints, rfStackHints } from "./rf-gate-hints.js";
 import { trainChainHints, trainDeltaHints, trainUpdateHints } from "./train-hints.js";
+import { trainSigmoidHints } from "./sigmoid-hints.js";
 import { roiHints, sppLengthHints, sppVectorHints } from "./roi-spp-hints.js";
 
 /** What hints need of a problem, as `problem --json` shows it. */
@@ -45,6 +46,7 @@ const BUILDERS: Readonly<Record<string, HintBuilder>> = {
   "train.update": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
   "train.step": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
   "train.chain": (given, t, ask) => trainChainHints(given, t, ask ?? "gradKernel"),
+  "train.sigmoid": (given, t, ask) => trainSigmoidHints(given, t, ask ?? "gradKernel"),
   "pool.max": poolMaxHints,
   "pool.max-mask": poolMaskHints,
   "pool.max-grad": poolMaxGradHints,

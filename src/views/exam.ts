@@ -45,7 +45,7 @@ export function renderExamMarkdown(exam: Exam, t: Translate): string {
       (problem.choices ?? []).forEach((choice, i) => out.push(`- **${choiceLetter(i)})** ${choice}`));
       out.push("");
     } else if (problem.given !== undefined) {
-      const parts = givenParts(problem.given, t);
+      const parts = givenParts(problem.given, t, problem.command?.[1]);
       for (const part of parts.filter((p) => p.rows)) out.push(`**${part.label}**`, "", ...fence(gridLines(part.rows!)), "");
       const settings = parts.filter((p) => p.text).map((p) => p.text!);
       if (settings.length > 0) out.push(settings.join(", "), "");
@@ -138,7 +138,7 @@ function questionHtml(question: ExamQuestion, t: Translate): string {
   if (problem.kind === "choice") {
     parts.push(`<ol class="choices">${(problem.choices ?? []).map((choice, i) => `<li><b>${choiceLetter(i)})</b> ${escapeHtml(choice)}</li>`).join("")}</ol>`);
   } else if (problem.given !== undefined) {
-    const given = givenParts(problem.given, t);
+    const given = givenParts(problem.given, t, problem.command?.[1]);
     const grids = given.filter((p) => p.rows).map((p) => `<figure><figcaption>${escapeHtml(p.label)}</figcaption>${gridTable(p.rows!)}</figure>`);
     if (grids.length > 0) parts.push(`<div class="given">${grids.join("")}</div>`);
     const settings = given.filter((p) => p.text).map((p) => escapeHtml(p.text!));

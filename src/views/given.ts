@@ -14,9 +14,13 @@ export interface GivenPart {
   text?: string;
 }
 
-/** The catalogue's name for a given value (`quiz.given.<name>`), else the option name itself. */
-function givenLabel(name: string, t: Translate): string {
-  return messageOrText(t, `quiz.given.${name}`, name);
+/**
+ * The catalogue's name for a given value: the calculator's own (`quiz.given.step.grad` is ∂L/∂y, where
+ * conv's `grad` is δ = ∂L/∂s), else the common one (`quiz.given.<name>`), else the option name itself.
+ */
+function givenLabel(name: string, t: Translate, calculator: string | undefined): string {
+  const common = messageOrText(t, `quiz.given.${name}`, name);
+  return calculator === undefined ? common : messageOrText(t, `quiz.given.${calculator}.${name}`, common);
 }
 
 function isMatrix(value: GivenValue): value is number[][] {
@@ -28,10 +32,10 @@ function isStack(value: GivenValue): value is number[][][] {
 }
 
 /** The given values in the problem's order: a matrix is one part, a C×H×W stack one part per channel, anything else a setting. */
-export function givenParts(given: Record<string, GivenValue>, t: Translate): GivenPart[] {
+export function givenParts(given: Record<string, GivenValue>, t: Translate, calculator?: string): GivenPart[] {
   const parts: GivenPart[] = [];
   for (const [name, value] of Object.entries(given)) {
-    const label = givenLabel(name, t);
+    const label = givenLabel(name, t, calculator);
     if (isMatrix(value)) parts.push({ label, rows: value });
     else if (isStack(value)) value.forEach((plane, c) => parts.push({ label: `${label} — ${t("quiz.given.channel", { c: c + 1 })}`, rows: plane }));
     else if (Array.isArray(value)) parts.push({ label, text: `${label} = ${JSON.stringify(value).replace(/,/g, ", ")}` });

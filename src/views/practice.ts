@@ -14,7 +14,7 @@ export function sessionView(context: QuizTextContext): SessionView {
         "",
         ...wrapText(problem.prompt),
       ];
-      if (problem.kind === "numeric" && problem.given !== undefined) lines.push("", ...givenLines(problem.given, context));
+      if (problem.kind === "numeric" && problem.given !== undefined) lines.push("", ...givenLines(problem.given, context, problem.command?.[1]));
       if (problem.kind === "numeric") lines.push("", ...wrapText(t("practice.quiz.answerHint", { form: t(`quiz.answerForm.${problem.answerForm}`), giveUp: GIVE_UP })).map((line) => palette.dim(line)));
       return `${lines.join("\n")}\n`;
     },

@@ -44,8 +44,8 @@ export function renderTopics(topics: readonly Topic[], { t, palette, lang }: Qui
 }
 
 /** The given matrices side by side, then the other given values on one line. */
-export function givenLines(given: Record<string, GivenValue>, { t, palette }: QuizTextContext): string[] {
-  const parts = givenParts(given, t);
+export function givenLines(given: Record<string, GivenValue>, { t, palette }: QuizTextContext, calculator?: string): string[] {
+  const parts = givenParts(given, t, calculator);
   const blocks: Block[] = parts.flatMap((part) => (part.rows ? [{ title: part.label, lines: gridLines(part.rows) }] : []));
   const settings = parts.flatMap((part) => (part.text !== undefined ? [part.text] : []));
   const lines = blocks.length > 0 ? arrangeBlocks(blocks) : [];
@@ -64,7 +64,7 @@ export function renderProblem(problem: QuizProblem, title: string, context: Quiz
       lines.push(`  ${choiceLetter(i)}) ${first}`, ...rest.map((line) => `     ${line}`));
     });
   } else if (problem.given !== undefined) {
-    const given = givenLines(problem.given, context);
+    const given = givenLines(problem.given, context, problem.command?.[1]);
     if (given.length === 0) lines.pop();
     lines.push(...given);
   }

@@ -127,6 +127,7 @@ export const en = {
   "hint.train.updateKernel": "One step of gradient descent (SGD): w′ = w − η·∂L/∂w with η = {lr}; w′ has the shape of w, {k}×{k}. ∂L/∂w is the cross-correlation of a with δ = ∂L/∂s, so first find δ.",
   "hint.train.updateBias": "One step of gradient descent (SGD): b′ = b − η·∂L/∂b with η = {lr}, and ∂L/∂b = Σ δ_ij because b is added to every cell of s.",
   "hint.train.updateBiasNumbers": "Here b′ = {b} − {lr}·({terms})",
+  "hint.train.sigmoidRule": "Back through σ: δ = ∂L/∂s = ∂L/∂y · σ′(s), with σ′(s) = σ(s)(1 − σ(s)); the prompt lists σ(s) for every cell.",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -257,4 +258,5 @@ export const ko: Record<keyof typeof en, string> = {
   "hint.train.updateKernel": "경사 하강법(SGD) 한 걸음: w′ = w − η·∂L/∂w, η = {lr} 입니다. w′는 w와 같은 {k}×{k}입니다. ∂L/∂w는 a와 δ = ∂L/∂s의 교차 상관이므로 먼저 δ를 구합니다.",
   "hint.train.updateBias": "경사 하강법(SGD) 한 걸음: b′ = b − η·∂L/∂b, η = {lr} 이고, b는 s의 모든 칸에 더해지므로 ∂L/∂b = Σ δ_ij 입니다.",
   "hint.train.updateBiasNumbers": "여기서는 b′ = {b} − {lr}·({terms})",
+  "hint.train.sigmoidRule": "σ를 거슬러: δ = ∂L/∂s = ∂L/∂y · σ′(s), σ′(s) = σ(s)(1 − σ(s)) 입니다. 칸마다의 σ(s) 값은 문제에 있습니다.",
 };

@@ -1,5 +1,9 @@
 /** Messages of the `quiz` area: topics, problem prompts, check, and their errors. */
+import { en as trainEn, ko as trainKo } from "./quiz-train.js";
+
 export const en = {
+  // The training-step and multi-channel topics: their own file, spread in.
+  ...trainEn,
   // Help
   "quiz.topics.help": "list every topic (numeric problems and concept questions)",
   "quiz.topics.help.examples": "  cnn-drill topics\n  cnn-drill problem --topic conv.forward    # then one problem of a topic",
@@ -151,6 +155,7 @@ export const en = {
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
+  ...trainKo,
   "quiz.topics.help": "모든 주제를 나열합니다 (계산 문제와 개념 문제)",
   "quiz.topics.help.examples": "  cnn-drill topics\n  cnn-drill problem --topic conv.forward    # 그다음 한 주제의 문제 하나",
   "quiz.problem.help": "문제 하나: 생성된 계산 문제나 개념 문제. 같은 id는 언제나 같은 문제를 줍니다",

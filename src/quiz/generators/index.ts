@@ -9,11 +9,12 @@ import { poolGenerators } from "./pool.js";
 import { rfGenerators } from "./rf.js";
 import { roiGenerators } from "./roi.js";
 import { sppGenerators } from "./spp.js";
+import { convChannelsGenerators, trainGenerators } from "./train.js";
 import type { NumericGenerator } from "./types.js";
 
 export type { Calculator, NumericGenerator, NumericSpec, PromptPart } from "./types.js";
 
-const allGenerators: readonly NumericGenerator[] = [...convGenerators, ...poolGenerators, ...roiGenerators, ...sppGenerators, ...rfGenerators, ...gateGenerators];
+const allGenerators: readonly NumericGenerator[] = [...convGenerators, ...convChannelsGenerators, ...poolGenerators, ...roiGenerators, ...sppGenerators, ...rfGenerators, ...gateGenerators, ...trainGenerators];
 
 /** The generators whose calculator is registered (a topic that cannot run is never listed). */
 export const numericGenerators: readonly NumericGenerator[] = allGenerators.filter((generator) => isCalculatorName(generator.calculator));
