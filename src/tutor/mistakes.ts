@@ -12,6 +12,7 @@ import { roiForward, setupRoi, type Box } from "../engine/roi-pool.js";
 import { tensor, toNested, type Tensor } from "../engine/tensor.js";
 import { flattenNested, isClose, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
 import type { GivenValue } from "../quiz/types.js";
+import { STEP_MISTAKE_IDS, stepMistakenAnswers } from "./step-mistakes.js";
 
 /** Stable ids (the contract promises them once released). */
 export const MISTAKE_IDS = [
@@ -30,6 +31,7 @@ export const MISTAKE_IDS = [
   "rf-no-jump",
   "roi-floor",
   "spp-no-channels",
+  ...STEP_MISTAKE_IDS,
 ] as const;
 
 export type MistakeId = (typeof MISTAKE_IDS)[number];
@@ -325,12 +327,15 @@ export function mistakenAnswers(problem: DiagnosedProblem, expected: NestedNumbe
     const answer = mistake.answer(problem, expected);
     if (answer !== undefined && !sameAnswer(answer, expected)) out.push({ id: mistake.id, answer });
   }
+  for (const mistake of stepMistakenAnswers(problem)) if (!sameAnswer(mistake.answer, expected)) out.push(mistake);
   return out;
 }
 
 /** The mistakes whose answer is the student's (empty for a right answer or an unrecognised one). */
 export function diagnose(problem: DiagnosedProblem, answer: NestedNumbers, expected: NestedNumbers): MistakeId[] {
   if (sameAnswer(answer, expected)) return [];
-  return mistakenAnswers(problem, expected).filter((mistake) => sameAnswer(mistake.answer, answer)).map((mistake) => mistake.id);
+  const ids = mistakenAnswers(problem, expected).filter((mistake) => sameAnswer(mistake.answer, answer)).map((mistake) => mistake.id);
+  // A mistake with several forms (loss-form) is named once.
+  return [...new Set(ids)];
 }
 

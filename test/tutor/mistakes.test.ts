@@ -25,6 +25,11 @@ const TOPIC_OF: Record<MistakeId, string> = {
   "rf-no-jump": "rf.stack",
   "roi-floor": "roi.pool",
   "spp-no-channels": "spp.length",
+  "delta-sign": "train.delta",
+  "update-sign": "train.update",
+  "relu-backward-ignored": "train.chain",
+  "sigmoid-derivative-missing": "train.sigmoid",
+  "loss-form": "train.delta",
 };
 
 async function solved(topic: string, seed: number): Promise<{ problem: DiagnosedProblem; expected: NestedNumbers }> {

@@ -1,5 +1,10 @@
 /** Messages of the tutor: the common mistakes it names (one line: what was done, and why it is wrong). */
 export const en = {
+  "tutor.mistake.delta-sign": "your δ has the wrong sign: ∂L/∂y = y − t (output minus target), not t − y",
+  "tutor.mistake.update-sign": "gradient descent steps against the gradient: w′ = w − η·∂L/∂w, not w + η·∂L/∂w",
+  "tutor.mistake.relu-backward-ignored": "you passed the gradient through ReLU where s ≤ 0; there ReLU′(s) = 0, so δ is 0 in those cells",
+  "tutor.mistake.sigmoid-derivative-missing": "you passed ∂L/∂y through the sigmoid unchanged; δ = ∂L/∂y · σ(s)(1 − σ(s))",
+  "tutor.mistake.loss-form": "your δ belongs to another form of the loss: check the ½ (½Σ(y − t)² gives y − t, Σ(y − t)² gives 2(y − t)) and whether it is a mean over N cells",
   "tutor.mistakeTitle": "Likely mistake",
   "tutor.mistake.flipped-kernel": "you flipped the kernel (true convolution), but conv2d computes cross-correlation: the kernel slides over the input as given",
   "tutor.mistake.unflipped-kernel": "you slid the kernel as given, but true convolution rotates it 180° first (w33 meets a11)",
@@ -19,6 +24,11 @@ export const en = {
 };
 
 export const ko: Record<keyof typeof en, string> = {
+  "tutor.mistake.delta-sign": "δ의 부호가 반대입니다: ∂L/∂y = y − t (출력 − 목표값)이지 t − y가 아닙니다",
+  "tutor.mistake.update-sign": "경사 하강법은 기울기의 반대 방향으로 갑니다: w′ = w − η·∂L/∂w 이지 w + η·∂L/∂w 가 아닙니다",
+  "tutor.mistake.relu-backward-ignored": "s ≤ 0인 칸에서도 기울기를 ReLU 너머로 넘겼습니다. 그 칸에서는 ReLU′(s) = 0이므로 δ도 0입니다",
+  "tutor.mistake.sigmoid-derivative-missing": "∂L/∂y를 시그모이드에 그대로 통과시켰습니다. δ = ∂L/∂y · σ(s)(1 − σ(s)) 입니다",
+  "tutor.mistake.loss-form": "다른 형태의 손실로 δ를 구했습니다. ½이 있는지(½Σ(y − t)²이면 y − t, Σ(y − t)²이면 2(y − t)), N칸의 평균인지 확인하세요",
   "tutor.mistakeTitle": "짐작되는 실수",
   "tutor.mistake.flipped-kernel": "커널을 뒤집었습니다(수학적 정의의 합성곱). conv2d는 교차 상관이라 커널을 주어진 그대로 입력 위에서 밉니다",
   "tutor.mistake.unflipped-kernel": "커널을 그대로 밀었습니다. 수학적 정의의 합성곱은 먼저 커널을 180° 돌립니다(w33이 a11과 만남)",
