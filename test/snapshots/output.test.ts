@@ -50,7 +50,7 @@ const WORKED: Record<string, string[]> = {
   "gate/xor": ["gate", "xor"],
   "gate/custom": ["gate", "--weights", "1/2,1/2", "--bias", "-0.7"],
   "step/relu-maxpool-update": ["step", "--input", STEP_INPUT, "--kernel", "1 -1; 0 2", "--relu", "--pool", "max", "--pool-stride", "1", "--target", "1 3; 1 4", "--lr", "0.1"],
-  "step/seed-delta": ["step", "--input", SQUARE_3, "--kernel", "1 0; 0 -1", "--bias", "1", "--target", "-3 -4; -5 -4", "--lr", "1/2"],
+  "step/seed-delta": ["step", "--input", "1 2 0; 0 1 3; 2 1 0", "--kernel", "1 0; 0 -1", "--bias", "1", "--target", "0 1; -1 3", "--lr", "1/2"],
   "step/sigmoid-grad": ["step", "--input", "1 0 2; 0 1 0; 2 0 1", "--kernel", "1 0; 0 -1", "--act", "sigmoid", "--grad", "1 0; 0 1"],
   "step/tanh-avg-mse": ["step", "--input", SQUARE_3, "--kernel", "1 0; 0 -1/2", "--act", "tanh", "--pool", "avg", "--target", "0", "--loss", "mse"],
   "step/sse-channels-bank": ["step", "--input", CHANNELS_2, "--kernel", "[[[[1,0],[0,1]],[[0,1],[1,0]]],[[[1,1],[0,0]],[[0,0],[1,-1]]]]", "--bias", "1,-2", "--target", "[[[1,0],[0,1]],[[1,1],[1,1]]]", "--loss", "sse", "--lr", "0.5"],

@@ -28,7 +28,7 @@ export const en = {
   "step.poolOptionNeedsPoolHint": "add --pool max or --pool avg, or drop --{option}",
 
   "step.help": "one training step of a conv layer worked out: forward, loss, δ = ∂L/∂s back through pooling and the activation, the gradients and the gradient-descent update",
-  "step.help.examples": "  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 -1; 0 2\" --relu --pool max --target 4 --lr 0.1\n  cnn-drill step --input \"1 2 3; 4 5 6; 7 8 9\" --kernel \"1 0; 0 -1\" --target \"-3 -4; -5 -4\" --lr 1/2\n  cnn-drill step --input \"1 0 2; 0 1 0; 2 0 1\" --kernel \"1 0; 0 -1\" --act sigmoid --grad \"1 0; 0 1\"    # ∂L/∂y given",
+  "step.help.examples": "  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 -1; 0 2\" --relu --pool max --target 4 --lr 0.1\n  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 0; 0 -1\" --bias 1 --target \"0 1; -1 3\" --lr 1/2\n  cnn-drill step --input \"1 0 2; 0 1 0; 2 0 1\" --kernel \"1 0; 0 -1\" --act sigmoid --grad \"1 0; 0 1\"    # ∂L/∂y given",
   "step.help.act": "activation h = act(s): none, relu, sigmoid or tanh (default: none)",
   "step.help.relu": "short for --act relu",
   "step.help.pool": "pool h per channel into y: max or avg (no padding; without it y = h)",
@@ -122,7 +122,7 @@ export const ko: Record<keyof typeof en, string> = {
   "step.poolOptionNeedsPoolHint": "--pool max 나 --pool avg 를 주거나 --{option} 를 빼세요",
 
   "step.help": "합성곱 층의 학습 한 단계를 풀어 보입니다: 순전파, 손실, 풀링과 활성화 함수를 거슬러 가는 δ = ∂L/∂s, 기울기, 경사 하강법 갱신",
-  "step.help.examples": "  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 -1; 0 2\" --relu --pool max --target 4 --lr 0.1\n  cnn-drill step --input \"1 2 3; 4 5 6; 7 8 9\" --kernel \"1 0; 0 -1\" --target \"-3 -4; -5 -4\" --lr 1/2\n  cnn-drill step --input \"1 0 2; 0 1 0; 2 0 1\" --kernel \"1 0; 0 -1\" --act sigmoid --grad \"1 0; 0 1\"    # ∂L/∂y 를 직접 줌",
+  "step.help.examples": "  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 -1; 0 2\" --relu --pool max --target 4 --lr 0.1\n  cnn-drill step --input \"1 2 0; 0 1 3; 2 1 0\" --kernel \"1 0; 0 -1\" --bias 1 --target \"0 1; -1 3\" --lr 1/2\n  cnn-drill step --input \"1 0 2; 0 1 0; 2 0 1\" --kernel \"1 0; 0 -1\" --act sigmoid --grad \"1 0; 0 1\"    # ∂L/∂y 를 직접 줌",
   "step.help.act": "활성화 함수 h = act(s): none, relu, sigmoid, tanh (기본값: none)",
   "step.help.relu": "--act relu 의 줄임",
   "step.help.pool": "h를 채널마다 풀링해 y를 만듭니다: max 또는 avg (패딩 없음, 없으면 y = h)",
