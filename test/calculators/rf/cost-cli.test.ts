@@ -116,6 +116,15 @@ describe("cnn-drill rf with channels (built)", () => {
     expect(result.stdout).toContain("합계: 학습 파라미터 73,856개, 이미지 한 장당 곱셈-누산(MAC) 231,211,008회.");
   });
 
+  it.each(["en", "ko"])("--lang %s: no raw message key in a run with every kind of layer, with and without --input-size", (lang) => {
+    for (const size of [["--input-size", "8"], []]) {
+      const layers = size.length > 0 ? "conv3c4p1,pool2,tconv2c4s2g2,fc3" : "conv3c4p1,pool2,tconv2c4s2g2";
+      const result = runBuilt(["rf", "--layers", layers, "--channels", "2", "--no-bias", ...size, "--lang", lang]);
+      expect(result.exitCode).toBe(0);
+      expect(result.stdout).not.toMatch(/\brf\.[a-z]/);
+    }
+  });
+
   const TOKEN_HINT = "hint: layers look like conv3, conv3s2p1, conv3d2p2, conv3c64p1, pool2, pool3s2, tconv4s2p1, fc10 (s stride, p padding, d dilation, o output padding, c output channels, g groups), separated by commas\n";
   it.each([
     [["--layers", "conv3c8,fc10", "--channels", "3"], "error: --input-size: layer 2, \"fc10\": a fully connected layer needs the input size to count its inputs\nhint: add --input-size N (the input's width = height in pixels)\n"],
