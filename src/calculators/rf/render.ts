@@ -48,7 +48,6 @@ export function renderRfText(explanation: RfExplanation, context: TextContext<Ke
   if (explanation.rows.some((row) => row.kind === "gap")) lines.push(palette.dim(t("rf.layersSkippedNote", { layers: result.layers.length })), "");
 
   lines.push(...resultLines(explanation, context));
-  lines.push(...costLines(explanation, context));
 
   if (explanation.footprints.length > 0) {
     lines.push("", palette.heading(t("rf.footprints")));
@@ -63,6 +62,8 @@ export function renderRfText(explanation: RfExplanation, context: TextContext<Ke
   if (more > 0) lines.push(palette.dim(t("rf.footprintsMore", { count: more })));
 
   lines.push(...fieldLines(explanation, context));
+  // The costs come last, after everything about the field.
+  lines.push(...costLines(explanation, context));
   return `${lines.join("\n")}\n`;
 }
 
