@@ -12,7 +12,7 @@ export interface RfParams {
   /** The layer SPEC as written (`conv3,pool2`); setup parses it after reading --input-size. */
   layers: string;
   inputSize?: number;
-  /** Input channels; given (or any c, g or fc token) asks for the parameter and MAC columns. */
+  /** Input channels; given (or --no-bias, or any c, g or fc token) asks for the parameter and MAC table. */
   channels?: number;
   noBias: boolean;
 }
@@ -64,7 +64,8 @@ export const spec: CalculatorSpec<RfParams, RfInput, RfExplanation, Key> = {
     const bias = !(await read("noBias"));
     const specs = parseLayers(await read("layers"));
     const field = receptiveField(specs, inputSize);
-    const costs = wantsLayerCosts(specs, channels !== undefined) ? layerCosts(specs, { channels, inputSize, bias }) : undefined;
+    // --no-bias only means something for the counts, so it asks for them as --channels does.
+    const costs = wantsLayerCosts(specs, channels !== undefined || !bias) ? layerCosts(specs, { channels, inputSize, bias }) : undefined;
     return { field, costs };
   },
   json: ({ field, costs }) => ({

@@ -75,9 +75,11 @@ describe("cnn-drill rf with channels (built)", () => {
     expect(result.stdout).toContain("In total 73,856 learnable parameters.\nMACs depend on the map's size: add --input-size N to count them.\n");
   });
 
-  it("a c token alone asks for the costs (channels default to 1); --channels alone does too", () => {
-    expect(runBuilt(["rf", "--layers", "conv3c4"]).stdout).toContain("3·3·1·4 + 4 = 40");
-    expect(runBuilt(["rf", "--layers", "conv3", "--channels", "2"]).stdout).toContain("3·3·2·2 + 2 = 38");
+  it("a c token alone asks for the costs (channels default to 1); --channels alone and --no-bias alone do too", async () => {
+    expect((await runInProcess(["rf", "--layers", "conv3c4"])).stdout).toContain("3·3·1·4 + 4 = 40");
+    expect((await runInProcess(["rf", "--layers", "conv3", "--channels", "2"])).stdout).toContain("3·3·2·2 + 2 = 38");
+    expect((await runInProcess(["rf", "--layers", "conv3", "--no-bias"])).stdout).toContain("3·3·1·1 = 9");
+    expect((await runInProcess(["rf", "--layers", "conv3g1"])).stdout).toContain("3·3·1·1 + 1 = 10");
   });
 
   it("without channels, c, g or fc: no cost table, and the JSON has none of its keys", async () => {
