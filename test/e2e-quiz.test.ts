@@ -18,7 +18,7 @@ describe("cnn-drill topics", () => {
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toBe("");
     const { topics } = JSON.parse(result.stdout);
-    expect(topics.length).toBe(33);
+    expect(topics.length).toBe(35);
     expect(topics[0]).toEqual({ id: "conv.forward", title: "Convolution forward pass (valid cross-correlation)", kind: "numeric", area: "conv" });
     expect(topics.filter((t: { kind: string }) => t.kind === "choice").length).toBe(7);
   });

@@ -6,6 +6,7 @@ import { rfCostCase } from "./engine-adapters/rf-cost.js";
 import { rfCase } from "./engine-adapters/rf.js";
 import { expectInputError } from "./helpers/errors.js";
 import { firstDifference } from "./helpers/cli.js";
+import { mulberry32 } from "../src/quiz/random.js";
 
 interface TorchCase {
   name: string;
@@ -131,4 +132,46 @@ describe("layer cost input checks", () => {
   it("throws when pooling gets groups", () => expectInputError(() => parseLayers("pool2g2"), "layers", "rf.suffixNotFor.g"));
   it("throws when a token gives c twice", () => expectInputError(() => parseLayers("conv3c4c8"), "layers", "rf.suffixTwice"));
   it("throws when the counts overflow exact integers", () => expectInputError(() => layerCosts(parseLayers("conv9c4096,conv9c4096"), { channels: 4096, inputSize: 4000 }), "layers", "rf.overflow"));
+});
+
+describe("layer costs: properties over seeded random stacks", () => {
+  /** A seeded stack of conv, depthwise conv, tconv and pooling tokens with channels (fitting a 16-pixel input), and its input channels. */
+  function randomStack(random: () => number): { text: string; input: number } {
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+    const input = pick([1, 2, 4, 8]);
+    let channels = input;
+    const tokens: string[] = [];
+    for (let count = 1 + Math.floor(random() * 4); tokens.length < count;) {
+      const kind = pick(["conv", "conv", "depthwise", "tconv", "pool"]);
+      if (kind === "pool") tokens.push("pool2");
+      else if (kind === "depthwise") tokens.push(`conv3c${channels}g${channels}p1`);
+      else {
+        channels = pick([2, 4, 6, 8]);
+        tokens.push(`${kind}${pick([1, 2, 3])}c${channels}${kind === "tconv" ? "s2" : "p1"}`);
+      }
+    }
+    return { text: tokens.join(","), input };
+  }
+
+  it.each(Array.from({ length: 40 }, (_, i) => i * 131 + 7))("seed=%i: channels chain, params need no size, MACs = weights · positions", (seed) => {
+    const { text, input } = randomStack(mulberry32(seed));
+    const specs = parseLayers(text);
+    const sized = layerCosts(specs, { channels: input, inputSize: 16 });
+    const unsized = layerCosts(specs, { channels: input });
+    expect(unsized.layers.map((layer) => layer.params)).toEqual(sized.layers.map((layer) => layer.params));
+    expect(sized.params).toBe(sized.layers.reduce((total, layer) => total + layer.params, 0));
+    expect(sized.macs).toBe(sized.layers.reduce((total, layer) => total + layer.macs!, 0));
+    sized.layers.forEach((layer, position) => {
+      expect(layer.inChannels).toBe(position === 0 ? input : sized.layers[position - 1].channels);
+      const [, hIn, wIn] = layer.inputShape;
+      const [, hOut, wOut] = layer.outputShape;
+      if (layer.kind === "pool") {
+        expect([layer.params, layer.macs, layer.channels]).toEqual([0, 0, layer.inChannels]);
+        return;
+      }
+      expect(layer.weights).toBe(layer.kernel * layer.kernel * (layer.inChannels / layer.groups) * layer.channels);
+      expect(layer.params).toBe(layer.weights + layer.channels);
+      expect(layer.macs).toBe(layer.weights * (layer.kind === "tconv" ? hIn! * wIn! : hOut! * wOut!));
+    });
+  });
 });

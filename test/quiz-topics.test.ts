@@ -25,7 +25,7 @@ const SEEDS = Array.from({ length: 25 }, (_, i) => i * 7919 + 3);
 const NUMERIC_TOPICS = [
   "conv.forward", "conv.padded", "conv.true", "conv.dilated", "conv.grad-input", "conv.grad-kernel", "conv.grad-bias", "conv.output-size",
   "pool.max", "pool.max-mask", "pool.max-grad", "pool.avg-grad", "roi.pool", "spp.length", "spp.vector",
-  "rf.dilated-kernel", "rf.stack", "gate.xor", "gate.perceptron",
+  "rf.dilated-kernel", "rf.stack", "rf.params", "rf.macs", "gate.xor", "gate.perceptron",
   "conv.channels", "conv.channels-grad", "train.delta", "train.update", "train.step", "train.chain", "train.sigmoid",
 ];
 

@@ -20,7 +20,11 @@ function collect(value: string, previous: string[] = []): string[] {
 function commanderOption(command: Command, key: string, row: OptionRow, t: Translate<string>): Option {
   const flag = `--${kebab(key)}`;
   const option = command.createOption(row.value === undefined ? flag : `${flag} ${row.value}`, t(row.help));
-  if (row.value === undefined) return option;
+  if (row.value === undefined) {
+    // A flag is true when given: `--no-bias` is the flag noBias, not commander's negation of a `bias` option.
+    option.negate = false;
+    return option;
+  }
   if (row.default !== undefined) option.default(row.default);
   if (row.required === true) option.makeOptionMandatory();
   if (row.repeatable === true) option.argParser(collect);

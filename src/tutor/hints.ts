@@ -12,6 +12,7 @@ import { convChannelsGradHints, convChannelsHints } from "./conv-channels-hints.
 import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernelHints, convOutputSizeHints } from "./conv-hints.js";
 import type { Given } from "./given.js";
 import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
+import { rfMacsHints, rfParamsHints } from "./rf-cost-hints.js";
 import { gatePerceptronHints, gateXorHints, rfDilatedKernelHints, rfStackHints } from "./rf-gate-hints.js";
 import { trainChainHints, trainDeltaHints, trainUpdateHints } from "./train-hints.js";
 import { trainSigmoidHints } from "./sigmoid-hints.js";
@@ -56,6 +57,8 @@ const BUILDERS: Readonly<Record<string, HintBuilder>> = {
   "spp.vector": sppVectorHints,
   "rf.dilated-kernel": rfDilatedKernelHints,
   "rf.stack": rfStackHints,
+  "rf.params": rfParamsHints,
+  "rf.macs": rfMacsHints,
   "gate.xor": gateXorHints,
   "gate.perceptron": gatePerceptronHints,
 };

@@ -1,7 +1,7 @@
 import { convCase } from "./conv.js";
 import { gateCase } from "./gate.js";
 import { poolCase } from "./pool.js";
-import { rfCase } from "./rf.js";
+import { rfWithCostCase } from "./rf-cost.js";
 import { roiCase } from "./roi.js";
 import { sppCase } from "./spp.js";
 import { stepCase } from "./step.js";
@@ -12,7 +12,7 @@ export const engineAdapters: Record<string, (argv: readonly string[]) => Record<
   pool: poolCase,
   roi: roiCase,
   spp: sppCase,
-  rf: rfCase,
+  rf: rfWithCostCase,
   gate: gateCase,
   step: stepCase,
 };

@@ -1,7 +1,8 @@
-import { layerCosts } from "../../src/engine/layer-cost.js";
+import { layerCosts, wantsLayerCosts } from "../../src/engine/layer-cost.js";
 import { parseLayers } from "../../src/engine/receptive-field.js";
 import { parsePositiveInt } from "../../src/io/parse.js";
 import { option, readArgs } from "./args.js";
+import { rfCase } from "./rf.js";
 
 /** Runs an `rf` case with channels (`--channels`, `c`/`g`/`fc` tokens, `--no-bias`) through the engine: the parameter and MAC keys. */
 export function rfCostCase(argv: readonly string[]): Record<string, unknown> {
@@ -24,4 +25,15 @@ export function rfCostCase(argv: readonly string[]): Record<string, unknown> {
     params: cost.params,
     ...(withMacs ? { macs: cost.macs } : {}),
   };
+}
+
+/**
+ * Any `rf` case, as the command decides: the field keys always, and the parameter and MAC keys when
+ * the case asks for them (`--channels`, or a `c`, `g` or `fc` token).
+ */
+export function rfWithCostCase(argv: readonly string[]): Record<string, unknown> {
+  const field = rfCase(argv.filter((arg) => arg !== "--no-bias"));
+  const args = readArgs(argv.filter((arg) => arg !== "--no-bias"));
+  const wanted = wantsLayerCosts(parseLayers(option(args, "layers")!), option(args, "channels") !== undefined);
+  return wanted ? { ...field, ...rfCostCase(argv) } : field;
 }

@@ -43,6 +43,9 @@ const WORKED: Record<string, string[]> = {
   "spp/summary": ["spp", "--input", BIG_20, "--levels", "1,2,4,8"],
   "rf/stack": ["rf", "--layers", "conv3,pool2,conv3"],
   "rf/strided-dilated": ["rf", "--layers", "conv3s2p1,conv3d2,pool2s2", "--input-size", "32"],
+  "rf/costs-vgg16": ["rf", "--layers", "conv3c64p1,conv3c64p1,pool2,conv3c128p1,conv3c128p1,pool2,conv3c256p1,conv3c256p1,conv3c256p1,pool2,conv3c512p1,conv3c512p1,conv3c512p1,pool2,conv3c512p1,conv3c512p1,conv3c512p1,pool2,fc4096,fc4096,fc1000", "--channels", "3", "--input-size", "224"],
+  "rf/costs-separable": ["rf", "--layers", "conv3c64g64p1,conv1c128,pool2", "--channels", "64", "--input-size", "56"],
+  "rf/costs-no-size": ["rf", "--layers", "conv3c8p1,pool2,tconv2c4s2", "--channels", "3", "--no-bias"],
   "gate/and": ["gate", "and"],
   "gate/or": ["gate", "or"],
   "gate/nand": ["gate", "nand"],
@@ -59,7 +62,7 @@ const WORKED: Record<string, string[]> = {
 };
 
 const COMMANDS = Object.keys(commandLoaders);
-const PROBLEMS = ["conv.forward@3", "conv.padded@7", "conv.grad-kernel@11", "pool.max-grad@5", "roi.pool@2", "spp.vector@4", "rf.stack@9", "gate.xor@1", "train.chain@2", "train.sigmoid@1", "train.update@4", "conv.channels@1"];
+const PROBLEMS = ["conv.forward@3", "conv.padded@7", "conv.grad-kernel@11", "pool.max-grad@5", "roi.pool@2", "spp.vector@4", "rf.stack@9", "rf.params@2", "rf.macs@3", "gate.xor@1", "train.chain@2", "train.sigmoid@1", "train.update@4", "conv.channels@1"];
 
 async function stdoutOf(args: string[]): Promise<string> {
   const result = await runInProcess(args);

@@ -1,9 +1,11 @@
 /**
  * The receptive-field answer as data: the per-layer arithmetic (from the engine), the closed-form
  * terms, each dilated kernel's footprint, and for small inputs the input grid with one output unit's
- * field marked. Renderers only turn these into text.
+ * field marked; with channels, each layer's parameters and MACs (from the layer-cost engine, every
+ * factor of the formulas included). Renderers only turn these into text.
  */
 import { LIMITS, withinBudget } from "../../engine/budget.js";
+import type { LayerCost, StackCost } from "../../engine/layer-cost.js";
 import { fieldPixels, type LayerField, type ReceptiveField } from "../../engine/receptive-field.js";
 
 /** Inputs up to this many pixels per side are drawn with the field marked. */
@@ -46,11 +48,13 @@ export const TABLE_LAYER_LIMIT = { head: 20, tail: 10 } as const;
 /** At most this many dilated kernels are drawn. */
 export const FOOTPRINT_LIMIT = 6;
 
-/** Rows of the layer table: layers, and one gap standing for the layers left out. */
-export type TableRow = { kind: "layer"; layer: LayerField } | { kind: "gap"; count: number };
+/** Rows of the layer tables: layers (with their costs when channels are asked for), and one gap standing for the layers left out. */
+export type TableRow = { kind: "layer"; layer: LayerField; cost: LayerCost | undefined } | { kind: "gap"; count: number };
 
 export interface RfExplanation {
   result: ReceptiveField;
+  /** Parameters and MACs of the whole stack (the rows carry each layer's); undefined when no channels are asked for. */
+  costs: StackCost | undefined;
   rows: TableRow[];
   /** Dilated layers whose footprint is larger than a picture may be, and how many others were not drawn. */
   footprintsLeftOut: { tooLarge: LayerField[]; more: number; limitCells: number };
@@ -61,7 +65,7 @@ export interface RfExplanation {
   field: FieldPicture | undefined;
 }
 
-export function explainRf(result: ReceptiveField): RfExplanation {
+export function explainRf(result: ReceptiveField, costs?: StackCost): RfExplanation {
   const closedFormTerms = result.layers.every((layer) => layer.kind !== "tconv")
     ? result.layers.map((layer) => ({ effectiveKernel: layer.effectiveKernel, jumpIn: layer.jumpIn }))
     : undefined;
@@ -69,13 +73,14 @@ export function explainRf(result: ReceptiveField): RfExplanation {
   const long = layers.length > TABLE_LAYER_LIMIT.head + TABLE_LAYER_LIMIT.tail;
   // A long stack's closed form would be a line of hundreds of terms: the table's last row already checks it.
   const closedForm = long ? undefined : closedFormTerms;
+  const layerRow = (layer: LayerField): TableRow => ({ kind: "layer", layer, cost: costs?.layers[layer.index - 1] });
   const rows: TableRow[] = long
     ? [
-      ...layers.slice(0, TABLE_LAYER_LIMIT.head).map((layer) => ({ kind: "layer" as const, layer })),
+      ...layers.slice(0, TABLE_LAYER_LIMIT.head).map(layerRow),
       { kind: "gap", count: layers.length - TABLE_LAYER_LIMIT.head - TABLE_LAYER_LIMIT.tail },
-      ...layers.slice(-TABLE_LAYER_LIMIT.tail).map((layer) => ({ kind: "layer" as const, layer })),
+      ...layers.slice(-TABLE_LAYER_LIMIT.tail).map(layerRow),
     ]
-    : layers.map((layer) => ({ kind: "layer", layer }));
+    : layers.map(layerRow);
   const dilated = layers.filter((layer) => layer.dilation > 1);
   const drawable = dilated.filter((layer) => withinBudget("pictureCells", layer.effectiveKernel ** 2));
   const footprints = drawable.slice(0, FOOTPRINT_LIMIT).map((layer) => ({ layer, taps: footprintTaps(layer.kernel, layer.dilation) }));
@@ -84,7 +89,7 @@ export function explainRf(result: ReceptiveField): RfExplanation {
     more: Math.max(0, drawable.length - FOOTPRINT_LIMIT),
     limitCells: Math.sqrt(LIMITS.pictureCells),
   };
-  return { result, rows, closedForm, footprints, footprintsLeftOut, field: fieldPicture(result) };
+  return { result, costs, rows, closedForm, footprints, footprintsLeftOut, field: fieldPicture(result) };
 }
 
 function footprintTaps(kernel: number, dilation: number): boolean[][] {

@@ -1,4 +1,5 @@
-/** Human output of `cnn-drill rf`: the per-layer table with formulas substituted, and the pictures. */
+/** Human output of `cnn-drill rf`: the per-layer tables with formulas substituted, and the pictures. */
+import type { LayerCost } from "../../engine/layer-cost.js";
 import type { LayerField } from "../../engine/receptive-field.js";
 import { FIELD_PICTURE_LIMIT, type FieldCell, type RfExplanation } from "./explain.js";
 import type { TextContext } from "../../render/context.js";
@@ -61,6 +62,8 @@ export function renderRfText(explanation: RfExplanation, context: TextContext<Ke
   if (more > 0) lines.push(palette.dim(t("rf.footprintsMore", { count: more })));
 
   lines.push(...fieldLines(explanation, context));
+  // The costs come last, after everything about the field.
+  lines.push(...costLines(explanation, context));
   return `${lines.join("\n")}\n`;
 }
 
@@ -121,5 +124,87 @@ function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContex
   if (field.readCount === 0) lines.push(t("rf.fieldEmpty"));
   else if (field.readCount < field.extent ** 2) lines.push(t("rf.fieldHoles", { read: field.readCount, span: field.extent }));
   if (field.reachesPadding) lines.push(t("rf.fieldPadding"));
+  return lines;
+}
+
+/** Counts with thousands grouped (138,357,544), as published counts are written. */
+function formatCount(value: number): string {
+  return value.toLocaleString("en-US");
+}
+
+/** The cost formulas that apply to this stack: notation is the same in every language. */
+function costFormulas(explanation: RfExplanation): [key: Key, formula: string][] {
+  const { costs, result } = explanation;
+  const kinds = new Set(result.layers.map((layer) => layer.kind));
+  const withMacs = result.inputSize !== null;
+  const formulas: [Key, string][] = [];
+  if (kinds.has("conv") || kinds.has("tconv")) {
+    formulas.push(costs?.bias === false ? ["rf.cost.formula.paramsNoBias", "params = k·k·(C_in/g)·C_out"] : ["rf.cost.formula.params", "params = k·k·(C_in/g)·C_out + C_out"]);
+  }
+  if (withMacs && kinds.has("conv")) formulas.push(["rf.cost.formula.macs", "MACs = k·k·(C_in/g)·C_out·H_out·W_out"]);
+  if (withMacs && kinds.has("tconv")) formulas.push(["rf.cost.formula.tconvMacs", "tconv: MACs = k·k·(C_in/g)·C_out·H_in·W_in"]);
+  if (kinds.has("fc")) formulas.push(["rf.cost.formula.fc", costs?.bias === false ? "fc: params = in·N, MACs = in·N" : "fc: params = in·N + N, MACs = in·N"]);
+  if (kinds.has("pool")) formulas.push(["rf.cost.formula.pool", withMacs ? "pool: params = 0, MACs = 0" : "pool: params = 0"]);
+  return formulas;
+}
+
+/** k·k·C_in·C_out, or k·k·(C_in/g)·C_out with groups (fc: its flattened input C·H·W and its units). */
+function weightFactors(cost: LayerCost): string {
+  if (cost.kind === "fc") {
+    const [c, h, w] = cost.inputShape;
+    // After another fc the input is already flat (C×1×1): in = C.
+    return h === 1 && w === 1 ? `${c}·${cost.channels}` : `(${c}·${h}·${w})·${cost.channels}`;
+  }
+  const channelsIn = cost.groups === 1 ? String(cost.inChannels) : `(${cost.inChannels}/${cost.groups})`;
+  return `${cost.kernel}·${cost.kernel}·${channelsIn}·${cost.channels}`;
+}
+
+function outputShapeCell(cost: LayerCost): string {
+  const [c, h, w] = cost.outputShape;
+  return h === null || w === null ? String(c) : `${c}×${h}×${w}`;
+}
+
+function paramsCell(cost: LayerCost, { palette }: TextContext<Key>): string {
+  if (cost.kind === "pool") return "0";
+  const bias = cost.biases > 0 ? ` + ${cost.biases}` : "";
+  return `${weightFactors(cost)}${bias} = ${palette.result(formatCount(cost.params))}`;
+}
+
+function macsCell(cost: LayerCost, { palette }: TextContext<Key>): string {
+  if (cost.kind === "pool" || cost.macs === null) return "0";
+  // fc is applied once (positions 1×1): in·N alone.
+  const positions = cost.kind === "fc" || cost.macPositions === null ? "" : `·${cost.macPositions[0]}·${cost.macPositions[1]}`;
+  return `${weightFactors(cost)}${positions} = ${palette.result(formatCount(cost.macs))}`;
+}
+
+/** The parameter and MAC table (same rows as the field table), its totals and the formulas behind it. */
+function costLines(explanation: RfExplanation, context: TextContext<Key>): string[] {
+  const { costs } = explanation;
+  if (costs === undefined) return [];
+  const { t, palette } = context;
+  const withMacs = costs.macs !== null;
+  const lines = ["", palette.heading(t(withMacs ? "rf.cost.heading" : "rf.cost.headingNoMacs"))];
+  const formulas = costFormulas(explanation);
+  const width = Math.max(...formulas.map(([, formula]) => visibleWidth(formula)));
+  for (const [key, formula] of formulas) lines.push(`  ${padEnd(formula, width)}   ${palette.dim(t(key))}`);
+  lines.push("");
+
+  const head = ["#", t("rf.col.layer"), t(withMacs ? "rf.cost.col.output" : "rf.cost.col.outputChannels"), t("rf.cost.col.params")];
+  if (withMacs) head.push(t("rf.cost.col.macs"));
+  const rows = explanation.rows.map((tableRow) => {
+    if (tableRow.kind === "gap") return ["…", palette.dim(t("rf.layersSkipped", { count: tableRow.count })), "", "", ...(withMacs ? [""] : [])];
+    const cost = tableRow.cost!;
+    const row = [String(cost.index), cost.token, outputShapeCell(cost), paramsCell(cost, context)];
+    if (withMacs) row.push(macsCell(cost, context));
+    return row;
+  });
+  const total = ["", t("rf.cost.total"), "", palette.result(formatCount(costs.params))];
+  if (withMacs) total.push(palette.result(formatCount(costs.macs!)));
+  rows.push(total);
+  lines.push(renderTable(head, rows, palette, ["right", "left", "left", "right", "right"]), "");
+  lines.push(withMacs
+    ? t("rf.cost.result", { params: palette.result(formatCount(costs.params)), macs: palette.result(formatCount(costs.macs!)) })
+    : t("rf.cost.resultNoMacs", { params: palette.result(formatCount(costs.params)) }));
+  if (!withMacs) lines.push(palette.dim(t("rf.cost.noInputSize")));
   return lines;
 }

@@ -128,6 +128,14 @@ export const en = {
   "hint.train.updateBias": "One step of gradient descent (SGD): b′ = b − η·∂L/∂b with η = {lr}, and ∂L/∂b = Σ δ_ij because b is added to every cell of s.",
   "hint.train.updateBiasNumbers": "Here b′ = {b} − {lr}·({terms})",
   "hint.train.sigmoidRule": "Back through σ: δ = ∂L/∂s = ∂L/∂y · σ′(s), with σ′(s) = σ(s)(1 − σ(s)); the prompt lists σ(s) for every cell.",
+  // rf cost topics (src/tutor/rf-cost-hints.ts)
+  "hint.rfcost.paramsRule": "A convolution has k·k·(C_in/g)·C_out weights (one k×k kernel per input channel of its group, for each output channel; g is the number of groups, 1 for a plain conv, C_in for a depthwise one) plus C_out biases. A fully connected layer of N units on a flattened input of in = C·H·W numbers has in·N + N. Pooling has none. Add up the layers.",
+  "hint.rfcost.macsRule": "A convolution takes k·k·(C_in/g)·C_out multiply-accumulates at each of its H_out·W_out output positions (n_out = ⌊(n + 2p − k)/s⌋ + 1); a fully connected layer takes in·N, with in = C·H·W of its flattened input. Biases and pooling take none. Find each layer's output size first, then add up the layers.",
+  "hint.rfcost.numbers": "Layer by layer:",
+  "hint.rfcost.grouped": "{k}×{k} depthwise conv (groups {g})",
+  "hint.rfcost.fc": "fully connected, {n} units",
+  "hint.rfcost.output": "output {shape}",
+  "hint.rfcost.total": "total",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -259,4 +267,11 @@ export const ko: Record<keyof typeof en, string> = {
   "hint.train.updateBias": "경사 하강법(SGD) 한 걸음: b′ = b − η·∂L/∂b, η = {lr} 이고, b는 s의 모든 칸에 더해지므로 ∂L/∂b = Σ δ_ij 입니다.",
   "hint.train.updateBiasNumbers": "여기서는 b′ = {b} − {lr}·({terms})",
   "hint.train.sigmoidRule": "σ를 거슬러: δ = ∂L/∂s = ∂L/∂y · σ′(s), σ′(s) = σ(s)(1 − σ(s)) 입니다. 칸마다의 σ(s) 값은 문제에 있습니다.",
+  "hint.rfcost.paramsRule": "합성곱 층의 가중치는 k·k·(C_in/g)·C_out개이고(출력 채널마다, 자기 그룹의 입력 채널마다 k×k 커널 하나. g는 그룹 수로 보통 합성곱은 1, 깊이별 합성곱은 C_in), 여기에 편향 C_out개가 더해집니다. 평탄화한 입력 in = C·H·W개를 받는 유닛 N개의 완전 연결층은 in·N + N개입니다. 풀링 층에는 파라미터가 없습니다. 층마다 구해 더하세요.",
+  "hint.rfcost.macsRule": "합성곱 층은 출력 위치 H_out·W_out곳마다 곱셈-누산(MAC)을 k·k·(C_in/g)·C_out번 합니다(n_out = ⌊(n + 2p − k)/s⌋ + 1). 완전 연결층은 in·N번이며, in = C·H·W는 평탄화한 입력의 크기입니다. 편향과 풀링은 세지 않습니다. 먼저 층마다 출력 크기를 구한 뒤 층별 값을 더하세요.",
+  "hint.rfcost.numbers": "층별로:",
+  "hint.rfcost.grouped": "{k}×{k} 깊이별 합성곱 (그룹 수 {g})",
+  "hint.rfcost.fc": "완전 연결층, 유닛 {n}개",
+  "hint.rfcost.output": "출력 {shape}",
+  "hint.rfcost.total": "합계",
 };

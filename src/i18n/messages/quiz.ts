@@ -152,6 +152,19 @@ export const en = {
   "quiz.check.youChose": "You chose {choice}.",
   "quiz.check.rightChoice": "The answer is {choice}.",
   "quiz.check.why": "Why",
+  // rf cost topics: parameters and multiply-accumulates (src/quiz/generators/rf-cost.ts)
+  "quiz.topic.rf.params": "Learnable parameters of conv and fc layers",
+  "quiz.topic.rf.macs": "Multiply-accumulates (MACs) of conv and fc layers",
+  "quiz.prompt.rfcost.input": "The input is {c}×{n}×{n} (channels × height × width).",
+  "quiz.prompt.rfcost.inputChannels": "The input has {c} channels.",
+  "quiz.prompt.rfcost.conv": "Layer {index}: {k}×{k} convolution, {cin} → {cout} channels, stride {s}, padding {p}.",
+  "quiz.prompt.rfcost.pool": "Layer {index}: {k}×{k} max pooling, stride {k}.",
+  "quiz.prompt.rfcost.fc": "Layer {index}: flatten, then a fully connected layer of {n} units.",
+  "quiz.prompt.rf.params": "Every convolution and fully connected layer has biases (PyTorch's default). How many learnable parameters do the layers have in total?",
+  "quiz.prompt.rf.params.separable": "A standard 3×3 convolution from {cin} to {cout} channels, with biases, has 3·3·{cin}·{cout} + {cout} = {standard} learnable parameters. It is replaced by a depthwise-separable pair: a 3×3 depthwise convolution (groups = {cin}: each of the {cin} channels gets its own 3×3 kernel, {cin} → {cin} channels), then a 1×1 convolution from {cin} to {cout} channels, both with biases. How many learnable parameters does the pair have?",
+  "quiz.prompt.rf.macs": "How many multiply-accumulates (MACs) do the layers take for one input? A convolution takes one per weight per output position; a fully connected layer one per weight; biases and pooling take none.",
+  "quiz.prompt.rf.macs.separable": "On a {cin}×{n}×{n} input, a standard 3×3 convolution from {cin} to {cout} channels with stride 1 and padding 1 (the output is {cout}×{n}×{n}) takes 3·3·{cin}·{cout}·{n}·{n} = {standard} multiply-accumulates (MACs). It is replaced by a depthwise-separable pair: a 3×3 depthwise convolution (groups = {cin}, {cin} → {cin} channels, padding 1), then a 1×1 convolution from {cin} to {cout} channels. How many MACs does the pair take? Biases take none.",
+  "quiz.given.channels": "input channels",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -296,4 +309,16 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.check.youChose": "고른 답: {choice}",
   "quiz.check.rightChoice": "정답: {choice}",
   "quiz.check.why": "해설",
+  "quiz.topic.rf.params": "합성곱 층과 완전 연결층의 학습 파라미터 수",
+  "quiz.topic.rf.macs": "합성곱 층과 완전 연결층의 곱셈-누산(MAC) 수",
+  "quiz.prompt.rfcost.input": "입력의 크기는 {c}×{n}×{n} (채널 × 높이 × 너비)입니다.",
+  "quiz.prompt.rfcost.inputChannels": "입력 채널은 {c}개입니다.",
+  "quiz.prompt.rfcost.conv": "{index}번째 층: {k}×{k} 합성곱, 채널 {cin} → {cout}, 스트라이드 {s}, 패딩 {p}.",
+  "quiz.prompt.rfcost.pool": "{index}번째 층: {k}×{k} 최대 풀링, 스트라이드 {k}.",
+  "quiz.prompt.rfcost.fc": "{index}번째 층: 평탄화한 뒤 유닛 {n}개의 완전 연결층.",
+  "quiz.prompt.rf.params": "합성곱 층과 완전 연결층에는 모두 편향이 있습니다 (PyTorch 기본값). 층 전체의 학습 파라미터는 모두 몇 개인가요?",
+  "quiz.prompt.rf.params.separable": "편향이 있는 채널 {cin} → {cout}의 표준 3×3 합성곱은 학습 파라미터가 3·3·{cin}·{cout} + {cout} = {standard}개입니다. 이것을 깊이별 분리 합성곱 한 쌍으로 바꿉니다. 먼저 3×3 깊이별 합성곱(그룹 수 {cin}: 채널 {cin}개가 저마다 3×3 커널 하나를 가짐, 채널 {cin} → {cin}), 다음에 채널 {cin} → {cout}의 1×1 합성곱이며, 둘 다 편향이 있습니다. 이 한 쌍의 학습 파라미터는 모두 몇 개인가요?",
+  "quiz.prompt.rf.macs": "입력 한 장에 대해 층 전체의 곱셈-누산(MAC)은 몇 번인가요? 합성곱은 출력 위치마다 가중치 하나당 한 번, 완전 연결층은 가중치 하나당 한 번이며, 편향과 풀링은 세지 않습니다.",
+  "quiz.prompt.rf.macs.separable": "{cin}×{n}×{n} 입력에 스트라이드 1, 패딩 1인 채널 {cin} → {cout}의 표준 3×3 합성곱(출력 {cout}×{n}×{n})을 적용하면 곱셈-누산(MAC)이 3·3·{cin}·{cout}·{n}·{n} = {standard}번입니다. 이것을 깊이별 분리 합성곱 한 쌍으로 바꿉니다. 먼저 3×3 깊이별 합성곱(그룹 수 {cin}, 채널 {cin} → {cin}, 패딩 1), 다음에 채널 {cin} → {cout}의 1×1 합성곱입니다. 이 한 쌍의 MAC은 몇 번인가요? 편향은 세지 않습니다.",
+  "quiz.given.channels": "입력 채널 수",
 };

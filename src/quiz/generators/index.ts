@@ -7,6 +7,7 @@ import { convGenerators } from "./conv.js";
 import { gateGenerators } from "./gate.js";
 import { poolGenerators } from "./pool.js";
 import { rfGenerators } from "./rf.js";
+import { rfCostGenerators } from "./rf-cost.js";
 import { roiGenerators } from "./roi.js";
 import { sppGenerators } from "./spp.js";
 import { convChannelsGenerators, trainGenerators } from "./train.js";
@@ -14,7 +15,7 @@ import type { NumericGenerator } from "./types.js";
 
 export type { Calculator, NumericGenerator, NumericSpec, PromptPart } from "./types.js";
 
-const allGenerators: readonly NumericGenerator[] = [...convGenerators, ...convChannelsGenerators, ...poolGenerators, ...roiGenerators, ...sppGenerators, ...rfGenerators, ...gateGenerators, ...trainGenerators];
+const allGenerators: readonly NumericGenerator[] = [...convGenerators, ...convChannelsGenerators, ...poolGenerators, ...roiGenerators, ...sppGenerators, ...rfGenerators, ...rfCostGenerators, ...gateGenerators, ...trainGenerators];
 
 /** The generators whose calculator is registered (a topic that cannot run is never listed). */
 export const numericGenerators: readonly NumericGenerator[] = allGenerators.filter((generator) => isCalculatorName(generator.calculator));

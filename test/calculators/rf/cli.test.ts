@@ -95,9 +95,9 @@ describe("cnn-drill rf (built)", () => {
   });
 
   it.each([
-    [["--layers", "conv3,conv3x"], "error: --layers: layer 2, \"conv3x\", is not a layer\nhint: layers look like conv3, conv3s2p1, conv3d2p2, pool2, pool3s2, tconv4s2p1 (s stride, p padding, d dilation, o output padding), separated by commas\n"],
+    [["--layers", "conv3,conv3x"], "error: --layers: layer 2, \"conv3x\", is not a layer\nhint: layers look like conv3, conv3s2p1, conv3d2p2, conv3c64p1, pool2, pool3s2, tconv4s2p1, fc10 (s stride, p padding, d dilation, o output padding, c output channels, g groups), separated by commas\n"],
     [["--layers", "conv3,conv3,pool2", "--input-size", "5"], "error: --layers: layer 3, \"pool2\": the 2-pixel window does not fit its input of size 1 (1 with padding), so the output size would be 0\nhint: use a larger --input-size, more padding, or smaller kernels or strides before this layer\n"],
-    [["--layers", "pool2d2"], "error: --layers: layer 1, \"pool2d2\": pooling layers take no dilation (d)\nhint: layers look like conv3, conv3s2p1, conv3d2p2, pool2, pool3s2, tconv4s2p1 (s stride, p padding, d dilation, o output padding), separated by commas\n"],
+    [["--layers", "pool2d2"], "error: --layers: layer 1, \"pool2d2\": pooling layers take no dilation (d)\nhint: layers look like conv3, conv3s2p1, conv3d2p2, conv3c64p1, pool2, pool3s2, tconv4s2p1, fc10 (s stride, p padding, d dilation, o output padding, c output channels, g groups), separated by commas\n"],
     [["--layers", "pool3p2"], "error: --layers: layer 1, \"pool3p2\": padding 2 is more than half of the 3-pixel window\nhint: PyTorch allows a pooling padding of at most k/2 (here 1)\n"],
     [["--layers", "conv3s0"], "error: --layers: layer 1, \"conv3s0\": the stride must be at least 1\nhint: add --help to the command to see what each option takes\n"],
     [["--layers", "conv3", "--input-size", "0"], "error: --input-size: \"0\" must be a whole number of at least 1\nhint: give a whole number such as 1, 5 or 32\n"],

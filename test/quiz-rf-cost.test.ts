@@ -1,0 +1,64 @@
+/**
+ * The rf cost topics (rf.params, rf.macs): enough distinct problems, the depthwise-separable
+ * comparison among them with the standard conv's count stated right, small channel counts, and
+ * every layer the prompt states present in the command it is checked by.
+ */
+import { describe, expect, it } from "vitest";
+import { calculatorJson, generateProblem, type QuizProblem } from "../src/quiz/index.js";
+
+const SEEDS = Array.from({ length: 100 }, (_, seed) => seed);
+
+async function problems(topic: string): Promise<QuizProblem[]> {
+  return Promise.all(SEEDS.map((seed) => generateProblem(topic, seed, "en")));
+}
+
+describe.each([
+  ["rf.params", "params"],
+  ["rf.macs", "macs"],
+] as const)("%s", (topic, ask) => {
+  it("gives at least 20 distinct problems in 100 seeds, each asking for the command's total", async () => {
+    const all = await problems(topic);
+    expect(new Set(all.map((problem) => JSON.stringify(problem.given))).size).toBeGreaterThanOrEqual(20);
+    for (const problem of all) expect(problem.ask).toBe(ask);
+  });
+
+  it("compares a standard and a depthwise-separable conv in some problems, and states the standard count right", async () => {
+    const separable = (await problems(topic)).filter((problem) => /g\d+/.test(problem.given!.layers as string));
+    expect(separable.length).toBeGreaterThan(10);
+    expect(separable.length).toBeLessThan(60);
+    for (const problem of separable) {
+      const channels = problem.given!.channels as number;
+      const [, outChannels] = /conv1c(\d+)$/.exec(problem.given!.layers as string)!.map(Number);
+      // The standard conv's count in the prompt is what the calculator gives for the standard conv.
+      const standard = await calculatorJson({ ...problem, given: { ...problem.given, layers: `conv3c${outChannels}p1` } });
+      expect(problem.prompt).toContain(`= ${String(standard[ask])} `);
+      expect(problem.given!.layers).toBe(`conv3c${channels}g${channels}p1,conv1c${outChannels}`);
+      // Separable is always cheaper: that is the point of the comparison.
+      expect((await calculatorJson(problem))[ask] as number).toBeLessThan(standard[ask] as number);
+    }
+  });
+
+  it("keeps channel counts small and uses one to three layers, each named in the prompt", async () => {
+    for (const problem of await problems(topic)) {
+      const json = await calculatorJson(problem);
+      const layers = json.layers as { channels: number; kind: string }[];
+      expect(layers.length).toBeLessThanOrEqual(3);
+      expect(problem.given!.channels as number).toBeLessThanOrEqual(32);
+      for (const layer of layers) if (layer.kind !== "fc") expect(layer.channels).toBeLessThanOrEqual(64);
+      if (layers.length > 1 && !/g\d+/.test(problem.given!.layers as string)) {
+        for (let index = 1; index <= layers.length; index++) expect(problem.prompt).toContain(`Layer ${index}: `);
+      }
+    }
+  });
+});
+
+describe("rf cost prompts in Korean", () => {
+  it("rf.params@2 and rf.macs@3 are the same problems in Korean words", async () => {
+    for (const id of [["rf.params", 2], ["rf.macs", 3]] as const) {
+      const [en, ko] = await Promise.all([generateProblem(id[0], id[1], "en"), generateProblem(id[0], id[1], "ko")]);
+      expect(ko.command).toEqual(en.command);
+      expect(ko.prompt).toMatch(/[가-힣]/);
+      expect(ko.prompt).not.toMatch(/\{\w+\}/);
+    }
+  });
+});
