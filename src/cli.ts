@@ -1,7 +1,9 @@
 /** The thin command-line entry: builds the commander program and dispatches to one file per command. */
 import { Command, CommanderError } from "commander";
 import { commandLoaders } from "./commands/index.js";
-import { reportError, type CliContext, type CliIO } from "./ui/context.js";
+import { addCommonOptions, examplesHelp, runAction } from "./commands/context.js";
+import { InputError } from "./engine/errors.js";
+import { reportError, type CliContext, type CliIO, type CommonOptions } from "./ui/context.js";
 import { languageFromEnv, loadMessages, parseLang, translator, type Lang, type Translate } from "./i18n/index.js";
 import { displayLines } from "./io/display.js";
 import { guardProcessOutput } from "./io/output.js";
@@ -11,20 +13,63 @@ import { VERSION } from "./version.js";
 const VERSION_FLAGS = ["-V", "--version"];
 
 /**
- * The commands a run needs registered: the one it names, none for --version, and all of them
- * otherwise (help, a mistyped command's suggestions, completion).
+ * The options every command takes, which also work before the command's name (`cnn-drill --lang ko topics`),
+ * each with whether it reads a value. `--json` goes only to the commands that print JSON.
  */
-function commandsFor(first: string | undefined): string[] {
-  if (first !== undefined && first in commandLoaders) return [first];
-  if (first !== undefined && VERSION_FLAGS.includes(first)) return [];
+export const GLOBAL_OPTIONS: Readonly<Record<string, { key: keyof CommonOptions; takesValue: boolean }>> = {
+  "--lang": { key: "lang", takesValue: true },
+  "--no-color": { key: "color", takesValue: false },
+  "--json": { key: "json", takesValue: false },
+};
+
+/** The arguments that remain once the global options (and their values) in front are taken away: the command's name first. */
+export function afterGlobalOptions(argv: readonly string[]): readonly string[] {
+  let i = 0;
+  while (i < argv.length) {
+    const flag = argv[i].split("=")[0];
+    const option = GLOBAL_OPTIONS[flag];
+    if (option === undefined) break;
+    i += option.takesValue && !argv[i].includes("=") ? 2 : 1;
+  }
+  return argv.slice(i);
+}
+
+/**
+ * The commands a run needs registered: the one it names, none for --version or a bare `cnn-drill`
+ * (which prints the short start), and all of them otherwise (help, a mistyped command's suggestions, completion).
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const [first] = afterGlobalOptions(argv);
+  if (first === undefined || VERSION_FLAGS.includes(first)) return [];
+  if (first in commandLoaders) return [first];
   return Object.keys(commandLoaders);
 }
 
-/** Builds the program for a run whose first argument is `first` (all commands when undefined). */
-export async function buildProgram(context: CliContext, first?: string): Promise<Command> {
+/**
+ * Global options given before the command's name are the program's (options are positional: a command
+ * reads its own after its name). Before the action runs they are handed to the command, unless it was
+ * given its own value after its name, which wins. `--json` before a command that has no JSON is an error.
+ */
+function passGlobalOptions(program: Command, command: Command): void {
+  for (const { key } of Object.values(GLOBAL_OPTIONS)) {
+    if (program.getOptionValueSource(key) !== "cli") continue;
+    const taken = command.options.some((option) => option.attributeName() === key);
+    if (!taken) {
+      // --lang and --no-color change nothing in a command that prints neither prose nor colour (completion).
+      if (key === "json") throw new InputError("json", "usage.noJson", { command: command.name() }, "usage.noJsonHint");
+      continue;
+    }
+    if (command.getOptionValueSource(key) === "cli") continue;
+    command.setOptionValueWithSource(key, program.getOptionValue(key), "cli");
+  }
+}
+
+/** Builds the program with the commands named (all of them when omitted). */
+export async function buildProgram(context: CliContext, names: readonly string[] = Object.keys(commandLoaders)): Promise<Command> {
   const program = new Command("cnn-drill")
     .description(context.t("help.program"))
     .version(VERSION)
+    .enablePositionalOptions()
     .showSuggestionAfterError()
     .showHelpAfterError(context.t("help.more"))
     .configureOutput({
@@ -33,7 +78,10 @@ export async function buildProgram(context: CliContext, first?: string): Promise
       outputError: (text, write) => write(displayLines(usageError(text, context.t))),
     })
     .exitOverride();
-  const names = commandsFor(first);
+  addCommonOptions(program, context.t);
+  program.hook("preAction", passGlobalOptions).addHelpText("after", `${examplesHelp(context.t, "help.program.examples")}\n\n${context.t("help.start")}`);
+  // A bare `cnn-drill` (global options at most) registers no command: it prints the short start.
+  if (names.length === 0) program.action(() => runAction(context, program.opts(), (ui) => ({ output: `${ui.t("help.startIntro")}\n\n${ui.t("help.start")}\n\n${ui.t("help.startMore")}\n` })));
   const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
   await loadMessages(commands.flatMap((command) => command.messages));
   for (const command of commands) command.register(program, context);
@@ -96,7 +144,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     setExitCode: (code) => { exitCode = code; },
     fullProgram: () => buildProgram({ ...context, setExitCode: () => {} }),
   };
-  const program = await buildProgram(context, argv[0]);
+  const program = await buildProgram(context, commandsFor(argv));
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -1,8 +1,8 @@
 /** Help text: every command shows examples, in the language that --lang names (even before the action runs). */
 import { describe, expect, it } from "vitest";
-import { languageFromArgv } from "../src/cli.js";
+import { afterGlobalOptions, commandsFor, languageFromArgv } from "../src/cli.js";
 import { commandLoaders } from "../src/commands/index.js";
-import { runInProcess } from "./helpers/cli.js";
+import { runBuilt, runInProcess } from "./helpers/cli.js";
 
 /** Every command but completion, whose help ends with how to load its script instead. */
 const COMMANDS = Object.keys(commandLoaders).filter((name) => name !== "completion");
@@ -74,5 +74,129 @@ describe("usage errors: no quoting hint where it does not fit", () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain("too many arguments for 'gate'. Expected 1 argument but got 2.");
     expect(result.stderr).not.toContain("quotes");
+  });
+});
+
+describe("global options before the command: the lazy loader skips them", () => {
+  const ALL = Object.keys(commandLoaders);
+  it.each([
+    [["--lang", "ko", "topics"], ["topics"]],
+    [["--lang=ko", "--no-color", "--json", "conv", "--input", "1"], ["conv"]],
+    [["--no-color", "--lang", "en", "check", "x"], ["check"]],
+    [["conv", "--lang", "ko"], ["conv"]],
+    [[], []],
+    [["--lang", "ko"], []],
+    [["--version"], []],
+    [["--lang", "ko", "-V"], []],
+    [["cnov"], ALL],
+    [["--jsn", "conv"], ALL],
+    [["--help"], ALL],
+    [["--lang", "ko", "--help"], ALL],
+  ])("%j registers %j", (argv, expected) => {
+    expect(commandsFor(argv)).toEqual(expected);
+  });
+
+  it.each([
+    [["--lang", "ko", "--no-color", "topics", "--json"], ["topics", "--json"]],
+    [["--lang=ko", "gate", "--lang", "en"], ["gate", "--lang", "en"]],
+    [["gate", "--no-color"], ["gate", "--no-color"]],
+  ])("%j leaves %j", (argv, expected) => {
+    expect(afterGlobalOptions(argv)).toEqual(expected);
+  });
+});
+
+describe("global options in both positions (the built command)", () => {
+  const ESC = "\u001b[";
+  it.each([
+    ["before", ["--lang", "ko", "topics"]],
+    ["after", ["topics", "--lang", "ko"]],
+    ["before, with =", ["--lang=ko", "topics"]],
+  ])("--lang ko %s the command speaks Korean", (_where, args) => {
+    const result = runBuilt(args);
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("합성곱 순전파");
+  });
+
+  it("the value after the command wins over the one before", () => {
+    const result = runBuilt(["--lang", "ko", "gate", "and", "--lang", "en"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("AND as one perceptron");
+    expect(result.stdout).not.toMatch(/[가-힣]/);
+  });
+
+  it.each([
+    ["before", ["--no-color", "gate", "and"]],
+    ["after", ["gate", "and", "--no-color"]],
+  ])("--no-color %s the command turns colour off even with FORCE_COLOR", (_where, args) => {
+    const result = runBuilt(args, { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("AND as one perceptron");
+    expect(result.stdout).not.toContain(ESC);
+  });
+
+  it("without --no-color, FORCE_COLOR colours the same answer (so the test above can fail)", () => {
+    const result = runBuilt(["gate", "and"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(result.stdout).toContain(ESC);
+  });
+
+  it.each([
+    ["before", ["--json", "conv", "--input", "1 2; 3 4", "--kernel", "1"]],
+    ["after", ["conv", "--input", "1 2; 3 4", "--kernel", "1", "--json"]],
+  ])("--json %s a calculator prints one JSON object", (_where, args) => {
+    const result = runBuilt(args);
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ output: [[1, 2], [3, 4]] });
+  });
+
+  it.each(["en", "ko"] as const)("throws when --json comes before a command without JSON output (quiz), --lang %s", (lang) => {
+    const result = runBuilt(["--lang", lang, "--json", "quiz"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(lang === "en"
+      ? "error: --json: quiz has no JSON output\nhint: leave out --json; cnn-drill quiz --help lists what it takes\n"
+      : "오류: --json: quiz 명령에는 JSON 출력이 없습니다\n도움말: --json 을 빼세요. 이 명령이 받는 옵션은 cnn-drill quiz --help 로 볼 수 있습니다\n");
+  });
+
+  it.each([[["--lang", "fr", "topics"]], [["--lang", "fr"]]])("throws when --lang before the command is not a language: %j", (args) => {
+    const result = runBuilt(args);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("error: --lang: \"fr\" is not a supported language\nhint: use --lang en or --lang ko\n");
+  });
+
+  it("--lang before completion is accepted (the script has no language)", () => {
+    const result = runBuilt(["--lang", "ko", "completion", "bash"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("complete");
+  });
+});
+
+describe("a bare cnn-drill and the program's --help", () => {
+  it.each([
+    ["en", [], "Start here:\n  cnn-drill quiz", "Every command: cnn-drill --help"],
+    ["ko", ["--lang", "ko"], "시작하기:\n  cnn-drill quiz", "모든 명령은 cnn-drill --help"],
+  ] as const)("bare cnn-drill (%s) prints the short start on stdout, exit 0", (_lang, args, start, more) => {
+    const result = runBuilt([...args]);
+    expect(result.stderr).toBe("");
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(start);
+    expect(result.stdout).toContain("cnn-drill problem --topic conv.forward");
+    expect(result.stdout).toContain("cnn-drill check conv.forward@1234");
+    expect(result.stdout).toContain("cnn-drill conv --input");
+    expect(result.stdout).toContain(more);
+  });
+
+  it.each([
+    ["en", "Examples:", "Start here:"],
+    ["ko", "예:", "시작하기:"],
+  ] as const)("cnn-drill --help --lang %s ends with examples, then the start", async (lang, examples, start) => {
+    const result = await runInProcess(["--help", "--lang", lang]);
+    expect(result.exitCode).toBe(0);
+    const tail = result.stdout.split(`\n${examples}\n`)[1];
+    expect(tail).toBeDefined();
+    expect(tail.split(`\n${start}\n`)).toHaveLength(2);
+    expect(tail.trimEnd().split("\n").at(-1)).toMatch(/^ {2}cnn-drill conv --input/);
   });
 });
