@@ -64,32 +64,67 @@ function passGlobalOptions(program: Command, command: Command): void {
   }
 }
 
+/** Commander's help headings, in the session's language (its own English words stay as they are). */
+function helpTitles(t: Translate): Record<string, string> {
+  return {
+    "Usage:": t("help.title.usage"),
+    "Options:": t("help.title.options"),
+    "Global Options:": t("help.title.globalOptions"),
+    "Arguments:": t("help.title.arguments"),
+    "Commands:": t("help.title.commands"),
+  };
+}
+
+/** What commander adds after a description, `(choices: "md", "html", default: "md")`, in the session's language. */
+function describedWithValues(description: string, choices: readonly string[] | undefined, defaultValue: unknown, t: Translate): string {
+  const extra: string[] = [];
+  if (choices !== undefined) extra.push(t("help.choices", { choices: choices.map((choice) => JSON.stringify(choice)).join(", ") }));
+  if (defaultValue !== undefined) extra.push(t("help.default", { value: JSON.stringify(defaultValue) }));
+  return extra.length === 0 ? description : `${description} (${extra.join(", ")})`;
+}
+
+/**
+ * Commander's own words (help headings, the help and version options, defaults, errors) in the session's
+ * language, through its configuration hooks; usage errors are translated line by line by `usageError`.
+ */
+function speakCommander(command: Command, t: Translate): Command {
+  const titles = helpTitles(t);
+  return command
+    .helpOption("-h, --help", t("help.helpOption"))
+    .configureHelp({
+      styleTitle: (title) => titles[title] ?? title,
+      // As commander's, with its words translated: boolean flags show no default.
+      optionDescription: (option) => describedWithValues(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined, t),
+      argumentDescription: (argument) => describedWithValues(argument.description, argument.argChoices, argument.defaultValue, t),
+    })
+    .showHelpAfterError(t("help.more"))
+    .exitOverride();
+}
+
 /** Builds the program with the commands named (all of them when omitted). */
 export async function buildProgram(context: CliContext, names: readonly string[] = Object.keys(commandLoaders)): Promise<Command> {
+  const { t } = context;
+  const output = {
+    writeOut: (text: string) => context.io.stdout(text),
+    writeErr: (text: string) => context.io.stderr(text),
+    outputError: (text: string, write: (text: string) => void) => write(displayLines(usageError(text, t))),
+  };
   const program = new Command("cnn-drill")
-    .description(context.t("help.program"))
-    .version(VERSION)
+    .description(t("help.program"))
+    .version(VERSION, "-V, --version", t("help.version"))
+    .helpCommand("help [command]", t("help.helpCommand"))
     .enablePositionalOptions()
     .showSuggestionAfterError()
-    .showHelpAfterError(context.t("help.more"))
-    .configureOutput({
-      writeOut: (text) => context.io.stdout(text),
-      writeErr: (text) => context.io.stderr(text),
-      outputError: (text, write) => write(displayLines(usageError(text, context.t))),
-    })
-    .exitOverride();
-  addCommonOptions(program, context.t);
-  program.hook("preAction", passGlobalOptions).addHelpText("after", `${examplesHelp(context.t, "help.program.examples")}\n\n${context.t("help.start")}`);
+    .configureOutput(output);
+  speakCommander(program, t);
+  addCommonOptions(program, t);
+  program.hook("preAction", passGlobalOptions).addHelpText("after", `${examplesHelp(t, "help.program.examples")}\n\n${t("help.start")}`);
   // A bare `cnn-drill` (global options at most) registers no command: it prints the short start.
   if (names.length === 0) program.action(() => runAction(context, program.opts(), (ui) => ({ output: `${ui.t("help.startIntro")}\n\n${ui.t("help.start")}\n\n${ui.t("help.startMore")}\n` })));
   const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
   await loadMessages(commands.flatMap((command) => command.messages));
   for (const command of commands) command.register(program, context);
-  program.commands.forEach((command) => command.exitOverride().configureOutput({
-    writeOut: (text) => context.io.stdout(text),
-    writeErr: (text) => context.io.stderr(text),
-    outputError: (text, write) => write(displayLines(usageError(text, context.t))),
-  }).showHelpAfterError(context.t("help.more")));
+  for (const command of program.commands) speakCommander(command.configureOutput(output), t);
   return program;
 }
 
@@ -117,6 +152,7 @@ const USAGE_ERRORS: readonly [RegExp, (match: RegExpMatchArray, t: Translate) =>
   [/^error: unknown command '([^']*)'$/, (m, t) => t("usage.unknownCommand", { command: m[1] })],
   [/^error: option '([^']*)' argument missing$/, (m, t) => t("usage.argumentMissing", { option: m[1] })],
   [/^error: missing required argument '([^']*)'$/, (m, t) => t("usage.missingArgument", { argument: m[1] })],
+  [/^\(Did you mean one of (.*)\?\)$/, (m, t) => t("usage.didYouMeanOneOf", { suggestions: m[1] })],
   [/^\(Did you mean (.*)\?\)$/, (m, t) => t("usage.didYouMean", { suggestion: m[1] })],
 ];
 

@@ -200,3 +200,42 @@ describe("a bare cnn-drill and the program's --help", () => {
     expect(tail.trimEnd().split("\n").at(-1)).toMatch(/^ {2}cnn-drill conv --input/);
   });
 });
+
+describe("commander's own words follow --lang", () => {
+  const COMMANDER_WORDS = ["Usage:", "Options:", "Commands:", "Arguments:", "display help for command", "output the version number", "(default:", "(choices:"];
+  const PROGRAM_AND_COMMANDS = [[], ...Object.keys(commandLoaders).map((name) => [name])];
+
+  it.each(PROGRAM_AND_COMMANDS)("%j --help --lang ko has none of commander's English words", async (...command) => {
+    const result = await runInProcess([...command, "--help", "--lang", "ko"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("사용법: cnn-drill");
+    for (const words of COMMANDER_WORDS) expect(result.stdout, words).not.toContain(words);
+  });
+
+  it("English keeps them (the test above can fail)", async () => {
+    const program = (await runInProcess(["--help"])).stdout;
+    for (const words of ["Usage:", "Options:", "Commands:", "display help for command", "output the version number"]) expect(program).toContain(words);
+    expect((await runInProcess(["pool", "--help"])).stdout).toContain("max or avg (default: \"max\")");
+    expect((await runInProcess(["completion", "--help"])).stdout).toContain("Arguments:\n  shell       bash, zsh or fish (choices: \"bash\", \"zsh\", \"fish\")");
+  });
+
+  it.each([
+    [["pool", "--help", "--lang", "ko"], "max 또는 avg (기본값: \"max\")"],
+    [["completion", "--help", "--lang", "ko"], "인자:\n  shell       bash, zsh 또는 fish (선택: \"bash\", \"zsh\", \"fish\")"],
+    [["--lang", "ko", "--help"], "명령:\n  conv [options]"],
+    [["--lang", "ko", "help", "conv"], "옵션:\n  --input <matrix>"],
+  ])("%j shows %s", async (args, expected) => {
+    const result = await runInProcess(args);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(expected);
+  });
+
+  it.each([
+    ["en", "(Did you mean one of rf, roi?)"],
+    ["ko", "(혹시 다음 중 하나? rf, roi)"],
+  ])("several suggestions (%s): %s", async (lang, expected) => {
+    const result = await runInProcess(["rof", "--lang", lang]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(expected);
+  });
+});
