@@ -101,6 +101,21 @@ function speakCommander(command: Command, t: Translate): Command {
     .exitOverride();
 }
 
+/**
+ * Commander checks required options before it looks for unknown ones, so a mistyped `--inptu` would be
+ * reported as a missing `--input`. Required options are checked here instead, just before the action:
+ * after unknown options and missing arguments, with commander's own error.
+ */
+function checkRequiredOptionsLast(command: Command): void {
+  const required = command.options.filter((option) => option.mandatory);
+  if (required.length === 0) return;
+  for (const option of required) option.makeOptionMandatory(false);
+  command.hook("preAction", () => {
+    const missing = required.find((option) => command.getOptionValue(option.attributeName()) === undefined);
+    if (missing !== undefined) command.error(`error: required option '${missing.flags}' not specified`, { code: "commander.missingMandatoryOptionValue" });
+  });
+}
+
 /** Builds the program with the commands named (all of them when omitted). */
 export async function buildProgram(context: CliContext, names: readonly string[] = Object.keys(commandLoaders)): Promise<Command> {
   const { t } = context;
@@ -124,7 +139,10 @@ export async function buildProgram(context: CliContext, names: readonly string[]
   const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
   await loadMessages(commands.flatMap((command) => command.messages));
   for (const command of commands) command.register(program, context);
-  for (const command of program.commands) speakCommander(command.configureOutput(output), t);
+  for (const command of program.commands) {
+    speakCommander(command.configureOutput(output), t);
+    checkRequiredOptionsLast(command);
+  }
   return program;
 }
 

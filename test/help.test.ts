@@ -239,3 +239,38 @@ describe("commander's own words follow --lang", () => {
     expect(result.stderr).toContain(expected);
   });
 });
+
+describe("did you mean (the built command), in both languages", () => {
+  it.each([
+    ["en", ["conv", "--inptu", "1 2; 3 4", "--kernel", "1"], "error: unknown option '--inptu'\n(Did you mean --input?)\nhint: add --help for usage\n"],
+    ["ko", ["conv", "--inptu", "1 2; 3 4", "--kernel", "1", "--lang", "ko"], "오류: 알 수 없는 옵션입니다: --inptu\n(혹시 --input?)\n도움말: 사용법은 --help 로 보세요\n"],
+    ["en", ["problem", "conv.forwrd"], "error: unknown topic \"conv.forwrd\"\nhint: did you mean conv.forward? (cnn-drill topics lists every topic)\n"],
+    ["ko", ["--lang", "ko", "problem", "conv.forwrd@3"], "오류: 알 수 없는 주제 \"conv.forwrd\"\n도움말: 혹시 conv.forward? (모든 주제는 cnn-drill topics 로 볼 수 있습니다)\n"],
+    ["en", ["problem", "--topic", "pool.mx"], "error: --topic: unknown topic \"pool.mx\"\nhint: did you mean pool.max? (cnn-drill topics lists every topic)\n"],
+    ["en", ["check", "conv.forwrd@3", "--answer", "1"], "error: unknown topic \"conv.forwrd\"\nhint: did you mean conv.forward? (cnn-drill topics lists every topic)\n"],
+    ["en", ["exam", "--topic", "pol"], "error: --topic: unknown topic or area \"pol\" (areas: conv, pool, roi, spp, rf, gate, concept)\nhint: did you mean pool? (cnn-drill topics lists every topic)\n"],
+    ["ko", ["exam", "--topic", "conv.forwrd", "--lang", "ko"], "오류: --topic: 알 수 없는 주제나 영역 \"conv.forwrd\" (영역: conv, pool, roi, spp, rf, gate, concept)\n도움말: 혹시 conv.forward? (모든 주제는 cnn-drill topics 로 볼 수 있습니다)\n"],
+    ["en", ["problem", "zzz"], "error: unknown topic \"zzz\"\nhint: cnn-drill topics lists every topic\n"],
+  ])("%s %j", (_lang, args, stderr) => {
+    const result = runBuilt(args);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(stderr);
+    expect(result.exitCode).toBe(2);
+  });
+});
+
+describe("an unknown option is reported before a missing required one", () => {
+  it.each([
+    [["conv", "--inptu", "1"], "error: unknown option '--inptu'"],
+    [["check", "conv.forward@3", "--answr", "1"], "error: unknown option '--answr'"],
+    [["check", "--answr", "1"], "error: unknown option '--answr'"],
+    [["conv", "--kernel", "1"], "error: required option '--input <matrix>' not specified"],
+    [["check", "conv.forward@3"], "error: required option '--answer <answer>' not specified"],
+    [["check", "--answer", "1"], "error: missing required argument 'id'"],
+  ])("%j: %s", async (args, expected) => {
+    const result = await runInProcess(args);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n")[0]).toBe(expected);
+  });
+});
