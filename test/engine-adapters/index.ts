@@ -4,13 +4,15 @@ import { poolCase } from "./pool.js";
 import { rfCase } from "./rf.js";
 import { roiCase } from "./roi.js";
 import { sppCase } from "./spp.js";
+import { sppShapeCase } from "./spp-shape.js";
 
 /** For each command of the torch cases, a function that computes the case through the engine alone. */
 export const engineAdapters: Record<string, (argv: readonly string[]) => Record<string, unknown>> = {
   conv: convCase,
   pool: poolCase,
   roi: roiCase,
-  spp: sppCase,
+  // `spp --shape C,H,W` counts bins on a shape instead of pooling a map.
+  spp: (argv) => (argv.includes("--shape") ? sppShapeCase(argv) : sppCase(argv)),
   rf: rfCase,
   gate: gateCase,
 };
