@@ -84,8 +84,8 @@ function describedWithValues(description: string, choices: readonly string[] | u
 }
 
 /**
- * Commander's own words (help headings, the help and version options, defaults, errors) in the session's
- * language, through its configuration hooks; usage errors are translated line by line by `usageError`.
+ * Commander's own words (help headings, the help option, defaults and choices) in the session's language,
+ * through its configuration hooks; its usage errors are translated line by line by `usageError`.
  */
 function speakCommander(command: Command, t: Translate): Command {
   const titles = helpTitles(t);
@@ -135,7 +135,10 @@ export async function buildProgram(context: CliContext, names: readonly string[]
   addCommonOptions(program, t);
   program.hook("preAction", passGlobalOptions).addHelpText("after", `${examplesHelp(t, "help.program.examples")}\n\n${t("help.start")}`);
   // A bare `cnn-drill` (global options at most) registers no command: it prints the short start.
-  if (names.length === 0) program.action(() => runAction(context, program.opts(), (ui) => ({ output: `${ui.t("help.startIntro")}\n\n${ui.t("help.start")}\n\n${ui.t("help.startMore")}\n` })));
+  if (names.length === 0) program.action(() => runAction(context, program.opts(), (ui) => {
+    if (ui.json) throw new InputError("json", "usage.jsonNeedsCommand", {}, "usage.jsonNeedsCommandHint");
+    return { output: `${ui.t("help.startIntro")}\n\n${ui.t("help.start")}\n\n${ui.t("help.startMore")}\n` };
+  }));
   const commands = await Promise.all(names.map((name) => commandLoaders[name]()));
   await loadMessages(commands.flatMap((command) => command.messages));
   for (const command of commands) command.register(program, context);

@@ -159,6 +159,16 @@ describe("global options in both positions (the built command)", () => {
       : "오류: --json: quiz 명령에는 JSON 출력이 없습니다\n도움말: --json 을 빼세요. 이 명령이 받는 옵션은 cnn-drill quiz --help 로 볼 수 있습니다\n");
   });
 
+  it.each([
+    ["en", [], "error: --json: needs a command whose answer it prints\nhint: for example cnn-drill --json topics, or cnn-drill --json conv --input \"1 2; 3 4\" --kernel 1\n"],
+    ["ko", ["--lang", "ko"], "오류: --json: JSON으로 출력할 명령이 필요합니다\n도움말: 예: cnn-drill --json topics 또는 cnn-drill --json conv --input \"1 2; 3 4\" --kernel 1\n"],
+  ] as const)("throws when --json is given without a command (%s): nothing but JSON may go to stdout", (_lang, lang, stderr) => {
+    const result = runBuilt(["--json", ...lang]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(stderr);
+  });
+
   it.each([[["--lang", "fr", "topics"]], [["--lang", "fr"]]])("throws when --lang before the command is not a language: %j", (args) => {
     const result = runBuilt(args);
     expect(result.exitCode).toBe(2);

@@ -89,6 +89,8 @@ export const en = {
   "help.startMore": "Every command: cnn-drill --help. Every topic: cnn-drill topics.",
   "usage.noJson": "{command} has no JSON output",
   "usage.noJsonHint": "leave out --json; cnn-drill {command} --help lists what it takes",
+  "usage.jsonNeedsCommand": "needs a command whose answer it prints",
+  "usage.jsonNeedsCommandHint": "for example cnn-drill --json topics, or cnn-drill --json conv --input \"1 2; 3 4\" --kernel 1",
   // Layer tokens with channels (rf: parameters and MACs) and spp --shape: errors the engine raises.
   "rf.suffixNotFor.c": "layer {index}, \"{token}\": pooling keeps its input's channels, so it takes no c",
   "rf.suffixNotFor.g": "layer {index}, \"{token}\": pooling has no channel groups (g)",
@@ -223,6 +225,8 @@ export const ko: Record<keyof typeof en, string> = {
   "help.startMore": "모든 명령은 cnn-drill --help, 모든 주제는 cnn-drill topics 로 봅니다.",
   "usage.noJson": "{command} 명령에는 JSON 출력이 없습니다",
   "usage.noJsonHint": "--json 을 빼세요. 이 명령이 받는 옵션은 cnn-drill {command} --help 로 볼 수 있습니다",
+  "usage.jsonNeedsCommand": "JSON으로 출력할 명령이 필요합니다",
+  "usage.jsonNeedsCommandHint": "예: cnn-drill --json topics 또는 cnn-drill --json conv --input \"1 2; 3 4\" --kernel 1",
   "rf.suffixNotFor.c": "{index}번째 층 \"{token}\": 풀링은 입력의 채널 수를 그대로 두므로 c를 받지 않습니다",
   "rf.suffixNotFor.g": "{index}번째 층 \"{token}\": 풀링에는 채널 그룹(g)이 없습니다",
   "rf.fcSuffix": "{index}번째 층 \"{token}\": 완전 연결 층은 fc4096처럼 fc<N>만 씁니다",
