@@ -231,7 +231,7 @@ describe("commander's own words follow --lang", () => {
 
   it.each([
     [["pool", "--help", "--lang", "ko"], "max 또는 avg (기본값: \"max\")"],
-    [["completion", "--help", "--lang", "ko"], "인자:\n  shell       bash, zsh 또는 fish (선택: \"bash\", \"zsh\", \"fish\")"],
+    [["completion", "--help", "--lang", "ko"], "인자:\n  shell       bash, zsh 또는 fish (선택지: \"bash\", \"zsh\", \"fish\")"],
     [["--lang", "ko", "--help"], "명령:\n  conv [options]"],
     [["--lang", "ko", "help", "conv"], "옵션:\n  --input <matrix>"],
   ])("%j shows %s", async (args, expected) => {
@@ -242,7 +242,7 @@ describe("commander's own words follow --lang", () => {
 
   it.each([
     ["en", "(Did you mean one of rf, roi?)"],
-    ["ko", "(혹시 다음 중 하나? rf, roi)"],
+    ["ko", "(혹시 rf, roi 중 하나?)"],
   ])("several suggestions (%s): %s", async (lang, expected) => {
     const result = await runInProcess(["rof", "--lang", lang]);
     expect(result.exitCode).toBe(2);
