@@ -1,8 +1,12 @@
 /** Help text: every command shows examples, in the language that --lang names (even before the action runs). */
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { afterGlobalOptions, commandsFor, languageFromArgv } from "../src/cli.js";
 import { commandLoaders } from "../src/commands/index.js";
 import { runBuilt, runInProcess } from "./helpers/cli.js";
+import { temporaryFolders } from "./helpers/temp.js";
 
 /** Every command but completion, whose help ends with how to load its script instead. */
 const COMMANDS = Object.keys(commandLoaders).filter((name) => name !== "completion");
@@ -282,5 +286,29 @@ describe("an unknown option is reported before a missing required one", () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n")[0]).toBe(expected);
+  });
+});
+
+describe("bash completion after global options", () => {
+  const { tempDir } = temporaryFolders();
+
+  /** COMPREPLY of the generated bash script for the words typed so far (the last one is being completed). */
+  async function complete(words: string[]): Promise<string[]> {
+    const file = join(tempDir("cnn-drill-completion-"), "cnn-drill.bash");
+    writeFileSync(file, (await runInProcess(["completion", "bash"])).stdout);
+    const quoted = words.map((word) => `'${word}'`).join(" ");
+    const result = spawnSync("bash", ["-c", `source ${file}; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _cnn_drill; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    return result.stdout.split("\n").filter((line) => line !== "");
+  }
+
+  it.each([
+    [["cnn-drill", "--lang", ""], ["en", "ko"]],
+    [["cnn-drill", "--lang", "ko", "co"], ["conv", "completion"]],
+    [["cnn-drill", "--lang", "ko", "--no-color", "spp", "--sh"], ["--shape"]],
+    [["cnn-drill", "--json", "conv", "--mode", ""], ["corr", "conv"]],
+    [["cnn-drill", "conv", "--lang", ""], ["en", "ko"]],
+  ])("%j completes to %j", async (words, expected) => {
+    expect(await complete(words)).toEqual(expected);
   });
 });
