@@ -1,5 +1,6 @@
 /** Topic selection for the practice commands: `--topic` takes ids (`conv.forward`) and areas (`conv`). */
 import { InputError } from "../engine/errors.js";
+import { topicSuggestion } from "../engine/suggest.js";
 import { listTopics, type Topic } from "../quiz/index.js";
 
 /** Every topic id of the selection, in the catalogue's order, without duplicates; all topics when `values` is empty. */
@@ -14,7 +15,10 @@ export function resolveTopics(values: readonly string[], argument = "topic"): st
     const area = topics.filter((topic) => topic.area === value);
     if (exact) chosen.add(exact.id);
     else if (area.length > 0) area.forEach((topic) => chosen.add(topic.id));
-    else throw new InputError(argument, "practice.topicUnknown", { topic: value, areas: areasOf(topics).join(", ") }, "quiz.topicUnknownHint");
+    else {
+      const { suggestion, hintCode } = topicSuggestion(value, [...areasOf(topics), ...topics.map((topic) => topic.id)]);
+      throw new InputError(argument, "practice.topicUnknown", { topic: value, areas: areasOf(topics).join(", "), suggestion }, hintCode);
+    }
   }
   if (chosen.size === 0) throw new InputError(argument, "practice.topicUnknown", { topic: values.join(" "), areas: areasOf(topics).join(", ") }, "quiz.topicUnknownHint");
   return topics.filter((topic) => chosen.has(topic.id)).map((topic) => topic.id);

@@ -1,5 +1,6 @@
 /** Problems from ids: `topic@seed` → the same problem every time (numeric: a calculator call; choice: a bank question). */
 import { InputError } from "../engine/errors.js";
+import { topicSuggestion } from "../engine/suggest.js";
 import { translator, type Lang } from "../i18n/index.js";
 import { findGenerator, type NumericSpec } from "./generators/index.js";
 import type { Calculator } from "./generators/types.js";
@@ -31,7 +32,10 @@ export function parseProblemId(text: string, argument: string | undefined): Prob
 /** The topic id if it exists, else an error that points to `cnn-drill topics`. */
 export function requireTopic(id: string, argument: string | undefined): string {
   const topic = findTopic(id.trim());
-  if (topic === undefined) throw new InputError(argument, "quiz.topicUnknown", { topic: id }, "quiz.topicUnknownHint");
+  if (topic === undefined) {
+    const { suggestion, hintCode } = topicSuggestion(id, listTopics().map((known) => known.id));
+    throw new InputError(argument, "quiz.topicUnknown", { topic: id, suggestion }, hintCode);
+  }
   return topic.id;
 }
 

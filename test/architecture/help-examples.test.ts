@@ -63,3 +63,32 @@ describe("help examples", () => {
     }
   });
 });
+
+describe("the program's help examples and start", () => {
+  /** `cnn-drill --help`'s last two blocks, "Examples:" and "Start here:", as commands. */
+  async function programExamples(lang: "en" | "ko"): Promise<string[]> {
+    const text = (await runInProcess(["--help", "--lang", lang])).stdout;
+    const [examplesBlock, startBlock] = text.split(lang === "en" ? "\nExamples:\n" : "\n예:\n")[1].split(lang === "en" ? "\nStart here:\n" : "\n시작하기:\n");
+    return [...examplesBlock.trim().split("\n"), ...startBlock.trim().split("\n")].map((line) => line.replace(/\s+#.*$/, "").trim());
+  }
+
+  it("are the same commands in Korean", async () => {
+    expect(await programExamples("ko")).toEqual(await programExamples("en"));
+  });
+
+  it("every one runs (or, needing a terminal, says so)", async () => {
+    const dir = tempDir("cnn-drill-examples-");
+    for (const line of await programExamples("en")) {
+      const [program, ...args] = words(line);
+      expect(program, line).toBe("cnn-drill");
+      const result = runBuilt(args, { cwd: dir, env: { CNN_DRILL_HOME: join(dir, "home") } });
+      if (result.stderr.includes("standard input is not a terminal")) {
+        expect(result.exitCode, line).toBe(2);
+        continue;
+      }
+      expect(result.stderr, line).toBe("");
+      expect(result.exitCode, line).toBe(0);
+      expect(result.stdout.length, line).toBeGreaterThan(0);
+    }
+  });
+});

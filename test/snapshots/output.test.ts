@@ -41,6 +41,8 @@ const WORKED: Record<string, string[]> = {
   "spp/max": ["spp", "--input", SQUARE_4, "--levels", "1,2"],
   "spp/avg-sppnet": ["spp", "--input", "1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25", "--levels", "1,2,3", "--type", "avg", "--method", "sppnet"],
   "spp/summary": ["spp", "--input", BIG_20, "--levels", "1,2,4,8"],
+  "spp/shape": ["spp", "--shape", "256,13,13", "--levels", "1,2,4"],
+  "spp/shape-sppnet": ["spp", "--shape", "2,7,7", "--levels", "4,1", "--method", "sppnet"],
   "rf/stack": ["rf", "--layers", "conv3,pool2,conv3"],
   "rf/strided-dilated": ["rf", "--layers", "conv3s2p1,conv3d2,pool2s2", "--input-size", "32"],
   "rf/costs-vgg16": ["rf", "--layers", "conv3c64p1,conv3c64p1,pool2,conv3c128p1,conv3c128p1,pool2,conv3c256p1,conv3c256p1,conv3c256p1,pool2,conv3c512p1,conv3c512p1,conv3c512p1,pool2,conv3c512p1,conv3c512p1,conv3c512p1,pool2,fc4096,fc4096,fc1000", "--channels", "3", "--input-size", "224"],

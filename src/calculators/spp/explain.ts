@@ -3,7 +3,7 @@
  * paper's sliding window, its size, stride and count), each bin's cells and pooled value, and the
  * vector's length worked out.
  */
-import { sppForward, type SppLevelGeometry, type SppResult, type SppSetup } from "../../engine/spp.js";
+import { sppForward, type SppAxis, type SppLevelGeometry, type SppResult, type SppSetup, type SppShapeResult, type SppType } from "../../engine/spp.js";
 
 export interface SppBinStep {
   channel: number;
@@ -34,6 +34,11 @@ export interface SppExplanation {
   levels: SppLevelExplanation[];
 }
 
+/** Whether neighbouring bins along an axis share cells. */
+function sharesCells(axis: SppAxis): boolean {
+  return axis.bins.some((bin, i) => i > 0 && bin[0] < axis.bins[i - 1][1]);
+}
+
 /** `detail: false` skips the per-bin cells (for maps too large to draw). */
 export function explainSpp(setup: SppSetup, { detail = true } = {}): SppExplanation {
   const result = sppForward(setup);
@@ -55,12 +60,44 @@ export function explainSpp(setup: SppSetup, { detail = true } = {}): SppExplanat
           bins.push({ channel: c, row: i, col: j, rows, cols, values, value: level.output.data[k], at: at === undefined ? undefined : [Math.floor(at / W), at % W],
             ties: at === undefined ? 0 : values.filter((v) => v === level.output.data[k]).length - 1 });
         }
-    const shares = (axis: [number, number][]) => axis.some((bin, i) => i > 0 && bin[0] < axis[i - 1][1]);
     return {
       geometry, bins,
       countDiffers: nh !== geometry.n || nw !== geometry.n,
-      overlap: shares(geometry.rows.bins) || shares(geometry.cols.bins),
+      overlap: sharesCells(geometry.rows) || sharesCells(geometry.cols),
     };
   });
   return { setup, result, levels };
+}
+
+/** One level of `spp --shape`: its bins on each axis and what it adds to the vector. */
+export interface SppShapeLevelExplanation {
+  n: number;
+  rows: SppAxis;
+  cols: SppAxis;
+  /** Bins per channel: n² with adaptive bins; with the paper's windows, rows × columns, which need not be n². */
+  bins: number;
+  /** C · bins: the level's share of the vector. */
+  numbers: number;
+  countDiffers: boolean;
+  overlap: boolean;
+}
+
+export interface SppShapeExplanation {
+  result: SppShapeResult;
+  /** The pooling the bins are for (it changes no count). */
+  type: SppType;
+  levels: SppShapeLevelExplanation[];
+}
+
+/** `spp --shape`: per level its bins and its count of numbers, from the map's shape alone. */
+export function explainSppShape(result: SppShapeResult, type: SppType): SppShapeExplanation {
+  const levels = result.levels.map((level): SppShapeLevelExplanation => {
+    const bins = level.rowAxis.bins.length * level.colAxis.bins.length;
+    return {
+      n: level.n, rows: level.rowAxis, cols: level.colAxis, bins, numbers: result.channels * bins,
+      countDiffers: level.rowAxis.bins.length !== level.n || level.colAxis.bins.length !== level.n,
+      overlap: sharesCells(level.rowAxis) || sharesCells(level.colAxis),
+    };
+  });
+  return { result, type, levels };
 }

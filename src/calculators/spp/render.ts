@@ -2,13 +2,14 @@
 import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
 import { shapeText } from "../../engine/conv2d.js";
-import type { SppAxis, SppSetup } from "../../engine/spp.js";
+import type { SppAxis, SppLevelGeometry, SppMethod, SppSetup } from "../../engine/spp.js";
 import { rowsOf } from "../../engine/tensor.js";
-import type { SppExplanation, SppLevelExplanation } from "./explain.js";
+import type { SppExplanation, SppShapeExplanation } from "./explain.js";
 import { fitsOnScreen, gridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatNumber } from "../../render/number.js";
+import { renderTable } from "../../render/table.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
 
 /** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
@@ -25,8 +26,13 @@ function group(setup: SppSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
 }
 
+/** Bins listed one by one up to this many per axis; beyond, the first and last few around "…". */
+const AXIS_BINS_LISTED = 16;
+
 function binsText(axis: SppAxis): string {
-  return axis.bins.map(([start, end]) => `[${start}, ${end})`).join(" ");
+  const text = ([start, end]: [number, number]) => `[${start}, ${end})`;
+  if (axis.bins.length <= AXIS_BINS_LISTED) return axis.bins.map(text).join(" ");
+  return [...axis.bins.slice(0, 3).map(text), "…", ...axis.bins.slice(-2).map(text)].join(" ");
 }
 
 function headerLines(setup: SppSetup, { t, palette }: TextContext<Key>): string[] {
@@ -38,8 +44,8 @@ function headerLines(setup: SppSetup, { t, palette }: TextContext<Key>): string[
   ];
 }
 
-function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: TextContext<Key>): string[] {
-  const { geometry } = level;
+/** The bins of a level along each axis, and what is unusual about them (bins left out, a count other than n, shared cells). */
+function axisLines(method: SppMethod, geometry: SppLevelGeometry, { countDiffers, overlap }: { countDiffers: boolean; overlap: boolean }, { t, palette }: TextContext<Key>): string[] {
   const lines: string[] = [];
   const axes = [
     { axis: t("spp.axis.rows"), one: t("spp.axis.row"), data: geometry.rows },
@@ -47,20 +53,20 @@ function axisLines(setup: SppSetup, level: SppLevelExplanation, { t, palette }: 
   ];
   for (const { axis, one, data } of axes) {
     const params = { axis, a: data.size, n: geometry.n, bins: binsText(data) };
-    if (setup.method === "adaptive") {
+    if (method === "adaptive") {
       lines.push(`  ${t("spp.adaptiveAxis", params)}`);
       continue;
     }
-    lines.push(`  ${t("spp.sppnetAxis", { ...params, window: data.window!, stride: data.stride!, count: palette.result(String(data.bins.length)) })}`);
+    lines.push(`  ${t("spp.sppnetAxis", { ...params, window: data.window!, stride: data.stride!, count: palette.result(String(data.bins.length)), binCount: data.bins.length })}`);
     if (data.uncovered === 1) lines.push(palette.warn(`    ${t("spp.uncoveredOne", { from: data.size - 1, axis: one })}`));
     else if (data.uncovered > 1) lines.push(palette.warn(`    ${t("spp.uncovered", { from: data.size - data.uncovered, last: data.size - 1, axis })}`));
   }
-  if (level.countDiffers) {
+  if (countDiffers) {
     const differing = geometry.rows.bins.length !== geometry.n ? geometry.rows : geometry.cols;
     const got = `${geometry.rows.bins.length}×${geometry.cols.bins.length}`;
     lines.push(palette.warn(`  ${t("spp.countDiffers", { got, n: geometry.n, a: differing.size })}`));
   }
-  if (level.overlap) lines.push(palette.dim(`  ${t("spp.overlap")}`));
+  if (overlap) lines.push(palette.dim(`  ${t("spp.overlap")}`));
   return lines;
 }
 
@@ -71,7 +77,7 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
   const { geometry } = level;
   const nh = geometry.rows.bins.length;
   const nw = geometry.cols.bins.length;
-  const lines = [palette.heading(t("spp.level", { n: geometry.n, bins: `${nh}×${nw}` })), ...axisLines(setup, level, context), ""];
+  const lines = [palette.heading(t("spp.level", { n: geometry.n, bins: `${nh}×${nw}` })), ...axisLines(setup.method, geometry, level, context), ""];
 
   lines.push(t(setup.type === "max" ? "spp.picture" : "spp.pictureAvg") + (level.overlap ? t("spp.pictureNotes") : ""));
   const rowBreaks = new Set([0, setup.height, ...geometry.rows.bins.map(([start]) => start)]);
@@ -127,7 +133,8 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
   return lines;
 }
 
-function vectorLines(explanation: SppExplanation, { t, palette }: TextContext<Key>, showLevels: boolean): string[] {
+function vectorLines(explanation: SppExplanation, context: TextContext<Key>, showLevels: boolean): string[] {
+  const { t, palette } = context;
   const { setup, result } = explanation;
   const lines = [palette.heading(t("spp.vector"))];
   if (result.length <= VECTOR_LIMIT) {
@@ -138,16 +145,8 @@ function vectorLines(explanation: SppExplanation, { t, palette }: TextContext<Ke
   } else {
     lines.push(`  ${t("spp.vectorLong", { length: result.length })}`);
   }
-  const C = setup.channels;
   const ns = setup.levels.map((level) => level.n);
-  if (result.length === result.expectedLength) {
-    const squares = ns.map((n) => `${n}²`).join(" + ");
-    const sum = ns.reduce((total, n) => total + n * n, 0);
-    lines.push(`  ${t("spp.length", { channels: C, squares, sum, length: palette.result(String(result.length)) })}`);
-  } else {
-    const products = setup.levels.map((level) => `${level.rows.bins.length}·${level.cols.bins.length}`).join(" + ");
-    lines.push(palette.warn(`  ${t("spp.lengthDiffers", { channels: C, products, length: result.length, expected: result.expectedLength })}`));
-  }
+  lines.push(lengthLine(setup.channels, setup.levels, result.length, result.expectedLength, context));
   if (setup.method === "adaptive") {
     const min = Math.max(...ns);
     const bigger = Math.max(setup.height, setup.width, 13) + 11;
@@ -172,12 +171,56 @@ export function renderSppSummary(explanation: SppExplanation, context: TextConte
   const lines = [...headerLines(setup, context), ""];
   explanation.levels.forEach((level, index) => {
     lines.push(palette.heading(t("spp.bigLevel", { n: level.geometry.n, shape: shapeText(explanation.result.levels[index].output.shape) })));
-    lines.push(...axisLines(setup, level, context));
+    lines.push(...axisLines(setup.method, level.geometry, level, context));
     const output = explanation.result.levels[index].output;
     const [h, w] = output.shape.slice(-2);
     if (output.shape.length === 2 && fitsOnScreen(h, w)) lines.push(...gridLines(rowsOf(output)).map((line) => `  ${line}`));
     lines.push("");
   });
   lines.push(...vectorLines(explanation, context, false), "", palette.warn(t("spp.bigHint")));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The length's sum of squares worked out: `C·(1² + 2² + 4²) = C·21 = length`, or the bin counts when they are not n². */
+function lengthLine(channels: number, levels: readonly { n: number; rows: SppAxis; cols: SppAxis }[], length: number, expectedLength: number, { t, palette }: TextContext<Key>): string {
+  const ns = levels.map((level) => level.n);
+  if (length === expectedLength) {
+    const squares = ns.map((n) => `${n}²`).join(" + ");
+    const sum = ns.reduce((total, n) => total + n * n, 0);
+    return `  ${t("spp.length", { channels, squares, sum, length: palette.result(String(length)) })}`;
+  }
+  const products = levels.map((level) => `${level.rows.bins.length}·${level.cols.bins.length}`).join(" + ");
+  return palette.warn(`  ${t("spp.lengthDiffers", { channels, products, length, expected: expectedLength })}`);
+}
+
+/** `spp --shape`: each level's bins on both axes, a table of n, bins and C·bins, then the length. */
+export function renderSppShapeText({ result, type, levels }: SppShapeExplanation, context: TextContext<Key>): string {
+  const { t, palette } = context;
+  const { channels, height, width } = result;
+  const lines = [
+    palette.heading(t("spp.shapeTitle", { levels: levels.map((level) => level.n).join(", ") })),
+    palette.dim(t(result.method === "adaptive" ? "spp.method.adaptive" : "spp.method.sppnet", { type })),
+    t("spp.shapeMap", { height, width, channels }),
+    "",
+  ];
+  for (const level of levels) {
+    lines.push(palette.heading(t("spp.level", { n: level.n, bins: `${level.rows.bins.length}×${level.cols.bins.length}` })));
+    lines.push(...axisLines(result.method, level, level, context), "");
+  }
+  lines.push(palette.heading(t("spp.countHeading")));
+  const rows = levels.map((level) => [
+    String(level.n),
+    level.countDiffers ? t("spp.binsDiffer", { got: `${level.rows.bins.length}×${level.cols.bins.length} = ${level.bins}`, n: level.n }) : `${level.n}² = ${level.bins}`,
+    `${channels}·${level.bins} = ${level.numbers}`,
+  ]);
+  lines.push(renderTable([t("spp.column.level"), t("spp.column.bins"), t("spp.column.numbers")], rows, palette, ["right", "left", "left"]));
+  lines.push(lengthLine(channels, levels, result.length, result.expectedLength, context));
+  if (result.method === "adaptive") {
+    const min = Math.max(...levels.map((level) => level.n));
+    const bigger = Math.max(height, width, 13) + 11;
+    lines.push(`  ${t("spp.independent", { height, width, length: result.length, min, bigger })}`);
+  } else {
+    lines.push(palette.dim(`  ${t("spp.dependsSppnet")}`));
+  }
   return `${lines.join("\n")}\n`;
 }
