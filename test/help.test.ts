@@ -262,8 +262,8 @@ describe("did you mean (the built command), in both languages", () => {
     ["ko", ["--lang", "ko", "problem", "conv.forwrd@3"], "오류: 알 수 없는 주제 \"conv.forwrd\"\n도움말: 혹시 conv.forward? (모든 주제는 cnn-drill topics 로 볼 수 있습니다)\n"],
     ["en", ["problem", "--topic", "pool.mx"], "error: --topic: unknown topic \"pool.mx\"\nhint: did you mean pool.max? (cnn-drill topics lists every topic)\n"],
     ["en", ["check", "conv.forwrd@3", "--answer", "1"], "error: unknown topic \"conv.forwrd\"\nhint: did you mean conv.forward? (cnn-drill topics lists every topic)\n"],
-    ["en", ["exam", "--topic", "pol"], "error: --topic: unknown topic or area \"pol\" (areas: conv, pool, roi, spp, rf, gate, concept)\nhint: did you mean pool? (cnn-drill topics lists every topic)\n"],
-    ["ko", ["exam", "--topic", "conv.forwrd", "--lang", "ko"], "오류: --topic: 알 수 없는 주제나 영역 \"conv.forwrd\" (영역: conv, pool, roi, spp, rf, gate, concept)\n도움말: 혹시 conv.forward? (모든 주제는 cnn-drill topics 로 볼 수 있습니다)\n"],
+    ["en", ["exam", "--topic", "pol"], "error: --topic: unknown topic or area \"pol\" (areas: conv, pool, roi, spp, rf, gate, train, concept)\nhint: did you mean pool? (cnn-drill topics lists every topic)\n"],
+    ["ko", ["exam", "--topic", "conv.forwrd", "--lang", "ko"], "오류: --topic: 알 수 없는 주제나 영역 \"conv.forwrd\" (영역: conv, pool, roi, spp, rf, gate, train, concept)\n도움말: 혹시 conv.forward? (모든 주제는 cnn-drill topics 로 볼 수 있습니다)\n"],
     ["en", ["problem", "zzz"], "error: unknown topic \"zzz\"\nhint: cnn-drill topics lists every topic\n"],
   ])("%s %j", (_lang, args, stderr) => {
     const result = runBuilt(args);
