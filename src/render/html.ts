@@ -48,6 +48,11 @@ export interface MathPart {
 
 const math = (mathml: string): MathPart => ({ mathml });
 
+/** MathML built by the caller (already escaped): for the few shapes the helpers here do not make. */
+export function rawMath(mathml: string): MathPart {
+  return math(mathml);
+}
+
 /** An identifier (italic for one letter, as in print). */
 export function mi(name: string): MathPart {
   return math(`<mi>${escapeHtml(name)}</mi>`);
@@ -120,8 +125,8 @@ export function equation(...sides: MathPart[]): MathPart {
 }
 
 /** A <math> element; `block` for a displayed formula on its own line. */
-export function formula(content: MathPart, { block = false }: { block?: boolean } = {}): Markup {
-  return markup(`<math${block ? ' display="block"' : ""}>${content.mathml}</math>`);
+export function formula(content: MathPart, { block = false, className }: { block?: boolean; className?: string } = {}): Markup {
+  return markup(`<math${block ? ' display="block"' : ""}${className ? ` class="${escapeHtml(className)}"` : ""}>${content.mathml}</math>`);
 }
 
 // ------------------------------------------------------------------------------------------- grids
@@ -197,6 +202,12 @@ h3 { font-size: 1rem; margin: .9rem 0 .3rem; }
 math { font-size: 1.05em; }
 math[display="block"] { margin: .25rem 0; text-align: left; }
 .formulas math[display="block"] { margin: .15rem 0; }
+table.sum { border-collapse: collapse; margin: .3rem 0; break-inside: avoid; }
+table.sum td { padding: .1rem .2rem; vertical-align: baseline; }
+table.sum td.lhs { text-align: right; white-space: nowrap; }
+table.sum td.rhs { text-align: left; }
+.settings, .notes { margin: .3rem 0; }
+section.part { margin-top: 1rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; margin: .6rem 0; }
 figure { margin: 0; }
 figcaption { font-size: .9rem; margin-bottom: .2rem; }
@@ -204,6 +215,7 @@ table.grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.grid td, table.grid th { border: 1px solid var(--line); min-width: 2.3rem; height: 1.9rem; padding: .1rem .4rem; text-align: right; }
 table.grid th { border: none; color: var(--muted); font-weight: normal; font-size: .8rem; text-align: center; }
 table.grid td.padding, .swatch.padding { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #e5e5e5 3px, #e5e5e5 6px); color: var(--muted); }
+table.grid td.padding.window { background: repeating-linear-gradient(45deg, var(--window), var(--window) 3px, #bfd3ee 3px, #bfd3ee 6px); }
 table.grid td.inserted, .swatch.inserted { background: var(--soft); color: var(--muted); }
 table.grid td.window, .swatch.window { background: var(--window); }
 table.grid td.kernel, .swatch.kernel { background: var(--kernel); }

@@ -5,6 +5,7 @@ import type { Tensor } from "../../engine/tensor.js";
 import { explainConv, type ConvExplanation } from "./explain.js";
 import type { Pair } from "../../engine/geometry.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/parse.js";
+import { convHtml } from "./html.js";
 import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
 import { en, ko, type Key } from "./messages.js";
@@ -82,4 +83,5 @@ export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
     if (answer.gradients) results.push({ label: t("conv.label.gradInput"), tensor: answer.gradients.gradInput }, { label: t("conv.label.gradKernel"), tensor: answer.gradients.gradKernel });
     return renderConvSummary(answer.setup, results, context);
   },
+  html: convHtml,
 };
