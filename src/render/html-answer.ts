@@ -66,23 +66,35 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * then each line starting with = or +), since browsers do not break MathML into lines; with no
  * terms, `label = value`.
  */
-export function sumFormula(label: MathPart, symbols: readonly MathPart[], numbers: readonly MathPart[], value: number): Markup {
-  const result = mn(value);
+export function sumFormula(label: MathPart, symbols: readonly MathPart[], numbers: readonly MathPart[], value: number, { note }: { note?: string } = {}): Markup {
+  // A rounded result follows ≈, not = (the number itself then goes without its ≈).
+  const approximate = formatNumber(value).startsWith("≈");
+  const equals = mo(approximate ? "≈" : "=");
+  const result = rawMath(mn(value).mathml.replace("≈", ""));
   const lines: MathPart[] = [];
   const side = (terms: readonly MathPart[], last?: MathPart) => {
     chunks(terms, TERMS_PER_LINE).forEach((chunk, i, all) => {
-      const end = i < all.length - 1 ? [mo("+")] : last !== undefined ? [mo("="), last] : [];
+      const end = i < all.length - 1 ? [mo("+")] : last !== undefined ? [equals, last] : [];
       lines.push(mrow(mo(i === 0 ? "=" : "+"), joined(chunk, "+"), ...end));
     });
   };
-  if (symbols.length === 0) lines.push(mrow(mo("="), result));
+  if (symbols.length === 0) lines.push(mrow(equals, result));
+  else if (numbers.length === 0) side(symbols, result);
   else {
     side(symbols);
     side(numbers, result);
   }
   const cell = (part: MathPart) => `<math displaystyle="true">${part.mathml}</math>`;
-  const rows = lines.map((line, i) => `<tr><td class="lhs">${i === 0 ? cell(label) : ""}</td><td class="rhs">${cell(line)}</td></tr>`);
+  const rows = lines.map((line, i) => {
+    const remark = i === lines.length - 1 && note ? ` <span class="muted">${escapeHtml(note)}</span>` : "";
+    return `<tr><td class="lhs">${i === 0 ? cell(label) : ""}</td><td class="rhs">${cell(line)}${remark}</td></tr>`;
+  });
   return raw(`<table class="sum"><tbody>${rows.join("")}</tbody></table>`);
+}
+
+/** A part of a formula set off by a style (the chosen maximum): a class on an <mrow>, which MathML lets CSS style. */
+export function highlighted(part: MathPart, className: "chosen"): MathPart {
+  return rawMath(`<mrow class="${className}">${part.mathml}</mrow>`);
 }
 
 /** A paragraph of a side remark (a note, a tie, a padding rule). */

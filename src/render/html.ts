@@ -206,6 +206,8 @@ table.sum { border-collapse: collapse; margin: .3rem 0; break-inside: avoid; }
 table.sum td { padding: .1rem .2rem; vertical-align: baseline; }
 table.sum td.lhs { text-align: right; white-space: nowrap; }
 table.sum td.rhs { text-align: left; }
+mrow.chosen { background: var(--max); outline: 1px solid #b45309; padding: 0 .15em; font-weight: bold; }
+p.muted { margin: .2rem 0 .5rem; }
 .settings, .notes { margin: .3rem 0; }
 section.part { margin-top: 1rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; margin: .6rem 0; }

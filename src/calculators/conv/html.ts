@@ -136,7 +136,7 @@ function backward(explanation: ConvExplanation, context: Context): Markup {
   for (const cell of back.gradInputCells) {
     const label = derivative(cellSymbol("a", inputGroup(setup, cell.channel), cell.row, cell.col));
     if (cell.terms.length === 0) {
-      parts.push(join([sumFormula(label, [], [], 0), note(`(${t("conv.unreached")})`)]));
+      parts.push(sumFormula(label, [], [], 0, { note: `(${t("conv.unreached")})` }));
       continue;
     }
     const symbols = cell.terms.map((term) => times(cellSymbol("δ", outputGroup(setup, term.filter), term.gradRow, term.gradCol), cellSymbol("w", kernelGroup(setup, term.filter, cell.channel), term.kernelRow, term.kernelCol)));

@@ -7,6 +7,7 @@ import { explainPool, poolSizeSteps, type PoolExplanation, type PoolSizeStep } f
 import { parseChoice, parseMatrix, parsePair } from "../../io/parse.js";
 import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "./render.js";
 import { givenPair, givenTensor, givenText } from "../given.js";
+import { poolHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -78,4 +79,5 @@ export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer, Key> = {
     if (answer.gradInput) results.push({ label: context.t("pool.label.gradInput"), tensor: answer.gradInput });
     return renderPoolSummary(answer.setup, answer.sizes, results, context);
   },
+  html: poolHtml,
 };
