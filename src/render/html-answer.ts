@@ -7,7 +7,7 @@ import { shapeText } from "../engine/conv2d.js";
 import { rowsOf, summarize } from "../engine/tensor.js";
 import type { CommonKey, Lang, Translate } from "../i18n/index.js";
 import { fitsOnScreen } from "./grid.js";
-import { element, escapeHtml, equation, factor, formula, raw, frac, mi, grid, heading, htmlPage, join, joined, rawMath, mn, mo, mrow, paragraph, times, type MathPart, type Markup } from "./html.js";
+import { type CellMark, element, escapeHtml, equation, factor, formula, raw, frac, mi, grid, heading, htmlPage, join, joined, rawMath, mn, mo, mrow, paragraph, times, type MathPart, type Markup } from "./html.js";
 import type { HtmlKey } from "./html-messages.js";
 import type { LabelledTensor } from "./summary.js";
 import { formatNumber } from "./number.js";
@@ -119,4 +119,37 @@ export function outputSizeFormula({ n, pad, span, s, out, round = "floor" }: { n
   const inner = mrow(mrow(mo("("), mn(n), mo("+"), pad, mo("−"), mn(span), mo(")")), mo("/"), mn(s));
   const rounded = round === "floor" ? mrow(mo("⌊"), inner, mo("⌋")) : mrow(mo("⌈"), inner, mo("⌉"));
   return formula(equation(mrow(rounded, mo("+"), mn(1)), mn(out)));
+}
+
+/**
+ * A map with a pooling grid drawn on it (RoI pooling, SPP): row and column numbers from 0, thick rules
+ * where each bin starts and around the region, the cells outside the region dimmed, maxima marked.
+ */
+export function binGrid(values: readonly (readonly number[])[], options: {
+  caption?: string;
+  /** The region, half-open: [start, end) of rows and of columns. */
+  rows: readonly [number, number];
+  cols: readonly [number, number];
+  /** Rows (columns) where a bin starts. */
+  rowStarts: ReadonlySet<number>;
+  colStarts: ReadonlySet<number>;
+  isMax: (row: number, col: number) => boolean;
+}): Markup {
+  const { rows, cols } = options;
+  const inside = (r: number, q: number) => r >= rows[0] && r < rows[1] && q >= cols[0] && q < cols[1];
+  return grid(values, {
+    caption: options.caption,
+    rowHeaders: values.map((_, r) => String(r)),
+    colHeaders: (values[0] ?? []).map((_, q) => String(q)),
+    marks: (r, q) => {
+      if (!inside(r, q)) return ["outside"];
+      const marks: CellMark[] = [];
+      if (options.rowStarts.has(r)) marks.push("bin-start-row");
+      if (options.colStarts.has(q)) marks.push("bin-start-col");
+      if (r === rows[1] - 1) marks.push("bin-end-row");
+      if (q === cols[1] - 1) marks.push("bin-end-col");
+      if (options.isMax(r, q)) marks.push("max");
+      return marks;
+    },
+  });
 }

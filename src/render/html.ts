@@ -132,7 +132,7 @@ export function formula(content: MathPart, { block = false, className }: { block
 // ------------------------------------------------------------------------------------------- grids
 
 /** What a cell is marked as; each mark is a class with its own style and legend entry. */
-export type CellMark = "window" | "max" | "routed" | "padding" | "inserted" | "entry" | "kernel" | "empty" | "bin-start-row" | "bin-start-col" | "wrong" | "right";
+export type CellMark = "window" | "max" | "routed" | "padding" | "inserted" | "entry" | "kernel" | "empty" | "bin-start-row" | "bin-start-col" | "bin-end-row" | "bin-end-col" | "outside" | "wrong" | "right";
 
 export interface GridOptions {
   caption?: Markup | string;
@@ -208,6 +208,8 @@ table.sum td.lhs { text-align: right; white-space: nowrap; }
 table.sum td.rhs { text-align: left; }
 mrow.chosen { background: var(--max); outline: 1px solid #b45309; padding: 0 .15em; font-weight: bold; }
 p.muted { margin: .2rem 0 .5rem; }
+ul.steps { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+ul.steps p { margin: .1rem 0; }
 .settings, .notes { margin: .3rem 0; }
 section.part { margin-top: 1rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; margin: .6rem 0; }
@@ -228,6 +230,10 @@ table.grid td.right, .swatch.right { background: var(--routed); }
 table.grid td.empty, .swatch.empty { color: var(--muted); }
 table.grid td.bin-start-row { border-top: 3px solid var(--ink); }
 table.grid td.bin-start-col { border-left: 3px solid var(--ink); }
+table.grid td.bin-end-row { border-bottom: 3px solid var(--ink); }
+table.grid td.bin-end-col { border-right: 3px solid var(--ink); }
+table.grid td.outside, .swatch.outside { color: #999; background: #fafafa; }
+.swatch.bin-start-col { border-left: 3px solid var(--ink); border-top: 3px solid var(--ink); }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .9rem; color: var(--muted); }
 ul.legend li { display: flex; align-items: center; gap: .4rem; }
 .swatch { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1px solid var(--line); }

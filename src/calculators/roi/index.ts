@@ -7,6 +7,7 @@ import { explainRoi, type RoiExplanation } from "./explain.js";
 import { parseMatrix, parseNumber, parseNumberToken, parsePair } from "../../io/parse.js";
 import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "./render.js";
 import { givenList, givenNumber, givenPair, givenTensor } from "../given.js";
+import { roiHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 
@@ -84,4 +85,5 @@ export const spec: CalculatorSpec<RoiParams, RoiInput, RoiAnswer, Key> = {
     if (answer.gradInput) results.push({ label: context.t("roi.label.gradInput"), tensor: answer.gradInput });
     return renderRoiSummary(answer.setup, results, context);
   },
+  html: roiHtml,
 };
