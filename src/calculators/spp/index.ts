@@ -5,6 +5,7 @@ import { explainSpp, type SppExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parseNumberList } from "../../io/parse.js";
 import { fitsSppWorkedAnswer, renderSppSummary, renderSppText } from "./render.js";
 import { givenList, givenTensor, givenText } from "../given.js";
+import { sppHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -45,4 +46,5 @@ export const spec: CalculatorSpec<SppParams, SppSetup, SppAnswer, Key> = {
     ? { kind: "worked", explanation: explainSpp(setup) }
     : { kind: "summary", explanation: explainSpp(setup, { detail: false }) },
   render: ({ kind, explanation }, context) => kind === "worked" ? renderSppText(explanation, context) : renderSppSummary(explanation, context),
+  html: sppHtml,
 };
