@@ -143,6 +143,8 @@ export interface GridOptions {
   /** Row and column headers, e.g. 1-based indices; none by default. */
   rowHeaders?: readonly string[];
   colHeaders?: readonly string[];
+  /** Small square cells without text (a picture of which cells are read): many columns fit a page. */
+  compact?: boolean;
 }
 
 /** A matrix as a table: one <td> per value, marks as classes. */
@@ -158,7 +160,7 @@ export function grid(values: readonly (readonly number[])[], options: GridOption
     });
     rows.push(`<tr>${header}${cells.join("")}</tr>`);
   });
-  const table = `<table class="grid"><tbody>${rows.join("")}</tbody></table>`;
+  const table = `<table class="grid${options.compact ? " compact" : ""}"><tbody>${rows.join("")}</tbody></table>`;
   if (options.caption === undefined) return markup(table);
   return markup(`<figure class="grid-figure"><figcaption>${asHtml(options.caption)}</figcaption>${table}</figure>`);
 }
@@ -217,6 +219,10 @@ figure { margin: 0; }
 figcaption { font-size: .9rem; margin-bottom: .2rem; }
 table.grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.grid td, table.grid th { border: 1px solid var(--line); min-width: 2.3rem; height: 1.9rem; padding: .1rem .4rem; text-align: right; }
+table.grid.compact td { min-width: 0; width: .85rem; height: .85rem; padding: 0; }
+table.grid.compact td.kernel, table.grid.compact td.window { background: #60a5fa; }
+table.grid.compact td.inserted { background: #d4d4d4; }
+table.data math { math-style: normal; }
 table.grid th { border: none; color: var(--muted); font-weight: normal; font-size: .8rem; text-align: center; }
 table.grid td.padding, .swatch.padding { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #e5e5e5 3px, #e5e5e5 6px); color: var(--muted); }
 table.grid td.padding.window { background: repeating-linear-gradient(45deg, var(--window), var(--window) 3px, #bfd3ee 3px, #bfd3ee 6px); }

@@ -4,6 +4,7 @@ import { explainRf, type RfExplanation } from "./explain.js";
 import { parsePositiveInt } from "../../io/parse.js";
 import { renderRfText } from "./render.js";
 import { givenNumber, givenText } from "../given.js";
+import { rfHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -55,4 +56,5 @@ export const spec: CalculatorSpec<RfParams, ReceptiveField, RfExplanation, Key> 
   }),
   explain: explainRf,
   render: renderRfText,
+  html: rfHtml,
 };
