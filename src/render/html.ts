@@ -219,7 +219,8 @@ figure { margin: 0; }
 figcaption { font-size: .9rem; margin-bottom: .2rem; }
 table.grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.grid td, table.grid th { border: 1px solid var(--line); min-width: 2.3rem; height: 1.9rem; padding: .1rem .4rem; text-align: right; }
-table.grid.compact td { min-width: 0; width: .85rem; height: .85rem; padding: 0; }
+table.grid.compact td { min-width: 0; width: .95rem; height: .95rem; padding: 0; font-size: .75rem; line-height: 1; text-align: center; }
+table.grid.compact th { min-width: 0; height: auto; padding: 0 .25rem; font-size: .7rem; }
 table.grid.compact td.kernel, table.grid.compact td.window { background: #60a5fa; }
 table.grid.compact td.inserted { background: #d4d4d4; }
 table.data math { math-style: normal; }
