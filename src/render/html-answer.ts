@@ -74,7 +74,8 @@ export function sumFormula(label: MathPart, symbols: readonly MathPart[], number
   const lines: MathPart[] = [];
   const side = (terms: readonly MathPart[], last?: MathPart) => {
     chunks(terms, TERMS_PER_LINE).forEach((chunk, i, all) => {
-      const end = i < all.length - 1 ? [mo("+")] : last !== undefined ? [equals, last] : [];
+      // A continued line starts with +, as in print; only the last line ends with the result.
+      const end = i === all.length - 1 && last !== undefined ? [equals, last] : [];
       lines.push(mrow(mo(i === 0 ? "=" : "+"), joined(chunk, "+"), ...end));
     });
   };

@@ -4,7 +4,7 @@
  * `[x]`, `│`), which a page shows as a cell style instead.
  */
 export const en = {
-  "html.help": "print the worked answer as a standalone typeset HTML page (tables and formulas) instead of text, e.g. > answer.html",
+  "html.help": "print the worked answer as a typeset HTML page (tables, formulas) to save or print",
   "html.withJson": "cannot be used with --json",
   "html.withJsonHint": "use --json for the numbers, or --html for a page to read or print",
   "html.gradInput": "∂L/∂a",
@@ -29,7 +29,7 @@ export const en = {
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
-  "html.help": "풀이를 텍스트 대신 표와 수식으로 조판한 독립 HTML 페이지로 출력합니다. 예: > answer.html",
+  "html.help": "풀이를 표와 수식으로 조판한 HTML 페이지로 출력 (저장하거나 인쇄용)",
   "html.withJson": "--json 과 함께 쓸 수 없습니다",
   "html.withJsonHint": "숫자만 필요하면 --json, 읽거나 인쇄할 페이지가 필요하면 --html 을 쓰세요",
   "html.gradInput": "∂L/∂a",

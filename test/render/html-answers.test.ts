@@ -71,6 +71,16 @@ describe("--html pages: the worked answer's values", () => {
     expect(count(html, /<table class="sum">/g)).toBe(4 + 9 + 4 + 1);
   });
 
+  it("conv 2 channels, bank of 2 filters with bias 1,-2: channel and filter as superscripts, biases b1 and b2 (1-based)", async () => {
+    const html = await page(caseArgs("conv 2 channels, bank of 2, bias, d=2"));
+    expect(html).toContain("<msub><mi>b</mi><mn>1</mn></msub>");
+    expect(html).toContain("<msub><mi>b</mi><mn>2</mn></msub>");
+    expect(html).not.toContain("<msub><mi>b</mi><mn>0</mn></msub>");
+    expect(html).toContain("<msubsup><mi>w</mi><mn>11</mn><mrow><mo>(</mo><mn>2,1</mn><mo>)</mo></mrow></msubsup>");
+    // A sum of 8 products and the bias is broken after 6 terms; the continued line starts with +, and no line ends with one.
+    expect(html).not.toMatch(/<mo>\+<\/mo><\/mrow><\/math>/);
+  });
+
   it("conv 20x20 is summarised under the same budget as text: no cell-by-cell sums", async () => {
     const html = await page(caseArgs("conv 20x20 (summarised)"));
     expect(html).not.toContain('<table class="sum">');

@@ -11,19 +11,21 @@ import { factor, figures, grid, heading, indexed, join, legend, mi, mn, paragrap
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
 import type { ConvExplanation } from "./explain.js";
-import type { ConvAnswer } from "./index.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
 
-export function convHtml(answer: ConvAnswer, context: Context): HtmlAnswer {
-  const setup = answer.kind === "worked" ? answer.explanation.setup : answer.setup;
-  const title = context.t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr");
-  if (answer.kind === "worked") return { title, body: workedBody(answer.explanation, context) };
-  const { t } = context;
-  const results: LabelledTensor[] = [{ label: t("conv.label.output"), tensor: answer.output }];
-  if (answer.gradients) results.push({ label: t("conv.label.gradInput"), tensor: answer.gradients.gradInput }, { label: t("conv.label.gradKernel"), tensor: answer.gradients.gradKernel });
-  return { title, body: join([settings(setup, context), summaryHtml(results, t), note(t("conv.bigHint"))]) };
+function title(setup: ConvSetup, { t }: Context): string {
+  return t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr");
+}
+
+export function convWorkedHtml(explanation: ConvExplanation, context: Context): HtmlAnswer {
+  return { title: title(explanation.setup, context), body: workedBody(explanation, context) };
+}
+
+/** Inputs too large to work out cell by cell: the settings and a summary of each result. */
+export function convSummaryHtml(setup: ConvSetup, results: readonly LabelledTensor[], context: Context): HtmlAnswer {
+  return { title: title(setup, context), body: join([settings(setup, context), summaryHtml(results, context.t), note(context.t("conv.bigHint"))]) };
 }
 
 function pairText(h: number, w: number): string {
@@ -96,7 +98,7 @@ function forwardCells(explanation: ConvExplanation, { t }: Context): Markup {
     const symbols = cell.terms.map((term) => times(cellSymbol("a", inputGroup(setup, term.channel), term.row, term.col), cellSymbol("w", kernelGroup(setup, cell.filter, term.channel), term.kernelRow, term.kernelCol)));
     const numbers = cell.terms.map((term) => product(term.input, term.weight));
     if (cell.bias !== 0 || setup.isBank) {
-      symbols.push(setup.isBank ? indexed("b", cell.filter) : mi("b"));
+      symbols.push(setup.isBank ? indexed("b", cell.filter + 1) : mi("b"));
       numbers.push(factor(cell.bias));
     }
     return sumFormula(cellSymbol("s", outputGroup(setup, cell.filter), cell.row, cell.col), symbols, numbers, cell.value);
@@ -155,7 +157,7 @@ function backward(explanation: ConvExplanation, context: Context): Markup {
 
   parts.push(heading(3, t("conv.gradBias")));
   for (const { filter, terms, value } of back.gradBiasCells) {
-    const label = derivative(setup.isBank ? indexed("b", filter) : mi("b"));
+    const label = derivative(setup.isBank ? indexed("b", filter + 1) : mi("b"));
     parts.push(sumFormula(label, terms.map((term) => cellSymbol("δ", outputGroup(setup, filter), term.row, term.col)), terms.map((term) => factor(term.grad)), value));
   }
   return section("part", ...parts);

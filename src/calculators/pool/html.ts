@@ -10,7 +10,6 @@ import { fenced, figures, frac, grid, heading, join, joined, legend, mi, mn, mo,
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
 import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolSizeStep } from "./explain.js";
-import type { PoolAnswer } from "./index.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
@@ -19,15 +18,18 @@ function pairText([h, w]: readonly [number, number]): string {
   return h === w ? `${h}` : `(${h}, ${w})`;
 }
 
-export function poolHtml(answer: PoolAnswer, context: Context): HtmlAnswer {
-  const { t } = context;
-  const setup = answer.kind === "worked" ? answer.explanation.setup : answer.setup;
+function title(setup: PoolSetup, { t }: Context): string {
   const params = { size: `${setup.size[0]}×${setup.size[1]}`, stride: pairText(setup.stride), padding: pairText(setup.padding) };
-  const title = t(setup.type === "max" ? "pool.title.max" : "pool.title.avg", params);
-  if (answer.kind === "worked") return { title, body: workedBody(answer.explanation, context) };
-  const results: LabelledTensor[] = [{ label: t("pool.label.output"), tensor: answer.output }];
-  if (answer.gradInput) results.push({ label: t("pool.label.gradInput"), tensor: answer.gradInput });
-  return { title, body: join([sizes(answer.sizes, context), summaryHtml(results, t), note(t("pool.bigHint"))]) };
+  return t(setup.type === "max" ? "pool.title.max" : "pool.title.avg", params);
+}
+
+export function poolWorkedHtml(explanation: PoolExplanation, context: Context): HtmlAnswer {
+  return { title: title(explanation.setup, context), body: workedBody(explanation, context) };
+}
+
+/** Inputs too large to work out window by window: the output sizes and a summary of each result. */
+export function poolSummaryHtml(setup: PoolSetup, steps: readonly PoolSizeStep[], results: readonly LabelledTensor[], context: Context): HtmlAnswer {
+  return { title: title(setup, context), body: join([sizes(steps, context), summaryHtml(results, context.t), note(context.t("pool.bigHint"))]) };
 }
 
 function sizes(steps: readonly PoolSizeStep[], { t }: Context): Markup {

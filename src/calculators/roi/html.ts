@@ -11,7 +11,6 @@ import { formatNumber, formatFactor } from "../../render/number.js";
 import { cellLabel } from "../../render/labels.js";
 import type { LabelledTensor } from "../../render/summary.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
-import type { RoiAnswer } from "./index.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
@@ -26,18 +25,16 @@ function boxHeading(setup: RoiSetup, b: number, { t }: Context): string {
   return t("roi.boxHeading", { box: b + 1, x1: formatNumber(box.x1), y1: formatNumber(box.y1), x2: formatNumber(box.x2), y2: formatNumber(box.y2) });
 }
 
-export function roiHtml(answer: RoiAnswer, context: Context): HtmlAnswer {
+export function roiWorkedHtml(explanation: RoiExplanation, context: Context): HtmlAnswer {
+  const parts = explanation.boxes.map((box, b) => boxSection(box, b, explanation, context));
+  if (explanation.backward) parts.push(backward(explanation, context));
+  return { title: title(explanation.setup, context), body: join(parts) };
+}
+
+/** Problems too large to work out bin by bin: each box's region and a summary of each result. */
+export function roiSummaryHtml(setup: RoiSetup, results: readonly LabelledTensor[], context: Context): HtmlAnswer {
   const { t } = context;
-  if (answer.kind === "worked") {
-    const { explanation } = answer;
-    const parts = explanation.boxes.map((box, b) => boxSection(box, b, explanation, context));
-    if (explanation.backward) parts.push(backward(explanation, context));
-    return { title: title(explanation.setup, context), body: join(parts) };
-  }
-  const { setup } = answer;
   const parts: Markup[] = setup.regions.map((region, b) => paragraph(`${boxHeading(setup, b, context)} — ${t("roi.region", { c1: region.startCol, c2: region.endCol, r1: region.startRow, r2: region.endRow })}`));
-  const results: LabelledTensor[] = answer.outputs.map((tensor, b) => ({ label: t("roi.label.output", { box: b + 1 }), tensor }));
-  if (answer.gradInput) results.push({ label: t("roi.label.gradInput"), tensor: answer.gradInput });
   parts.push(summaryHtml(results, t), note(t("roi.bigHint")));
   return { title: title(setup, context), body: join(parts) };
 }
