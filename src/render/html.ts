@@ -170,11 +170,11 @@ export function figures(...items: Markup[]): Markup {
   return markup(`<div class="figures">${items.map((item) => item.html).join("")}</div>`);
 }
 
-/** The legend of the marks a page uses: a sample cell and what it means. */
-export function legend(entries: readonly { mark: CellMark; label: string }[]): Markup {
+/** The legend of the marks a page uses: a sample cell and what it means (`compact`: for compact grids' stronger colours). */
+export function legend(entries: readonly { mark: CellMark; label: string }[], { compact = false }: { compact?: boolean } = {}): Markup {
   if (entries.length === 0) return markup("");
   const items = entries.map(({ mark, label }) => `<li><span class="swatch ${mark}"></span>${escapeHtml(label)}</li>`);
-  return markup(`<ul class="legend">${items.join("")}</ul>`);
+  return markup(`<ul class="legend${compact ? " compact" : ""}">${items.join("")}</ul>`);
 }
 
 // ------------------------------------------------------------------------------------------ tables
@@ -204,6 +204,8 @@ h3 { font-size: 1rem; margin: .9rem 0 .3rem; }
 math { font-size: 1.05em; }
 math[display="block"] { margin: .25rem 0; text-align: left; }
 .formulas math[display="block"] { margin: .15rem 0; }
+div.formulas math { math-style: normal; }
+div.formulas { display: flex; flex-wrap: wrap; gap: .3rem 1.6rem; margin: .2rem 0 .6rem 1rem; }
 table.sum { border-collapse: collapse; margin: .3rem 0; break-inside: avoid; }
 table.sum td { padding: .1rem .2rem; vertical-align: baseline; }
 table.sum td.lhs { text-align: right; white-space: nowrap; }
@@ -222,7 +224,8 @@ table.grid td, table.grid th { border: 1px solid var(--line); min-width: 2.3rem;
 table.grid.compact td { min-width: 0; width: .95rem; height: .95rem; padding: 0; font-size: .75rem; line-height: 1; text-align: center; }
 table.grid.compact th { min-width: 0; height: auto; padding: 0 .25rem; font-size: .7rem; }
 table.grid.compact td.kernel, table.grid.compact td.window { background: #60a5fa; }
-table.grid.compact td.inserted { background: #d4d4d4; }
+table.grid.compact td.inserted, ul.legend.compact .swatch.inserted { background: #d4d4d4; }
+ul.legend.compact .swatch.kernel, ul.legend.compact .swatch.window { background: #60a5fa; }
 table.data math { math-style: normal; }
 table.grid th { border: none; color: var(--muted); font-weight: normal; font-size: .8rem; text-align: center; }
 table.grid td.padding, .swatch.padding { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #e5e5e5 3px, #e5e5e5 6px); color: var(--muted); }

@@ -112,7 +112,7 @@ function footprintParts(explanation: RfExplanation, { t }: Context): Markup[] {
       compact: true,
     }));
     parts.push(section("part", heading(2, t("html.footprints")), figures(...pictures),
-      legend([{ mark: "kernel", label: t("html.legend.tap") }, { mark: "empty", label: t("html.legend.hole") }]), paragraph(t("rf.dilationWhy"))));
+      legend([{ mark: "kernel", label: t("html.legend.tap") }, { mark: "empty", label: t("html.legend.hole") }], { compact: true }), paragraph(t("rf.dilationWhy"))));
   }
   const { tooLarge, more, limitCells } = explanation.footprintsLeftOut;
   for (const layer of tooLarge) parts.push(note(t("rf.footprintTooLarge", { index: layer.index, token: layer.token, span: layer.effectiveKernel, limit: limitCells })));
@@ -130,7 +130,7 @@ function fieldParts({ result, field }: RfExplanation, { t }: Context): Markup[] 
     marks: (r, c) => (field.cells[r][c] === "read" ? ["window"] : field.cells[r][c] === "hole" ? ["inserted"] : []),
     compact: true,
   }));
-  parts.push(legend([{ mark: "window", label: t("html.legend.read") }, { mark: "inserted", label: t("html.legend.skipped") }]));
+  parts.push(legend([{ mark: "window", label: t("html.legend.read") }, { mark: "inserted", label: t("html.legend.skipped") }], { compact: true }));
   if (field.readCount === 0) parts.push(paragraph(t("rf.fieldEmpty")));
   else if (field.readCount < field.extent ** 2) parts.push(paragraph(t("rf.fieldHoles", { read: field.readCount, span: field.extent })));
   if (field.reachesPadding) parts.push(paragraph(t("rf.fieldPadding")));

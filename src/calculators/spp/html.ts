@@ -6,7 +6,7 @@
 import type { SppAxis, SppSetup } from "../../engine/spp.js";
 import { rowsOf } from "../../engine/tensor.js";
 import { binGrid, note, summaryHtml, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
-import { element, figures, grid, heading, join, legend, paragraph, section, type CellMark, type Markup } from "../../render/html.js";
+import { element, figures, formula, frac, grid, heading, join, legend, mn, mo, mrow, paragraph, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { cellLabel } from "../../render/labels.js";
 import { formatNumber } from "../../render/number.js";
 import type { SppExplanation, SppLevelExplanation } from "./explain.js";
@@ -36,6 +36,12 @@ function binsText(axis: SppAxis): string {
   return axis.bins.map(([start, end]) => `[${start}, ${end})`).join(" ");
 }
 
+/** Bin i of n over a cells, worked: [⌊i·a/n⌋, ⌈(i+1)·a/n⌉) = [start, end). */
+function adaptiveBin(i: number, a: number, n: number, start: number, end: number): MathPart {
+  const edge = (k: number, open: string, close: string) => mrow(mo(open), frac(mrow(mn(k), mo("·"), mn(a)), mn(n)), mo(close));
+  return mrow(mo("["), edge(i, "⌊", "⌋"), mo(","), edge(i + 1, "⌈", "⌉"), mo(")"), mo("="), mo("["), mn(start), mo(","), mn(end), mo(")"));
+}
+
 function axisParts(setup: SppSetup, level: SppLevelExplanation, { t }: Context): Markup[] {
   const { geometry } = level;
   const parts: Markup[] = [];
@@ -47,6 +53,7 @@ function axisParts(setup: SppSetup, level: SppLevelExplanation, { t }: Context):
     const params = { axis, a: data.size, n: geometry.n, bins: binsText(data) };
     if (setup.method === "adaptive") {
       parts.push(paragraph(t("spp.adaptiveAxis", params)));
+      parts.push(element("div", { class: "formulas" }, ...data.bins.map(([start, end], i) => formula(adaptiveBin(i, data.size, geometry.n, start, end)))));
       continue;
     }
     parts.push(paragraph(t("spp.sppnetAxis", { ...params, window: data.window!, stride: data.stride!, count: String(data.bins.length) })));
