@@ -6,6 +6,7 @@
  */
 import type { AreaMessages } from "../i18n/index.js";
 import type { TextContext } from "../render/context.js";
+import type { HtmlAnswer, HtmlContext } from "../render/html-answer.js";
 
 /** A value given to the student in a problem, keyed by the calculator's option name (camelCase). */
 export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;
@@ -88,6 +89,8 @@ export interface CalculatorSpec<Params = any, Input = any, Explanation = any, Ke
   /** The worked answer as data: every decision (worked out cell by cell or summarised) is made here. */
   explain(input: Input): Explanation;
   render(explanation: Explanation, context: TextContext<Key>): string;
+  /** The same worked answer typeset (`--html`, the exam's answer key): from the same explanation, no maths of its own. */
+  html?(explanation: Explanation, context: HtmlContext<Key>): HtmlAnswer;
 }
 
 /**

@@ -6,8 +6,10 @@
 // Types only: requiring commander again from this folder costs a module resolution at every start-up.
 import type { Command, Option } from "commander";
 import { isRepeated, kebab, type CalculatorSpec, type OptionRow, type ReadParam } from "../calculators/spec.js";
-import type { Translate } from "../i18n/index.js";
 import type { ArgumentReader } from "../io/sources.js";
+import { InputError } from "../engine/errors.js";
+import { addMessages, type Translate } from "../i18n/index.js";
+import * as htmlMessages from "../render/html-messages.js";
 import { renderJson } from "../render/json.js";
 import { withValues } from "./choices.js";
 import { addCommonOptions, examplesHelp, runAction } from "./context.js";
@@ -55,13 +57,23 @@ export function registerCalculator(program: Command, context: CliContext, spec: 
     if (choices !== undefined) withValues(command.registeredArguments[command.registeredArguments.length - 1], choices);
   }
   for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(command, key, row, t));
+  // --html: a calculator with a typeset answer (its spec's `html`) prints it as a page instead of text.
+  if (spec.html) {
+    addMessages(htmlMessages);
+    command.option("--html", t("html.help"));
+  }
   addCommonOptions(command, t).action(function (this: Command) {
     const options = this.opts();
     const argument = spec.argument ? (this.processedArgs[0] as string | undefined) : undefined;
     return runAction(context, options, async (ui) => {
+      if (options.html === true && ui.json) throw new InputError("html", "html.withJson", {}, "html.withJsonHint");
       const given = new Set(Object.keys(spec.options).filter((key) => options[key] !== undefined));
       spec.checkPresence?.(given, argument);
       const input = await spec.setup(optionReader(spec, options, ui.reader), argument);
+      if (options.html === true && spec.html) {
+        const { answerPage } = await import("../render/html-answer.js");
+        return { output: answerPage(spec.html(spec.explain(input), { t: ui.t, lang: ui.lang }), ui.lang) };
+      }
       if (ui.json) return { output: renderJson(spec.json(input)) };
       return { output: spec.render(spec.explain(input), ui) };
     });

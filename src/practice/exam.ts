@@ -4,12 +4,15 @@
  * the bank's explanation (choice). Renderers (src/render/exam.ts) turn it into Markdown or HTML.
  */
 import type { Lang } from "../i18n/index.js";
-import { calculatorAnswer, generateProblem, shapeOfNested, topicTitle, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+import { calculatorAnswer, generateProblem, shapeOfNested, topicTitle, workedHtml, workedSolution, type NestedNumbers, type ProblemRef, type QuizProblem } from "../quiz/index.js";
+
+/** A worked solution typeset for the HTML answer key (a title and a body of markup). */
+export type TypesetSolution = NonNullable<Awaited<ReturnType<typeof workedHtml>>>;
 
 export const DEFAULT_EXAM_COUNT = 8;
 
 export type ExamAnswer =
-  | { kind: "numeric"; value: NestedNumbers; solution: string }
+  | { kind: "numeric"; value: NestedNumbers; solution: string; typeset?: TypesetSolution }
   | { kind: "choice"; letter: string; text: string; explanation: string };
 
 export interface ExamQuestion {
@@ -40,7 +43,7 @@ export async function buildExam(refs: readonly ProblemRef[], options: { seed: nu
     if (problem.kind === "numeric") {
       const value = (await calculatorAnswer(problem)) as NestedNumbers;
       question.answerShape = shapeOfNested(value);
-      if (withAnswers) question.answer = { kind: "numeric", value, solution: await workedSolution(problem, lang) };
+      if (withAnswers) question.answer = { kind: "numeric", value, solution: await workedSolution(problem, lang), typeset: await workedHtml(problem, lang) };
     } else if (withAnswers) {
       const { choiceAnswer } = await import("../quiz/choice.js");
       question.answer = { kind: "choice", ...(await choiceAnswer(problem.topic, problem.seed, lang)) };

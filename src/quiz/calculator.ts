@@ -7,6 +7,8 @@ import { isCalculatorName, loadCalculator } from "../calculators/index.js";
 import { isRepeated, kebab, type CalculatorSpec, type GivenValue, type OptionRow, type ReadParam } from "../calculators/spec.js";
 import { addMessages, translator, type Lang } from "../i18n/index.js";
 import { loadPalette } from "../render/colour.js";
+import type { HtmlAnswer } from "../render/html-answer.js";
+import * as htmlMessages from "../render/html-messages.js";
 import { jsonText } from "../render/json.js";
 import type { Problem } from "./types.js";
 
@@ -60,4 +62,13 @@ export async function workedSolution(problem: Problem, lang: Lang, { colour = fa
   const { spec, input } = await callOf(problem);
   addMessages(spec.messages);
   return spec.render(spec.explain(input), { t: translator(lang), palette: await loadPalette(colour) });
+}
+
+/** The worked solution typeset (the exam's HTML answer key): the calculator's `html` answer in `lang`, if it has one. */
+export async function workedHtml(problem: Problem, lang: Lang): Promise<HtmlAnswer | undefined> {
+  const { spec, input } = await callOf(problem);
+  if (spec.html === undefined) return undefined;
+  addMessages(spec.messages);
+  addMessages(htmlMessages);
+  return spec.html(spec.explain(input), { t: translator(lang), lang });
 }

@@ -8,6 +8,6 @@ export { CHOICE_TOPICS, listTopics, topicTitle } from "./topics.js";
 export { generateProblem, parseProblemId, parseSeed, pickProblemRef, requireTopic, type ProblemRef, type QuizProblem } from "./problem.js";
 export { checkAnswer, type CheckOutcome, type NumericCheck } from "./check.js";
 export { choiceLetter, flattenNested, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
-export { calculatorAnswer, calculatorJson, workedSolution } from "./calculator.js";
+export { calculatorAnswer, calculatorJson, workedHtml, workedSolution } from "./calculator.js";
 export { hashString, Random, randomSeed } from "./random.js";
 export { numericGenerators } from "./generators/index.js";

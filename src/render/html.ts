@@ -48,6 +48,11 @@ export interface MathPart {
 
 const math = (mathml: string): MathPart => ({ mathml });
 
+/** MathML built by the caller (already escaped): for the few shapes the helpers here do not make. */
+export function rawMath(mathml: string): MathPart {
+  return math(mathml);
+}
+
 /** An identifier (italic for one letter, as in print). */
 export function mi(name: string): MathPart {
   return math(`<mi>${escapeHtml(name)}</mi>`);
@@ -120,14 +125,14 @@ export function equation(...sides: MathPart[]): MathPart {
 }
 
 /** A <math> element; `block` for a displayed formula on its own line. */
-export function formula(content: MathPart, { block = false }: { block?: boolean } = {}): Markup {
-  return markup(`<math${block ? ' display="block"' : ""}>${content.mathml}</math>`);
+export function formula(content: MathPart, { block = false, className }: { block?: boolean; className?: string } = {}): Markup {
+  return markup(`<math${block ? ' display="block"' : ""}${className ? ` class="${escapeHtml(className)}"` : ""}>${content.mathml}</math>`);
 }
 
 // ------------------------------------------------------------------------------------------- grids
 
 /** What a cell is marked as; each mark is a class with its own style and legend entry. */
-export type CellMark = "window" | "max" | "routed" | "padding" | "inserted" | "entry" | "kernel" | "empty" | "bin-start-row" | "bin-start-col" | "wrong" | "right";
+export type CellMark = "window" | "max" | "routed" | "padding" | "inserted" | "entry" | "kernel" | "empty" | "bin-start-row" | "bin-start-col" | "bin-end-row" | "bin-end-col" | "outside" | "wrong" | "right";
 
 export interface GridOptions {
   caption?: Markup | string;
@@ -138,6 +143,8 @@ export interface GridOptions {
   /** Row and column headers, e.g. 1-based indices; none by default. */
   rowHeaders?: readonly string[];
   colHeaders?: readonly string[];
+  /** Small square cells without text (a picture of which cells are read): many columns fit a page. */
+  compact?: boolean;
 }
 
 /** A matrix as a table: one <td> per value, marks as classes. */
@@ -153,7 +160,7 @@ export function grid(values: readonly (readonly number[])[], options: GridOption
     });
     rows.push(`<tr>${header}${cells.join("")}</tr>`);
   });
-  const table = `<table class="grid"><tbody>${rows.join("")}</tbody></table>`;
+  const table = `<table class="grid${options.compact ? " compact" : ""}"><tbody>${rows.join("")}</tbody></table>`;
   if (options.caption === undefined) return markup(table);
   return markup(`<figure class="grid-figure"><figcaption>${asHtml(options.caption)}</figcaption>${table}</figure>`);
 }
@@ -163,11 +170,11 @@ export function figures(...items: Markup[]): Markup {
   return markup(`<div class="figures">${items.map((item) => item.html).join("")}</div>`);
 }
 
-/** The legend of the marks a page uses: a sample cell and what it means. */
-export function legend(entries: readonly { mark: CellMark; label: string }[]): Markup {
+/** The legend of the marks a page uses: a sample cell and what it means (`compact`: for compact grids' stronger colours). */
+export function legend(entries: readonly { mark: CellMark; label: string }[], { compact = false }: { compact?: boolean } = {}): Markup {
   if (entries.length === 0) return markup("");
   const items = entries.map(({ mark, label }) => `<li><span class="swatch ${mark}"></span>${escapeHtml(label)}</li>`);
-  return markup(`<ul class="legend">${items.join("")}</ul>`);
+  return markup(`<ul class="legend${compact ? " compact" : ""}">${items.join("")}</ul>`);
 }
 
 // ------------------------------------------------------------------------------------------ tables
@@ -197,13 +204,32 @@ h3 { font-size: 1rem; margin: .9rem 0 .3rem; }
 math { font-size: 1.05em; }
 math[display="block"] { margin: .25rem 0; text-align: left; }
 .formulas math[display="block"] { margin: .15rem 0; }
+div.formulas math { math-style: normal; }
+div.formulas { display: flex; flex-wrap: wrap; gap: .3rem 1.6rem; margin: .2rem 0 .6rem 1rem; }
+table.sum { border-collapse: collapse; margin: .3rem 0; break-inside: avoid; }
+table.sum td { padding: .1rem .2rem; vertical-align: baseline; }
+table.sum td.lhs { text-align: right; white-space: nowrap; }
+table.sum td.rhs { text-align: left; }
+mrow.chosen { background: var(--max); outline: 1px solid #b45309; padding: 0 .15em; font-weight: bold; }
+p.muted { margin: .2rem 0 .5rem; }
+ul.steps { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+ul.steps p { margin: .1rem 0; }
+.settings, .notes { margin: .3rem 0; }
+section.part { margin-top: 1rem; }
 .figures { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; margin: .6rem 0; }
 figure { margin: 0; }
 figcaption { font-size: .9rem; margin-bottom: .2rem; }
 table.grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 table.grid td, table.grid th { border: 1px solid var(--line); min-width: 2.3rem; height: 1.9rem; padding: .1rem .4rem; text-align: right; }
+table.grid.compact td { min-width: 0; width: .95rem; height: .95rem; padding: 0; font-size: .75rem; line-height: 1; text-align: center; }
+table.grid.compact th { min-width: 0; height: auto; padding: 0 .25rem; font-size: .7rem; }
+table.grid.compact td.kernel, table.grid.compact td.window { background: #60a5fa; }
+table.grid.compact td.inserted, ul.legend.compact .swatch.inserted { background: #d4d4d4; }
+ul.legend.compact .swatch.kernel, ul.legend.compact .swatch.window { background: #60a5fa; }
+table.data math { math-style: normal; }
 table.grid th { border: none; color: var(--muted); font-weight: normal; font-size: .8rem; text-align: center; }
 table.grid td.padding, .swatch.padding { background: repeating-linear-gradient(45deg, #fff, #fff 3px, #e5e5e5 3px, #e5e5e5 6px); color: var(--muted); }
+table.grid td.padding.window { background: repeating-linear-gradient(45deg, var(--window), var(--window) 3px, #bfd3ee 3px, #bfd3ee 6px); }
 table.grid td.inserted, .swatch.inserted { background: var(--soft); color: var(--muted); }
 table.grid td.window, .swatch.window { background: var(--window); }
 table.grid td.kernel, .swatch.kernel { background: var(--kernel); }
@@ -214,6 +240,10 @@ table.grid td.right, .swatch.right { background: var(--routed); }
 table.grid td.empty, .swatch.empty { color: var(--muted); }
 table.grid td.bin-start-row { border-top: 3px solid var(--ink); }
 table.grid td.bin-start-col { border-left: 3px solid var(--ink); }
+table.grid td.bin-end-row { border-bottom: 3px solid var(--ink); }
+table.grid td.bin-end-col { border-right: 3px solid var(--ink); }
+table.grid td.outside, .swatch.outside { color: #999; background: #fafafa; }
+.swatch.bin-start-col { border-left: 3px solid var(--ink); border-top: 3px solid var(--ink); }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; font-size: .9rem; color: var(--muted); }
 ul.legend li { display: flex; align-items: center; gap: .4rem; }
 .swatch { display: inline-block; width: 1.1rem; height: 1.1rem; border: 1px solid var(--line); }

@@ -8,7 +8,7 @@ import type { Exam, ExamQuestion } from "../practice/exam.js";
 import { choiceLetter, flattenNested, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
 import { givenParts, planesOf } from "./given.js";
 import { gridLines } from "../render/grid.js";
-import { formatNumber } from "../render/number.js";
+import { element, escapeHtml, figures, grid, heading, htmlPage, join, paragraph, raw, type Markup } from "../render/html.js";
 
 /** Planes of a nested answer: a number → 1×1, a list → one row, a matrix → itself, C×H×W → C planes. */
 function answerPlanes(value: NestedNumbers): number[][][] {
@@ -71,14 +71,7 @@ export function renderExamMarkdown(exam: Exam, t: Translate): string {
 
 // ---------------------------------------------------------------------------------------------- HTML
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
-function gridTable(rows: readonly (readonly number[])[], className = "grid"): string {
-  const body = rows.map((row) => `<tr>${row.map((value) => `<td>${escapeHtml(formatNumber(value))}</td>`).join("")}</tr>`).join("");
-  return `<table class="${className}"><tbody>${body}</tbody></table>`;
-}
+export { escapeHtml };
 
 /** Empty boxes shaped like the answer, to write in. */
 function blankTable(shape: readonly number[]): string {
@@ -89,15 +82,9 @@ function blankTable(shape: readonly number[]): string {
   return Array.from({ length: planes }, () => one).join("");
 }
 
-const CSS = `
-:root { --ink: #111; --muted: #555; --line: #333; --soft: #f3f3f3; }
-* { box-sizing: border-box; }
-html { color: var(--ink); background: #fff; }
-body {
-  margin: 0 auto; max-width: 48rem; padding: 1.5rem;
-  font-family: "Noto Sans KR", "Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", "NanumGothic", system-ui, sans-serif;
-  font-size: 11pt; line-height: 1.5; word-break: keep-all; overflow-wrap: break-word;
-}
+/** The exam's own styles, after the kit's page styles (grids, formulas, legends): questions, answer boxes, the key. */
+const EXAM_CSS = `
+body { max-width: 48rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
 h2 { font-size: 1.15rem; margin: 0 0 .4rem; display: flex; gap: .6rem; align-items: baseline; flex-wrap: wrap; }
 h2 .number { display: inline-block; min-width: 1.8rem; padding: 0 .3rem; border: 2px solid var(--line); border-radius: .3rem; text-align: center; }
@@ -106,11 +93,6 @@ h2 .number { display: inline-block; min-width: 1.8rem; padding: 0 .3rem; border:
 .instructions { border-left: 4px solid var(--line); padding: .3rem .8rem; background: var(--soft); }
 .fields { display: flex; gap: 2rem; margin: 1rem 0; }
 .fields span { flex: 1; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
-.given { display: flex; flex-wrap: wrap; gap: 1.2rem; align-items: flex-start; margin: .6rem 0; }
-figure { margin: 0; }
-figcaption { font-size: .9rem; color: var(--muted); margin-bottom: .2rem; }
-table.grid { border-collapse: collapse; font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "DejaVu Sans Mono", monospace; font-variant-numeric: tabular-nums; }
-table.grid td { border: 1px solid var(--line); min-width: 2.4rem; height: 1.9rem; padding: .1rem .45rem; text-align: right; }
 table.grid.blank td { min-width: 3.2rem; height: 2.6rem; }
 table.grid + table.grid { margin-top: .5rem; }
 .answer-space { margin-top: 1rem; }
@@ -120,80 +102,69 @@ ol.choices li::before { content: "○ "; }
 .question { padding-top: .5rem; }
 .question + .question { break-before: page; page-break-before: always; }
 .answer-key { break-before: page; page-break-before: always; }
-.key { break-inside: avoid; page-break-inside: avoid; border-top: 1px solid #ccc; padding-top: .6rem; margin-top: .8rem; }
-.key h3 { font-size: 1rem; margin: 0 0 .4rem; }
-pre.solution { font-family: "Noto Sans Mono CJK KR", "D2Coding", ui-monospace, "DejaVu Sans Mono", monospace; font-size: 8pt; line-height: 1.35; white-space: pre-wrap; background: var(--soft); padding: .6rem; border-radius: .3rem; }
-@page { size: A4; margin: 16mm 14mm; }
+.key { border-top: 1px solid #ccc; padding-top: .6rem; margin-top: .8rem; }
+.key h3 { font-size: 1rem; margin: 0 0 .4rem; break-after: avoid; }
+.worked { font-size: 10pt; }
+.worked .worked-title { font-weight: bold; margin: .6rem 0 .3rem; }
+.worked h2 { font-size: 1rem; margin: .8rem 0 .3rem; display: block; }
+.worked h3 { font-size: .95rem; }
+pre.solution { font-size: 8pt; line-height: 1.35; white-space: pre-wrap; background: var(--soft); padding: .6rem; border-radius: .3rem; }
 @media screen { body { padding: 2rem 1.5rem 4rem; } .question, .answer-key { border-top: 2px dashed #ccc; margin-top: 2rem; padding-top: 1.5rem; } }
-@media print { body { max-width: none; padding: 0; } }
 `.trim();
 
-function questionHtml(question: ExamQuestion, t: Translate): string {
+function questionHtml(question: ExamQuestion, t: Translate): Markup {
   const { problem } = question;
-  const parts: string[] = [
-    `<section class="question" id="q${question.number}">`,
-    `<h2><span class="number">${question.number}</span><span class="title">${escapeHtml(question.title)}</span><span class="id">${escapeHtml(problem.id)}</span></h2>`,
-    `<p class="prompt">${escapeHtml(problem.prompt)}</p>`,
+  const parts: (Markup | string)[] = [
+    raw(`<h2><span class="number">${question.number}</span><span class="title">${escapeHtml(question.title)}</span><span class="id">${escapeHtml(problem.id)}</span></h2>`),
+    paragraph(problem.prompt, "prompt"),
   ];
   if (problem.kind === "choice") {
-    parts.push(`<ol class="choices">${(problem.choices ?? []).map((choice, i) => `<li><b>${choiceLetter(i)})</b> ${escapeHtml(choice)}</li>`).join("")}</ol>`);
+    parts.push(raw(`<ol class="choices">${(problem.choices ?? []).map((choice, i) => `<li><b>${choiceLetter(i)})</b> ${escapeHtml(choice)}</li>`).join("")}</ol>`));
   } else if (problem.given !== undefined) {
     const given = givenParts(problem.given, t, problem.command?.[1]);
-    const grids = given.filter((p) => p.rows).map((p) => `<figure><figcaption>${escapeHtml(p.label)}</figcaption>${gridTable(p.rows!)}</figure>`);
-    if (grids.length > 0) parts.push(`<div class="given">${grids.join("")}</div>`);
-    const settings = given.filter((p) => p.text).map((p) => escapeHtml(p.text!));
-    if (settings.length > 0) parts.push(`<p class="settings">${settings.join(", ")}</p>`);
+    const grids = given.filter((p) => p.rows).map((p) => grid(p.rows!, { caption: p.label }));
+    if (grids.length > 0) parts.push(figures(...grids));
+    const settings = given.filter((p) => p.text).map((p) => p.text!);
+    if (settings.length > 0) parts.push(paragraph(settings.join(", "), "settings"));
   }
-  parts.push(`<div class="answer-space"><p class="form"><b>${escapeHtml(t("practice.exam.answer"))}</b> (${escapeHtml(answerFormText(question, t))})</p>`);
-  if (problem.kind === "numeric") parts.push(blankTable(question.answerShape ?? []));
-  parts.push(`</div>`, `</section>`);
-  return parts.join("\n");
+  const form = raw(`<p class="form"><b>${escapeHtml(t("practice.exam.answer"))}</b> (${escapeHtml(answerFormText(question, t))})</p>`);
+  parts.push(element("div", { class: "answer-space" }, form, raw(problem.kind === "numeric" ? blankTable(question.answerShape ?? []) : "")));
+  return element("section", { class: "question", id: `q${question.number}` }, ...parts);
 }
 
-function keyHtml(question: ExamQuestion, t: Translate): string {
+function keyHtml(question: ExamQuestion, t: Translate): Markup {
   const answer = question.answer;
-  if (answer === undefined) return "";
-  const parts = [`<article class="key" id="key${question.number}">`, `<h3>${question.number} · <span class="id">${escapeHtml(question.problem.id)}</span></h3>`];
+  if (answer === undefined) return raw("");
+  const parts: Markup[] = [raw(`<h3>${question.number} · <span class="id">${escapeHtml(question.problem.id)}</span></h3>`)];
   if (answer.kind === "choice") {
-    parts.push(`<p><b>${answer.letter})</b> ${escapeHtml(answer.text)}</p>`, `<p class="explanation">${escapeHtml(answer.explanation)}</p>`);
+    parts.push(raw(`<p><b>${answer.letter})</b> ${escapeHtml(answer.text)}</p>`), paragraph(answer.explanation, "explanation"));
   } else {
-    parts.push(answerPlanes(answer.value).map((plane) => gridTable(plane, "grid answer")).join(""));
-    parts.push(`<p class="form">${escapeHtml(t("practice.exam.worked"))}</p>`, `<pre class="solution">${escapeHtml(answer.solution.trimEnd())}</pre>`);
+    parts.push(figures(...answerPlanes(answer.value).map((plane) => grid(plane))));
+    parts.push(paragraph(t("practice.exam.worked"), "form"));
+    // A calculator without a typeset answer yet keeps its text answer (never the case for the six here).
+    const worked = answer.typeset === undefined
+      ? raw(`<pre class="solution">${escapeHtml(answer.solution.trimEnd())}</pre>`)
+      : element("div", { class: "worked" }, paragraph(answer.typeset.title, "worked-title"), answer.typeset.body);
+    parts.push(worked);
   }
-  parts.push(`</article>`);
-  return parts.join("\n");
+  return element("article", { class: "key", id: `key${question.number}` }, ...parts);
 }
 
 export function renderExamHtml(exam: Exam, t: Translate): string {
   const title = t("practice.exam.title");
-  const body: string[] = [
-    `<header>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${escapeHtml(t("practice.exam.meta", { seed: exam.seed, count: exam.questions.length }))} <code>${escapeHtml(exam.command)}</code></p>`,
-    `<p class="instructions">${escapeHtml(t("practice.exam.instructions"))}</p>`,
-    `<div class="fields"><span>${escapeHtml(t("practice.exam.name"))}:</span><span>${escapeHtml(t("practice.exam.score"))}: &nbsp;&nbsp;&nbsp;&nbsp; / ${exam.questions.length}</span></div>`,
-    `</header>`,
-    `<main>`,
-    ...exam.questions.map((question) => questionHtml(question, t)),
-    `</main>`,
+  const body: Markup[] = [
+    raw([
+      `<header>`,
+      `<h1>${escapeHtml(title)}</h1>`,
+      `<p class="meta">${escapeHtml(t("practice.exam.meta", { seed: exam.seed, count: exam.questions.length }))} <code>${escapeHtml(exam.command)}</code></p>`,
+      `<p class="instructions">${escapeHtml(t("practice.exam.instructions"))}</p>`,
+      `<div class="fields"><span>${escapeHtml(t("practice.exam.name"))}:</span><span>${escapeHtml(t("practice.exam.score"))}: &nbsp;&nbsp;&nbsp;&nbsp; / ${exam.questions.length}</span></div>`,
+      `</header>`,
+    ].join("\n")),
+    element("main", {}, join(exam.questions.map((question) => questionHtml(question, t)), "\n")),
   ];
   if (exam.withAnswers) {
-    body.push(`<section class="answer-key" id="answer-key">`, `<h2>${escapeHtml(t("practice.exam.key"))}</h2>`, ...exam.questions.map((question) => keyHtml(question, t)), `</section>`);
+    body.push(element("section", { class: "answer-key", id: "answer-key" }, heading(2, t("practice.exam.key")), join(exam.questions.map((question) => keyHtml(question, t)), "\n")));
   }
-  return [
-    "<!DOCTYPE html>",
-    `<html lang="${exam.lang}">`,
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta name="generator" content="cnn-drill">`,
-    `<title>${escapeHtml(`${title} · seed ${exam.seed}`)}</title>`,
-    `<style>\n${CSS}\n</style>`,
-    "</head>",
-    "<body>",
-    ...body,
-    "</body>",
-    "</html>",
-    "",
-  ].join("\n");
+  return htmlPage({ lang: exam.lang, title: `${title} · seed ${exam.seed}`, body: join(body, "\n"), css: EXAM_CSS });
 }

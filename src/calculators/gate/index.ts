@@ -5,6 +5,7 @@ import { explainGate, type GateExplanation } from "./explain.js";
 import { parseNumber, parseNumberList } from "../../io/parse.js";
 import { renderGateText } from "./render.js";
 import { givenList, givenNumber } from "../given.js";
+import { gateHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -69,4 +70,5 @@ export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> =
   json: gateJson,
   explain: explainGate,
   render: renderGateText,
+  html: gateHtml,
 };
