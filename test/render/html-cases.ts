@@ -16,6 +16,9 @@ export const HTML_CASES: { name: string; args: string[] }[] = [
   { name: "rf without input size", args: ["rf", "--layers", "conv3,conv3,pool2"] },
   { name: "gate xor", args: ["gate", "xor"] },
   { name: "gate custom w=0.5,0.5 b=-0.7", args: ["gate", "--weights", "0.5,0.5", "--bias", "-0.7"] },
+  { name: "step relu max pool target lr", args: ["step", "--input", "2 2 3 0; -1 -1 0 -1; -1 0 0 2; 3 1 1 0", "--kernel", "1 -1; 0 2", "--relu", "--pool", "max", "--pool-stride", "1", "--target", "1 3; 1 4", "--lr", "0.1"] },
+  { name: "step sigmoid avg mse bank", args: ["step", "--input", "[[[1,2,0],[0,1,3],[2,1,1]],[[0,1,2],[1,0,1],[3,2,0]]]", "--kernel", "[[[[1,0],[0,1]],[[0,1],[1,0]]],[[[1,1],[0,0]],[[0,0],[1,-1]]]]", "--bias", "1,-2", "--act", "sigmoid", "--pool", "avg", "--target", "[[[1]],[[0]]]", "--loss", "mse", "--lr", "0.5"] },
+  { name: "step tanh grad forward", args: ["step", "--input", "1 2 3; 4 5 6; 7 8 9", "--kernel", "1 0; 0 -1/2", "--act", "tanh", "--grad", "1 0; 0 1"] },
 ];
 
 export function caseArgs(name: string): string[] {

@@ -163,6 +163,16 @@ function backward(explanation: ConvExplanation, context: Context): Markup {
   return section("part", ...parts);
 }
 
+/** The forward pass without a title: settings, pictures and each output cell (the training step reuses it). */
+export function convForwardHtml(explanation: ConvExplanation, context: Context): Markup {
+  return join([settings(explanation.setup, context), pictures(explanation, context), forwardCells(explanation, context)]);
+}
+
+/** The backward pass from δ (the training step reuses it). */
+export function convBackwardHtml(explanation: ConvExplanation, context: Context): Markup {
+  return backward(explanation, context);
+}
+
 function workedBody(explanation: ConvExplanation, context: Context): Markup {
   const parts = [settings(explanation.setup, context), pictures(explanation, context), forwardCells(explanation, context)];
   if (explanation.backward) parts.push(backward(explanation, context));

@@ -25,7 +25,7 @@ function pairText([h, w]: readonly [number, number]): string {
 const ACTIVATION_NAMES = { none: "", relu: "ReLU", sigmoid: "σ", tanh: "tanh" } as const;
 
 /** The stages in one line: conv → ReLU → max pool 2×2 → L = ½Σ(y − t)² → update (η = 0.1). */
-function chainText(setup: StepSetup, t: Translate<Key>): string {
+export function stepChainText(setup: StepSetup, t: Translate<Key>): string {
   const parts = [t("step.chain.conv")];
   if (setup.activation !== "none") parts.push(ACTIVATION_NAMES[setup.activation]);
   if (setup.pool) parts.push(t(setup.pool.type === "max" ? "step.chain.maxPool" : "step.chain.avgPool", { size: setup.pool.size.join("×") }));
@@ -37,7 +37,7 @@ function chainText(setup: StepSetup, t: Translate<Key>): string {
 
 const LOSS_FORMULA = { "half-sse": "step.chain.lossHalfSse", sse: "step.chain.lossSse", mse: "step.chain.lossMse" } as const;
 
-function shapesText(result: StepResult): string {
+export function stepShapesText(result: StepResult): string {
   const { setup } = result;
   const shapes = [`a ${shapeText(setup.conv.inputShape)}`, `s ${shapeText(result.preActivation.shape)}`, `h ${shapeText(result.activation.shape)}`, `y ${shapeText(result.output.shape)}`];
   return shapes.join(" → ");
@@ -77,7 +77,7 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
   let stageNumber = 0;
   const stage = (key: Key, params: Record<string, string | number> = {}) => palette.heading(t(key, { n: ++stageNumber, ...params }));
 
-  const lines = [palette.heading(t("step.title", { chain: chainText(setup, t) })), t("step.shapes", { shapes: shapesText(result) }), palette.dim(t("step.notation")), ""];
+  const lines = [palette.heading(t("step.title", { chain: stepChainText(setup, t) })), t("step.shapes", { shapes: stepShapesText(result) }), palette.dim(t("step.notation")), ""];
   lines.push(stage("step.stage.forward"), ...convForwardLines(explanation.conv, context), "");
   if (setup.activation === "none") lines.push(palette.dim(t("step.noActivation")), "");
   else lines.push(stage(`step.stage.${setup.activation}`), ...activationLines(explanation, context), "");
@@ -296,10 +296,8 @@ function updateLines(explanation: StepExplanation, context: Context): string[] {
   return lines;
 }
 
-/** Inputs too large to work out cell by cell: each stage's tensor summarised. */
-export function renderStepSummary(result: StepResult, context: Context): string {
-  const { t, palette } = context;
-  const lines = [palette.heading(t("step.title", { chain: chainText(result.setup, t) })), t("step.shapes", { shapes: shapesText(result) }), ""];
+/** What a summary shows of a step too large to work out: each stage's tensor, and the loss and biases as lines. */
+export function stepSummaryParts(result: StepResult, t: Translate<Key>): { tensors: LabelledTensor[]; lines: string[] } {
   const tensors: LabelledTensor[] = [
     { label: t("step.label.preActivation"), tensor: result.preActivation },
     { label: t("step.label.activation"), tensor: result.activation },
@@ -316,10 +314,19 @@ export function renderStepSummary(result: StepResult, context: Context): string 
     );
   }
   if (update) tensors.push({ label: t("step.label.updatedKernel"), tensor: update.updatedKernel });
-  lines.push(...summaryLines(tensors, t));
+  const lines: string[] = [];
   if (loss) lines.push(`L = ${formatNumber(loss.value)}`);
   if (backward) lines.push(`∂L/∂b = ${[backward.conv.gradBias].flat().map(formatNumber).join(", ")}`);
   if (update) lines.push(`b′ = ${[update.updatedBias].flat().map(formatNumber).join(", ")}`);
+  return { tensors, lines };
+}
+
+/** Inputs too large to work out cell by cell: each stage's tensor summarised. */
+export function renderStepSummary(result: StepResult, context: Context): string {
+  const { t, palette } = context;
+  const lines = [palette.heading(t("step.title", { chain: stepChainText(result.setup, t) })), t("step.shapes", { shapes: stepShapesText(result) }), ""];
+  const { tensors, lines: extra } = stepSummaryParts(result, t);
+  lines.push(...summaryLines(tensors, t), ...extra);
   lines.push("", palette.warn(t("step.bigHint")));
   return `${lines.join("\n")}\n`;
 }
