@@ -186,6 +186,16 @@ describe("generators exercise what matters", () => {
     }
   });
 
+  it("conv.grad-bias gives the layer a bias b and never says it has none", async () => {
+    for (const problem of await many("conv.grad-bias", 20)) {
+      expect(typeof problem.given!.bias).toBe("number");
+      expect(problem.prompt).toContain(`b = ${problem.given!.bias as number}`);
+      expect(problem.prompt).not.toMatch(/no bias/);
+      const korean = await generateProblem("conv.grad-bias", problem.seed, "ko");
+      expect(korean.prompt).not.toMatch(/편향 없음/);
+    }
+  });
+
   it("conv.true kernels change when rotated 180°", async () => {
     for (const problem of await many("conv.true", 30)) {
       const kernel = problem.given!.kernel as number[][];

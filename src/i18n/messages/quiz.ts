@@ -79,9 +79,10 @@ export const en = {
   "quiz.prompt.conv.true": "Compute the true (mathematical) 2-D convolution of the input with the kernel: rotate the kernel by 180° first, then slide it over the input.",
   "quiz.prompt.conv.dilated": "Compute PyTorch's conv2d (cross-correlation, kernel not flipped) with dilation {dilation}: neighbouring kernel taps read input cells {dilation} apart, so the kernel spans {span}×{span} input cells.",
   "quiz.prompt.convBackward": "The input went through PyTorch's conv2d (cross-correlation, kernel not flipped, no bias) with the kernel; the upstream gradient δ = ∂L/∂s is the loss gradient at the output.",
+  "quiz.prompt.convBackwardBias": "The input went through PyTorch's conv2d (cross-correlation, kernel not flipped) with the kernel, and the filter's bias b = {bias} was added to every output cell sij. The upstream gradient δ = ∂L/∂s is the loss gradient at the output.",
   "quiz.prompt.conv.grad-input": "Compute ∂L/∂a, the gradient of the loss with respect to the input (shaped like the input).",
   "quiz.prompt.conv.grad-kernel": "Compute ∂L/∂w, the gradient of the loss with respect to each kernel weight (shaped like the kernel).",
-  "quiz.prompt.conv.grad-bias": "Compute ∂L/∂b, the gradient of the loss with respect to the filter's bias (one number).",
+  "quiz.prompt.conv.grad-bias": "Compute ∂L/∂b, the gradient of the loss with respect to the filter's bias b (one number).",
 
   // Prompts: conv.output-size, pool, roi, spp, rf, gate
   "quiz.prompt.conv.output-size": "A convolution layer with a {k}×{k} kernel, stride {stride}, zero padding {padding} on each side and dilation {dilation} is applied to a {n}×{n} input. How many rows (= columns) does its output have?",
@@ -226,6 +227,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.conv.true": "입력과 커널의 2차원 합성곱을 수학적 정의대로 계산하세요: 먼저 커널을 180° 회전한 뒤 입력 위로 밀며 곱합니다.",
   "quiz.prompt.conv.dilated": "팽창(dilation) {dilation}인 PyTorch conv2d(교차 상관, 커널을 뒤집지 않음)를 계산하세요: 이웃한 커널 원소가 {dilation}칸 떨어진 입력을 읽으므로 커널이 입력의 {span}×{span} 영역을 덮습니다.",
   "quiz.prompt.convBackward": "입력이 커널과 함께 PyTorch conv2d(교차 상관, 커널을 뒤집지 않음, 편향 없음)를 지났습니다. 상류 기울기 δ = ∂L/∂s는 출력에서의 손실 기울기입니다.",
+  "quiz.prompt.convBackwardBias": "입력이 커널과 함께 PyTorch conv2d(교차 상관, 커널을 뒤집지 않음)를 지났고, 모든 출력 칸 sij에 필터의 편향(b = {bias})이 더해졌습니다. 상류 기울기 δ = ∂L/∂s는 출력에서의 손실 기울기입니다.",
   "quiz.prompt.conv.grad-input": "입력에 대한 손실의 기울기 ∂L/∂a(입력과 같은 크기)를 구하세요.",
   "quiz.prompt.conv.grad-kernel": "커널의 각 가중치에 대한 손실의 기울기 ∂L/∂w(커널과 같은 크기)를 구하세요.",
   "quiz.prompt.conv.grad-bias": "필터의 편향에 대한 손실의 기울기 ∂L/∂b(숫자 하나)를 구하세요.",
