@@ -215,6 +215,22 @@ describe("generators exercise what matters", () => {
     expect(zeroSums).toBeGreaterThan(3);
   });
 
+  it("gate.xor draws varied weights that compute NAND, OR and AND, and mostly asks a unit's weighted sums", async () => {
+    const problems = await many("gate.xor");
+    const asks = new Set<string>();
+    for (const problem of problems) {
+      const json = await calculatorJson(problem);
+      expect(json.nandOutputs).toEqual([1, 1, 1, 0]);
+      expect(json.orOutputs).toEqual([0, 1, 1, 1]);
+      expect(json.outputs).toEqual([0, 1, 1, 0]);
+      for (const unit of ["nand", "or", "and"]) expect(problem.prompt).toContain(`${unit.toUpperCase()} (${(problem.given![unit] as number[]).join(", ")})`);
+      asks.add(problem.ask!);
+    }
+    expect([...asks].sort()).toEqual(["andSums", "nandSums", "orSums", "outputs"]);
+    expect(new Set(problems.map((p) => JSON.stringify(p.given))).size).toBeGreaterThanOrEqual(40);
+    expect(problems.filter((p) => p.ask === "outputs").length).toBeLessThan(20);
+  });
+
   it("the textbook weights in gate prompts are the calculator's", async () => {
     for (const [name, weights] of Object.entries(TEXTBOOK_GATES)) {
       const json = await calculatorJson({ id: "x@1", topic: "gate.xor", seed: 1, kind: "numeric", prompt: "", command: ["cnn-drill", "gate", name] });

@@ -102,8 +102,10 @@ export const en = {
   "quiz.prompt.rf.dilated-kernel": "A {kernel}×{kernel} convolution has dilation (atrous rate) {dilation}. How many input pixels wide is the area one output unit reads, i.e. its effective kernel size?",
   "quiz.prompt.rf.stack": "Layers, input first: {layers}. What is the receptive field of one unit of the last layer: how many input pixels wide is the area it depends on?",
   "quiz.prompt.rfLegend": "(convK = K×K convolution, sN = stride N, dN = dilation N; poolK = K×K pooling with stride K unless sN says otherwise; padding does not change the field's size.)",
-  "quiz.prompt.gate.xor": "XOR is built from perceptrons as AND(NAND(x1, x2), OR(x1, x2)). Each unit outputs step(w1·x1 + w2·x2 + b), where step(z) = 1 when z > 0 and 0 otherwise. Weights (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}). Work out the hidden units NAND and OR, then the AND unit on top of them.",
-  "quiz.prompt.gate.unit": "Gates as perceptrons are the building blocks of XOR = AND(NAND(x1, x2), OR(x1, x2)). The {gate} perceptron outputs step(w1·x1 + w2·x2 + b) with w1 = {w1}, w2 = {w2}, b = {b}, where step(z) = 1 when z > 0 and 0 otherwise.",
+  "quiz.prompt.gate.xor": "XOR is built from three perceptrons as y = AND(h1, h2) with the hidden units h1 = NAND(x1, x2) and h2 = OR(x1, x2). Each unit outputs step(w1·in1 + w2·in2 + b) of its two inputs, where step(z) = 1 when z > 0 and 0 otherwise (so step(0) = 0). Weights (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}).",
+  "quiz.prompt.gate.nandSums": "Give the weighted sums z = w1·x1 + w2·x2 + b of the NAND unit h1 for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row of four numbers.",
+  "quiz.prompt.gate.orSums": "Give the weighted sums z = w1·x1 + w2·x2 + b of the OR unit h2 for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row of four numbers.",
+  "quiz.prompt.gate.andSums": "Give the weighted sums z = w1·h1 + w2·h2 + b of the output unit AND(h1, h2) for the inputs (x1, x2) = 00, 01, 10, 11 (each from that input's h1 and h2), in that order, as one row of four numbers.",
   "quiz.prompt.gate.perceptron": "A perceptron outputs y = step(w1·x1 + w2·x2 + b) with w1 = {w1}, w2 = {w2} and b = {b}, where step(z) = 1 when z > 0 and 0 otherwise (so step(0) = 0).",
   "quiz.prompt.gateOutputs": "Give the outputs y for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row of four 0s and 1s (y00 y01 y10 y11).",
 
@@ -126,6 +128,9 @@ export const en = {
   "quiz.given.layers": "layers",
   "quiz.given.inputSize": "input size",
   "quiz.given.weights": "weights (w1, w2)",
+  "quiz.given.nand": "NAND unit (w1, w2, b)",
+  "quiz.given.or": "OR unit (w1, w2, b)",
+  "quiz.given.and": "AND unit (w1, w2, b)",
 
   // problem
   "quiz.problem.heading": "Problem {id}",
@@ -249,8 +254,10 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.rf.dilated-kernel": "{kernel}×{kernel} 합성곱의 팽창률(atrous rate)이 {dilation}입니다. 출력 유닛 하나가 읽는 영역, 즉 유효 커널의 한 변은 입력 화소 몇 개인가요?",
   "quiz.prompt.rf.stack": "층(입력 쪽부터): {layers}. 마지막 층 유닛 하나의 수용 영역, 즉 그 유닛이 의존하는 영역의 한 변은 입력 화소 몇 개인가요?",
   "quiz.prompt.rfLegend": "(convK = K×K 합성곱, sN = 스트라이드 N, dN = 팽창 N, poolK = sN이 없으면 스트라이드 K인 K×K 풀링. 패딩은 수용 영역의 크기를 바꾸지 않습니다.)",
-  "quiz.prompt.gate.xor": "XOR을 퍼셉트론으로 AND(NAND(x1, x2), OR(x1, x2))처럼 만듭니다. 각 유닛은 step(w1·x1 + w2·x2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다. 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}). 은닉 유닛 NAND와 OR를 먼저 구하고, 그 위의 AND 유닛을 계산하세요.",
-  "quiz.prompt.gate.unit": "퍼셉트론 게이트는 XOR = AND(NAND(x1, x2), OR(x1, x2))의 구성 요소입니다. w1 = {w1}, w2 = {w2}, b = {b}인 {gate} 퍼셉트론은 step(w1·x1 + w2·x2 + b)를 출력합니다. z > 0이면 step(z) = 1, 아니면 0입니다.",
+  "quiz.prompt.gate.xor": "XOR을 퍼셉트론 세 개로 y = AND(h1, h2)처럼 만듭니다. 은닉 유닛은 h1 = NAND(x1, x2)와 h2 = OR(x1, x2)입니다. 각 유닛은 두 입력에 대해 step(w1·입력1 + w2·입력2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0). 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}).",
+  "quiz.prompt.gate.nandSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 NAND 유닛 h1의 가중합 z = w1·x1 + w2·x2 + b를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
+  "quiz.prompt.gate.orSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 OR 유닛 h2의 가중합 z = w1·x1 + w2·x2 + b를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
+  "quiz.prompt.gate.andSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력 유닛 AND(h1, h2)의 가중합 z = w1·h1 + w2·h2 + b(각 입력의 h1, h2로 계산)를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
   "quiz.prompt.gate.perceptron": "w1 = {w1}, w2 = {w2}, b = {b}인 퍼셉트론이 y = step(w1·x1 + w2·x2 + b)를 출력합니다. z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0).",
   "quiz.prompt.gateOutputs": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력 y를 이 순서로 한 줄에 답하세요: y00 y01 y10 y11 (0 또는 1 네 개).",
 
@@ -272,6 +279,9 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.given.layers": "층",
   "quiz.given.inputSize": "입력 크기",
   "quiz.given.weights": "가중치 (w1, w2)",
+  "quiz.given.nand": "NAND 유닛 (w1, w2, b)",
+  "quiz.given.or": "OR 유닛 (w1, w2, b)",
+  "quiz.given.and": "AND 유닛 (w1, w2, b)",
 
   "quiz.problem.heading": "문제 {id}",
   "quiz.problem.topic": "주제: {title}",
