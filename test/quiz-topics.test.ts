@@ -134,8 +134,9 @@ describe.each(NUMERIC_TOPICS)("%s", (topic) => {
     expect(right.score).toBe(1);
     const wrong = await checkAnswer(problem, answerText(changed(expected)), "en");
     expect(wrong.correct).toBe(false);
-    const cells = flattenNested(expected).length;
-    expect(wrong.score).toBeCloseTo((cells - 1) / cells, 10);
+    // One cell off: per-cell credit for values; a mask loses one of its true cells (marked or wrongly marked).
+    const counted = problem.ask === "mask" ? flattenNested(expected).filter((value) => value !== 0).length : flattenNested(expected).length;
+    expect(wrong.score).toBeCloseTo((counted - 1) / counted, 10);
   });
 });
 
@@ -158,6 +159,23 @@ describe("generators exercise what matters", () => {
     }
     expect(withTies).toBeGreaterThan(5);
     expect(withTies).toBeLessThan(55);
+  });
+
+  it("pool.max outputs repeat a value in at most half their cells (never constant) over 100 seeds", async () => {
+    for (const problem of await many("pool.max", 100)) {
+      const output = ((await calculatorJson(problem)).output as number[][]).flat();
+      const most = Math.max(...output.map((value) => output.filter((v) => v === value).length));
+      expect(most).toBeLessThanOrEqual(Math.floor(output.length / 2));
+    }
+  });
+
+  it("pool.max-mask: an all-zero answer scores 0", async () => {
+    for (const problem of await many("pool.max-mask", 20)) {
+      const input = problem.given!.input as number[][];
+      const zeros = input.map((row) => row.map(() => 0).join(" ")).join("; ");
+      const outcome = await checkAnswer(problem, zeros, "en");
+      expect([outcome.correct, outcome.score]).toEqual([false, 0]);
+    }
   });
 
   it("pool topics use overlapping windows (stride < size) in some problems", async () => {

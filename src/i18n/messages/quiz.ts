@@ -146,6 +146,7 @@ export const en = {
   // check
   "quiz.check.right": "✓ Right!",
   "quiz.check.partly": "✗ Not quite: {right} of {total} right ({percent}%).",
+  "quiz.check.partlyMask": "✗ Not quite: {marked} of the {trueCells} cells that receive gradient marked, {wronglyMarked} marked wrongly (score {percent}%: the share marked, less the wrongly marked).",
   "quiz.check.wrong": "✗ Wrong.",
   "quiz.check.yourAnswer": "your answer",
   "quiz.check.expected": "expected (where wrong)",
@@ -295,6 +296,7 @@ export const ko: Record<keyof typeof en, string> = {
 
   "quiz.check.right": "✓ 정답!",
   "quiz.check.partly": "✗ 아쉽습니다: {total}개 중 {right}개 정답 ({percent}%).",
+  "quiz.check.partlyMask": "✗ 아쉽습니다: 기울기를 받는 칸 {trueCells}개 중 {marked}개를 표시했고, 잘못 표시한 칸이 {wronglyMarked}개입니다 (점수 {percent}%: 맞게 표시한 비율에서 잘못 표시한 비율을 뺀 값).",
   "quiz.check.wrong": "✗ 오답입니다.",
   "quiz.check.yourAnswer": "내 답",
   "quiz.check.expected": "정답 (틀린 칸만)",
