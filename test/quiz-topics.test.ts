@@ -198,6 +198,20 @@ describe("generators exercise what matters", () => {
     }
   });
 
+  it("roi.pool: some boxes are image pixels projected onto a stride-16 map (scale 1/16), and the prompt says so", async () => {
+    const problems = await many("roi.pool", 60);
+    const realistic = problems.filter((p) => p.given!.scale === 1 / 16);
+    expect(realistic.length).toBeGreaterThan(10);
+    expect(realistic.length).toBeLessThan(50);
+    for (const problem of realistic) {
+      expect(problem.prompt).toContain("An 80×80 image went through a backbone of total stride 16");
+      expect((problem.given!.box as number[]).some((v) => v >= 16)).toBe(true);
+      const korean = await generateProblem("roi.pool", problem.seed, "ko");
+      expect(korean.prompt).toContain("80×80 영상이 전체 스트라이드 16인 백본");
+    }
+    for (const problem of problems.filter((p) => p.given!.scale !== 1 / 16)) expect(problem.prompt).not.toContain("stride 16");
+  });
+
   it("conv.padded always uses a stride above 1 or padding", async () => {
     for (const problem of await many("conv.padded", 30)) {
       expect((problem.given!.stride as number) > 1 || (problem.given!.padding as number) > 0).toBe(true);
