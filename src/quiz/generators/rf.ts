@@ -11,8 +11,9 @@ const dilatedKernel: NumericGenerator = {
   calculator: "rf",
   generate(random) {
     const stream = random.stream("layer");
+    // Rates as in the lectures (2, 4) and in DeepLab's atrous pyramid (6, 12, 18, 24), and a few others.
     const kernel = stream.pick([2, 3, 3, 3, 5, 7]);
-    const dilation = stream.pick([2, 2, 3, 4, 6]);
+    const dilation = stream.pick([2, 2, 3, 4, 5, 6, 8, 12, 18, 24]);
     return {
       given: { layers: convLayerToken(kernel, { dilation }) },
       ask: "receptiveField",
