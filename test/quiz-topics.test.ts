@@ -113,7 +113,11 @@ describe.each(NUMERIC_TOPICS)("%s", (topic) => {
     expect(korean.given).toEqual(problem.given);
     expect(korean.command).toEqual(problem.command);
     expect(korean.prompt).not.toBe(problem.prompt);
-    for (const prompt of [problem.prompt, korean.prompt]) expect(prompt).not.toMatch(/\{\w+\}|quiz\.prompt/);
+    for (const prompt of [problem.prompt, korean.prompt]) {
+      expect(prompt).not.toMatch(/\{\w+\}|quiz\.prompt/);
+      // The exam's notation, not command-line syntax: no layer tokens, ∂L/∂a for the input's gradient.
+      expect(prompt).not.toMatch(/\b(conv|pool)\d+([spd]\d+)*(?!\w)|∂L\/∂input|∂L\/∂입력|layers =|type =|mode =/);
+    }
 
     expect(problem.kind).toBe("numeric");
     expect(problem.command?.[0]).toBe("cnn-drill");
@@ -231,6 +235,15 @@ describe("generators exercise what matters", () => {
       expect(korean.prompt).toContain("80×80 영상이 전체 스트라이드 16인 백본");
     }
     for (const problem of problems.filter((p) => p.given!.scale !== 1 / 16)) expect(problem.prompt).not.toContain("stride 16");
+  });
+
+  it("rf.stack writes every layer out as a lecturer would, one sentence per layer, in both languages", async () => {
+    for (const problem of await many("rf.stack", 30)) {
+      const layers = (problem.given!.layers as string).split(",");
+      expect(problem.prompt.match(/Layer \d: \d×\d (convolution|max pooling), stride \d(, dilation 2)?\./g)).toHaveLength(layers.length);
+      const korean = await generateProblem("rf.stack", problem.seed, "ko");
+      expect(korean.prompt.match(/\d번째 층: \d×\d (합성곱|최대 풀링), 스트라이드 \d(, 팽창 2)?\./g)).toHaveLength(layers.length);
+    }
   });
 
   it("conv.padded always uses a stride above 1 or padding", async () => {
