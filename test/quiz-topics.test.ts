@@ -15,6 +15,7 @@ import {
   numericGenerators,
   parseProblemId,
   shapeOfNested,
+  workedSolution,
   type NestedNumbers,
   type QuizProblem,
 } from "../src/quiz/index.js";
@@ -162,6 +163,35 @@ describe("every numeric topic varies", () => {
   it("lists only real topics among those excused", () => {
     const topics = new Set(numericGenerators.map((generator) => generator.topic as string));
     for (const topic of Object.keys(FEW_PROBLEMS)) expect(topics.has(topic)).toBe(true);
+  });
+});
+
+describe("worked solutions open with the asked quantity", () => {
+  it.each([
+    ["conv.output-size", /^Output size = ⌊\(n \+ 2·p − k̂\)\/s⌋ \+ 1 with k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = \d+: ⌊\(\d+ \+ 2·\d+ − \d+\)\/\d+⌋ \+ 1 = (\d+)\.$/, /^출력 크기 = /],
+    ["spp.length", /^Length = C · Σ n² = \d+ · \([\d² +]+\) = (\d+): /, /^길이 = C · Σ n² = /],
+    ["rf.dilated-kernel", /^Effective kernel size k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = (\d+)\.$/, /^유효 커널 크기 k̂ = /],
+  ])("%s: the first line is the formula with the problem's numbers and the answer, in both languages", async (topic, english, korean) => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const problem = await generateProblem(topic, seed, "en");
+      const answer = (await calculatorJson(problem))[problem.ask!];
+      const first = (await workedSolution(problem, "en")).split("\n")[0];
+      expect(first).toMatch(english);
+      expect(Number(english.exec(first)![1])).toBe(answer);
+      expect((await workedSolution(problem, "ko")).split("\n")[0]).toMatch(korean);
+    }
+  });
+
+  it.each(["conv.grad-input", "conv.grad-kernel", "conv.grad-bias"])("%s: the gradients come before the forward pass", async (topic) => {
+    const solution = await workedSolution(await generateProblem(topic, 1, "en"), "en");
+    expect(solution.split("\n")[2]).toBe("The gradients (each worked out below)");
+    expect(solution.indexOf("∂L/∂b = Σ δ = ")).toBeLessThan(solution.indexOf("Each output cell"));
+  });
+
+  it("a problem built by hand (not from its id) gets no opening line", async () => {
+    const problem = await generateProblem("spp.length", 1, "en");
+    const solution = await workedSolution({ ...problem, given: { ...problem.given, levels: [1] } }, "en");
+    expect(solution).not.toMatch(/^Length/);
   });
 });
 

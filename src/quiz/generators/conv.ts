@@ -212,6 +212,7 @@ const outputSizeTopic: NumericGenerator = {
       ask: "outputSize",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.conv.output-size", params: { n: shape.n, k: shape.k, stride: shape.stride, padding: shape.padding, dilation: shape.dilation } }],
+      solutionLead: [{ key: "quiz.lead.conv.output-size", params: { n: shape.n, k: shape.k, s: shape.stride, p: shape.padding, d: shape.dilation, span: shape.dilation * (shape.k - 1) + 1 } }],
     };
   },
 };

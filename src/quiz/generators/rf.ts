@@ -19,6 +19,7 @@ const dilatedKernel: NumericGenerator = {
       ask: "receptiveField",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.rf.dilated-kernel", params: { kernel, dilation } }],
+      solutionLead: [{ key: "quiz.lead.rf.dilated-kernel", params: { k: kernel, d: dilation } }],
     };
   },
 };
