@@ -168,7 +168,7 @@ describe("every numeric topic varies", () => {
 
 describe("worked solutions open with the asked quantity", () => {
   it.each([
-    ["conv.output-size", /^Output size = ⌊\(n \+ 2·p − k̂\)\/s⌋ \+ 1 with k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = \d+: ⌊\(\d+ \+ 2·\d+ − \d+\)\/\d+⌋ \+ 1 = (\d+)\.$/, /^출력 크기 = /],
+    ["conv.output-size", /^Output size = ⌊\(n \+ 2·p − k̂\) \/ s⌋ \+ 1 with k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = \d+: ⌊\(\d+ \+ 2·\d+ − \d+\) \/ \d+⌋ \+ 1 = (\d+)\.$/, /^출력 크기 = /],
     ["spp.length", /^Length = C · Σ n² = \d+ · \([\d² +]+\) = (\d+): /, /^길이 = C · Σ n² = /],
     ["rf.dilated-kernel", /^Effective kernel size k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = (\d+)\.$/, /^유효 커널 크기 k̂ = /],
   ])("%s: the first line is the formula with the problem's numbers and the answer, in both languages", async (topic, english, korean) => {

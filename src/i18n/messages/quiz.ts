@@ -114,7 +114,7 @@ export const en = {
   "quiz.prompt.gateOutputs": "Give the outputs y for the inputs (x1, x2) = 00, 01, 10, 11, in that order, as one row of four 0s and 1s (y00 y01 y10 y11).",
 
   // Worked solutions: the asked quantity and its formula first ({answer} from the calculator)
-  "quiz.lead.conv.output-size": "Output size = ⌊(n + 2·p − k̂)/s⌋ + 1 with k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {span}: ⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {answer}.",
+  "quiz.lead.conv.output-size": "Output size = ⌊(n + 2·p − k̂) / s⌋ + 1 with k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {span}: ⌊({n} + 2·{p} − {span}) / {s}⌋ + 1 = {answer}.",
   "quiz.lead.spp.length": "Length = C · Σ n² = {channels} · ({squares}) = {answer}: each level n keeps n² numbers per channel, whatever the map's height and width.",
   "quiz.lead.rf.dilated-kernel": "Effective kernel size k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {answer}.",
 
@@ -275,7 +275,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.gate.perceptron": "w1 = {w1}, w2 = {w2}, b = {b}인 퍼셉트론이 y = step(w1·x1 + w2·x2 + b)를 출력합니다. z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0).",
   "quiz.prompt.gateOutputs": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력 y를 이 순서로 한 줄에 답하세요: y00 y01 y10 y11 (0 또는 1 네 개).",
 
-  "quiz.lead.conv.output-size": "출력 크기 = ⌊(n + 2·p − k̂)/s⌋ + 1, 여기서 k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {span}: ⌊({n} + 2·{p} − {span})/{s}⌋ + 1 = {answer}.",
+  "quiz.lead.conv.output-size": "출력 크기 = ⌊(n + 2·p − k̂) / s⌋ + 1, 여기서 k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {span}: ⌊({n} + 2·{p} − {span}) / {s}⌋ + 1 = {answer}.",
   "quiz.lead.spp.length": "길이 = C · Σ n² = {channels} · ({squares}) = {answer}: 레벨 n은 특징 맵의 높이와 너비에 상관없이 채널마다 숫자 n²개를 남깁니다.",
   "quiz.lead.rf.dilated-kernel": "유효 커널 크기 k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {answer}.",
 
