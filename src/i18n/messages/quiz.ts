@@ -268,7 +268,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.prompt.rfLayer.convDilated": "{i}번째 층: {k}×{k} 합성곱, 스트라이드 {stride}, 팽창 {dilation}.",
   "quiz.prompt.rfLayer.pool": "{i}번째 층: {k}×{k} 최대 풀링, 스트라이드 {stride}.",
   "quiz.prompt.rf.stackAsk": "마지막 층 유닛 하나의 수용 영역, 즉 그 유닛이 의존하는 영역의 한 변은 입력 화소 몇 개인가요?",
-  "quiz.prompt.gate.xor": "XOR을 퍼셉트론 세 개로 y = AND(h1, h2)처럼 만듭니다. 은닉 유닛은 h1 = NAND(x1, x2)와 h2 = OR(x1, x2)입니다. 각 유닛은 두 입력에 대해 step(w1·입력1 + w2·입력2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0). 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}).",
+  "quiz.prompt.gate.xor": "XOR을 퍼셉트론 세 개로 y = AND(h1, h2) 형태로 만듭니다. 은닉 유닛은 h1 = NAND(x1, x2)와 h2 = OR(x1, x2)입니다. 각 유닛은 두 입력에 대해 step(w1·입력1 + w2·입력2 + b)를 출력하며, z > 0이면 step(z) = 1, 아니면 0입니다(따라서 step(0) = 0). 가중치 (w1, w2, b): NAND ({nand}), OR ({or}), AND ({and}).",
   "quiz.prompt.gate.nandSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 NAND 유닛 h1의 가중합 z = w1·x1 + w2·x2 + b를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
   "quiz.prompt.gate.orSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 OR 유닛 h2의 가중합 z = w1·x1 + w2·x2 + b를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
   "quiz.prompt.gate.andSums": "입력 (x1, x2) = 00, 01, 10, 11에 대한 출력 유닛 AND(h1, h2)의 가중합 z = w1·h1 + w2·h2 + b(각 입력의 h1, h2로 계산)를 이 순서로 한 줄에 숫자 네 개로 답하세요.",
