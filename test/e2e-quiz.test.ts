@@ -183,6 +183,20 @@ describe("cnn-drill check", () => {
     expect(result.stdout).toBe("");
   });
 
+  it("scores a max-pool mask by its marked cells: all zeros score 0, exit 1, in both languages", () => {
+    const mask = JSON.parse(runBuilt(["problem", "pool.max-mask@3", "--json"]).stdout);
+    const expected = answerOf(mask) as number[][];
+    const zeros = expected.map((row) => row.map(() => 0).join(" ")).join("; ");
+    const json = runBuilt(["check", mask.id, "--answer", zeros, "--json"]);
+    expect(json.exitCode).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ correct: false, score: 0 });
+    const trueCells = expected.flat().filter((v) => v === 1).length;
+    const text = runBuilt(["check", mask.id, "--answer", zeros]);
+    expect(text.stdout.split("\n")[0]).toBe(`✗ Not quite: 0 of the ${trueCells} cells that receive gradient marked, 0 marked wrongly (score 0%: the share marked, less the wrongly marked).`);
+    const korean = runBuilt(["check", mask.id, "--answer", zeros, "--lang", "ko"]);
+    expect(korean.stdout.split("\n")[0]).toBe(`✗ 아쉽습니다: 기울기를 받는 칸 ${trueCells}개 중 0개를 표시했고, 잘못 표시한 칸이 0개입니다 (점수 0%: 맞게 표시한 비율에서 잘못 표시한 비율을 뺀 값).`);
+  });
+
   it("accepts a fraction for a number answer (spp.length) and rejects a wrong number", () => {
     const length = JSON.parse(runBuilt(["problem", "spp.length@9", "--json"]).stdout);
     const value = answerOf(length) as number;

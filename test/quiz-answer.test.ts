@@ -176,3 +176,47 @@ describe("checkAnswer", () => {
     await expect(checkAnswer(choice, "z", "en")).rejects.toMatchObject({ code: "quiz.answer.wantChoice" });
   });
 });
+
+describe("checkAnswer: a max-pool mask is scored by its marked cells", () => {
+  // 2×2 windows, stride 2: the maxima 4, 5, 1, 7 sit at (1,1), (1,3), (3,0), (3,3).
+  const input = [[1, 2, 0, 0], [3, 4, 0, 5], [0, 0, 6, 0], [1, 0, 0, 7]];
+  const mask: QuizProblem = {
+    id: "pool.max-mask@0",
+    topic: "pool.max-mask",
+    seed: 0,
+    kind: "numeric",
+    prompt: "",
+    given: { input, size: 2, stride: 2 },
+    ask: "mask",
+    command: ["cnn-drill", "pool", "--input", "1 2 0 0; 3 4 0 5; 0 0 6 0; 1 0 0 7", "--size", "2", "--stride", "2"],
+    answerForm: "matrix",
+  };
+  const right = "0 0 0 0; 0 1 0 1; 0 0 0 0; 1 0 0 1";
+
+  it("the right mask scores 1", async () => {
+    expect(await checkAnswer(mask, right, "en")).toMatchObject({ correct: true, score: 1, marks: { trueCells: 4, marked: 4, wronglyMarked: 0 } });
+  });
+
+  it("an all-zero mask scores 0 (per cell it would be 12 of 16)", async () => {
+    expect(await checkAnswer(mask, "0 0 0 0; 0 0 0 0; 0 0 0 0; 0 0 0 0", "en")).toMatchObject({ correct: false, score: 0, marks: { trueCells: 4, marked: 0, wronglyMarked: 0 } });
+  });
+
+  it("2 of 4 true cells marked, none wrongly: 0.5", async () => {
+    expect((await checkAnswer(mask, "0 0 0 0; 0 1 0 1; 0 0 0 0; 0 0 0 0", "en")).score).toBe(0.5);
+  });
+
+  it("4 of 4 marked and 1 wrongly marked: (4 − 1)/4 = 0.75", async () => {
+    expect(await checkAnswer(mask, "0 0 0 0; 0 1 1 1; 0 0 0 0; 1 0 0 1", "en")).toMatchObject({ correct: false, score: 0.75, marks: { marked: 4, wronglyMarked: 1 } });
+  });
+
+  it("an all-ones mask marks every true cell and 12 wrongly: score 0, not below", async () => {
+    expect((await checkAnswer(mask, "1 1 1 1; 1 1 1 1; 1 1 1 1; 1 1 1 1", "en")).score).toBe(0);
+  });
+
+  it("a value matrix (not a mask) keeps per-cell credit and has no marks", async () => {
+    const output = await checkAnswer({ ...mask, ask: "output" }, "4 5; 1 0", "en");
+    expect(output).toMatchObject({ score: 0.75 });
+    expect(output).not.toHaveProperty("marks");
+  });
+});
+

@@ -15,6 +15,7 @@ import {
   numericGenerators,
   parseProblemId,
   shapeOfNested,
+  workedSolution,
   type NestedNumbers,
   type QuizProblem,
 } from "../src/quiz/index.js";
@@ -114,7 +115,11 @@ describe.each(NUMERIC_TOPICS)("%s", (topic) => {
     expect(korean.given).toEqual(problem.given);
     expect(korean.command).toEqual(problem.command);
     expect(korean.prompt).not.toBe(problem.prompt);
-    for (const prompt of [problem.prompt, korean.prompt]) expect(prompt).not.toMatch(/\{\w+\}|quiz\.prompt/);
+    for (const prompt of [problem.prompt, korean.prompt]) {
+      expect(prompt).not.toMatch(/\{\w+\}|quiz\.prompt/);
+      // The exam's notation, not command-line syntax: no layer tokens, ∂L/∂a for the input's gradient.
+      expect(prompt).not.toMatch(/\b(conv|pool)\d+([spd]\d+)*(?!\w)|∂L\/∂input|∂L\/∂입력|layers =|type =|mode =/);
+    }
 
     expect(problem.kind).toBe("numeric");
     expect(problem.command?.[0]).toBe("cnn-drill");
@@ -135,8 +140,59 @@ describe.each(NUMERIC_TOPICS)("%s", (topic) => {
     expect(right.score).toBe(1);
     const wrong = await checkAnswer(problem, answerText(changed(expected)), "en");
     expect(wrong.correct).toBe(false);
-    const cells = flattenNested(expected).length;
-    expect(wrong.score).toBeCloseTo((cells - 1) / cells, 10);
+    // One cell off: per-cell credit for values; a mask loses one of its true cells (marked or wrongly marked).
+    const counted = problem.ask === "mask" ? flattenNested(expected).filter((value) => value !== 0).length : flattenNested(expected).length;
+    expect(wrong.score).toBeCloseTo((counted - 1) / counted, 10);
+  });
+});
+
+/** Topics that cannot give 20 distinct problems in 100 seeds, each with the reason (none today). */
+const FEW_PROBLEMS: Readonly<Record<string, string>> = {};
+
+describe("every numeric topic varies", () => {
+  it.each(numericGenerators.map((generator) => generator.topic))("%s gives at least 20 distinct problems in 100 seeds", async (topic) => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 100; seed++) {
+      const problem = await generateProblem(topic, seed, "en");
+      // What the student sees: the question and its numbers.
+      seen.add(JSON.stringify([problem.prompt, problem.given]));
+    }
+    if (topic in FEW_PROBLEMS) return;
+    expect(seen.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it("lists only real topics among those excused", () => {
+    const topics = new Set(numericGenerators.map((generator) => generator.topic as string));
+    for (const topic of Object.keys(FEW_PROBLEMS)) expect(topics.has(topic)).toBe(true);
+  });
+});
+
+describe("worked solutions open with the asked quantity", () => {
+  it.each([
+    ["conv.output-size", /^Output size = ⌊\(n \+ 2·p − k̂\) \/ s⌋ \+ 1 with k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = \d+: ⌊\(\d+ \+ 2·\d+ − \d+\) \/ \d+⌋ \+ 1 = (\d+)\.$/, /^출력 크기 = /],
+    ["spp.length", /^Length = C · Σ n² = \d+ · \([\d² +]+\) = (\d+): /, /^길이 = C · Σ n² = /],
+    ["rf.dilated-kernel", /^Effective kernel size k̂ = d\(k − 1\) \+ 1 = \d+·\(\d+ − 1\) \+ 1 = (\d+)\.$/, /^유효 커널 크기 k̂ = /],
+  ])("%s: the first line is the formula with the problem's numbers and the answer, in both languages", async (topic, english, korean) => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const problem = await generateProblem(topic, seed, "en");
+      const answer = (await calculatorJson(problem))[problem.ask!];
+      const first = (await workedSolution(problem, "en")).split("\n")[0];
+      expect(first).toMatch(english);
+      expect(Number(english.exec(first)![1])).toBe(answer);
+      expect((await workedSolution(problem, "ko")).split("\n")[0]).toMatch(korean);
+    }
+  });
+
+  it.each(["conv.grad-input", "conv.grad-kernel", "conv.grad-bias"])("%s: the gradients come before the forward pass", async (topic) => {
+    const solution = await workedSolution(await generateProblem(topic, 1, "en"), "en");
+    expect(solution.split("\n")[2]).toBe("The gradients (each worked out below)");
+    expect(solution.indexOf("∂L/∂b = Σ δ = ")).toBeLessThan(solution.indexOf("Each output cell"));
+  });
+
+  it("a problem built by hand (not from its id) gets no opening line", async () => {
+    const problem = await generateProblem("spp.length", 1, "en");
+    const solution = await workedSolution({ ...problem, given: { ...problem.given, levels: [1] } }, "en");
+    expect(solution).not.toMatch(/^Length/);
   });
 });
 
@@ -161,6 +217,23 @@ describe("generators exercise what matters", () => {
     expect(withTies).toBeLessThan(55);
   });
 
+  it("pool.max outputs repeat a value in at most half their cells (never constant) over 100 seeds", async () => {
+    for (const problem of await many("pool.max", 100)) {
+      const output = ((await calculatorJson(problem)).output as number[][]).flat();
+      const most = Math.max(...output.map((value) => output.filter((v) => v === value).length));
+      expect(most).toBeLessThanOrEqual(Math.floor(output.length / 2));
+    }
+  });
+
+  it("pool.max-mask: an all-zero answer scores 0", async () => {
+    for (const problem of await many("pool.max-mask", 20)) {
+      const input = problem.given!.input as number[][];
+      const zeros = input.map((row) => row.map(() => 0).join(" ")).join("; ");
+      const outcome = await checkAnswer(problem, zeros, "en");
+      expect([outcome.correct, outcome.score]).toEqual([false, 0]);
+    }
+  });
+
   it("pool topics use overlapping windows (stride < size) in some problems", async () => {
     const overlapping = (await many("pool.max-grad")).filter((p) => (p.given!.stride as number) < (p.given!.size as number));
     expect(overlapping.length).toBeGreaterThan(5);
@@ -181,9 +254,42 @@ describe("generators exercise what matters", () => {
     }
   });
 
+  it("roi.pool: some boxes are image pixels projected onto a stride-16 map (scale 1/16), and the prompt says so", async () => {
+    const problems = await many("roi.pool", 60);
+    const realistic = problems.filter((p) => p.given!.scale === 1 / 16);
+    expect(realistic.length).toBeGreaterThan(10);
+    expect(realistic.length).toBeLessThan(50);
+    for (const problem of realistic) {
+      expect(problem.prompt).toContain("An 80×80 image went through a backbone of total stride 16");
+      expect((problem.given!.box as number[]).some((v) => v >= 16)).toBe(true);
+      const korean = await generateProblem("roi.pool", problem.seed, "ko");
+      expect(korean.prompt).toContain("80×80 영상이 전체 스트라이드 16인 백본");
+    }
+    for (const problem of problems.filter((p) => p.given!.scale !== 1 / 16)) expect(problem.prompt).not.toContain("stride 16");
+  });
+
+  it("rf.stack writes every layer out as a lecturer would, one sentence per layer, in both languages", async () => {
+    for (const problem of await many("rf.stack", 30)) {
+      const layers = (problem.given!.layers as string).split(",");
+      expect(problem.prompt.match(/Layer \d: \d×\d (convolution|max pooling), stride \d(, dilation 2)?\./g)).toHaveLength(layers.length);
+      const korean = await generateProblem("rf.stack", problem.seed, "ko");
+      expect(korean.prompt.match(/\d번째 층: \d×\d (합성곱|최대 풀링), 스트라이드 \d(, 팽창 2)?\./g)).toHaveLength(layers.length);
+    }
+  });
+
   it("conv.padded always uses a stride above 1 or padding", async () => {
     for (const problem of await many("conv.padded", 30)) {
       expect((problem.given!.stride as number) > 1 || (problem.given!.padding as number) > 0).toBe(true);
+    }
+  });
+
+  it("conv.grad-bias gives the layer a bias b and never says it has none", async () => {
+    for (const problem of await many("conv.grad-bias", 20)) {
+      expect(typeof problem.given!.bias).toBe("number");
+      expect(problem.prompt).toContain(`b = ${problem.given!.bias as number}`);
+      expect(problem.prompt).not.toMatch(/no bias/);
+      const korean = await generateProblem("conv.grad-bias", problem.seed, "ko");
+      expect(korean.prompt).not.toMatch(/편향 없음/);
     }
   });
 
@@ -204,6 +310,22 @@ describe("generators exercise what matters", () => {
       if ((json.rows as { sum: number }[]).some((row) => row.sum === 0)) zeroSums++;
     }
     expect(zeroSums).toBeGreaterThan(3);
+  });
+
+  it("gate.xor draws varied weights that compute NAND, OR and AND, and mostly asks a unit's weighted sums", async () => {
+    const problems = await many("gate.xor");
+    const asks = new Set<string>();
+    for (const problem of problems) {
+      const json = await calculatorJson(problem);
+      expect(json.nandOutputs).toEqual([1, 1, 1, 0]);
+      expect(json.orOutputs).toEqual([0, 1, 1, 1]);
+      expect(json.outputs).toEqual([0, 1, 1, 0]);
+      for (const unit of ["nand", "or", "and"]) expect(problem.prompt).toContain(`${unit.toUpperCase()} (${(problem.given![unit] as number[]).join(", ")})`);
+      asks.add(problem.ask!);
+    }
+    expect([...asks].sort()).toEqual(["andSums", "nandSums", "orSums", "outputs"]);
+    expect(new Set(problems.map((p) => JSON.stringify(p.given))).size).toBeGreaterThanOrEqual(40);
+    expect(problems.filter((p) => p.ask === "outputs").length).toBeLessThan(20);
   });
 
   it("the textbook weights in gate prompts are the calculator's", async () => {

@@ -113,9 +113,39 @@ export function perceptronTable(perceptron: Perceptron, name?: SingleGateName): 
   return { kind: "perceptron", name, perceptron, rows, outputs: rows.map((row) => row.output) };
 }
 
-/** XOR = AND(NAND(x1, x2), OR(x1, x2)) with the textbook weights. */
-export function xorNetwork(): XorNetwork {
-  const units = { nand: TEXTBOOK_PERCEPTRONS.nand, or: TEXTBOOK_PERCEPTRONS.or, and: TEXTBOOK_PERCEPTRONS.and };
+/** The three units of the XOR network, each (w1, w2, b) as the user wrote it. */
+export type XorUnitName = "nand" | "or" | "and";
+export const XOR_UNITS: readonly XorUnitName[] = ["nand", "or", "and"];
+
+/** Truth tables (00, 01, 10, 11) each unit must compute for the network to be XOR. */
+const UNIT_OUTPUTS: Readonly<Record<XorUnitName, readonly Bit[]>> = { nand: [1, 1, 1, 0], or: [0, 1, 1, 1], and: [0, 0, 0, 1] };
+
+/**
+ * One unit of the XOR network from (w1, w2, b): three finite numbers that compute the unit's gate
+ * on all four inputs (else the network would not be AND(NAND, OR) and its pictures would mislead).
+ * `argument` is the option the values came from (`nand`, `or`, `and`).
+ */
+export function makeXorUnit(name: XorUnitName, values: readonly number[]): Perceptron {
+  check(values.length === 3, name, "gate.unitCount", { count: values.length }, "gate.unitHint");
+  check(values.every(Number.isFinite), name, "number.bad", { text: values.join(",") });
+  const [w1, w2, b] = values;
+  for (const [x1, x2] of INPUT_PAIRS) check(Number.isFinite(w1 * x1 + w2 * x2 + b), name, "output.notFinite", { what: "sum", cell: `x = (${x1}, ${x2})` }, "output.notFiniteHint");
+  const perceptron: Perceptron = { weights: [w1, w2], bias: b };
+  const outputs = perceptronTable(perceptron).outputs;
+  const wanted = UNIT_OUTPUTS[name];
+  check(
+    outputs.every((y, i) => y === wanted[i]),
+    name,
+    "gate.unitWrong",
+    { gate: name.toUpperCase(), outputs: outputs.join(" "), wanted: wanted.join(" ") },
+    "gate.unitWrongHint",
+  );
+  return perceptron;
+}
+
+/** XOR = AND(NAND(x1, x2), OR(x1, x2)), with the textbook weights for every unit not given. */
+export function xorNetwork(given: Partial<Record<XorUnitName, Perceptron>> = {}): XorNetwork {
+  const units = { nand: given.nand ?? TEXTBOOK_PERCEPTRONS.nand, or: given.or ?? TEXTBOOK_PERCEPTRONS.or, and: given.and ?? TEXTBOOK_PERCEPTRONS.and };
   const rows = INPUT_PAIRS.map((inputs) => {
     const nand = fire(units.nand, inputs);
     const or = fire(units.or, inputs);

@@ -10,6 +10,8 @@ import { loadPalette } from "../render/colour.js";
 import type { HtmlAnswer } from "../render/html-answer.js";
 import * as htmlMessages from "../render/html-messages.js";
 import { jsonText } from "../render/json.js";
+import { findGenerator } from "./generators/index.js";
+import { ProblemRandom } from "./random.js";
 import type { Problem } from "./types.js";
 
 interface CalculatorCall {
@@ -57,11 +59,26 @@ export async function calculatorAnswer(problem: Problem): Promise<unknown> {
   return json[problem.ask];
 }
 
-/** The worked solution: the calculator's human output in `lang`, as its command prints it. */
+/** The opening line a topic's generator gives its solution (the asked quantity and its formula), if any. */
+async function solutionLead(problem: Problem, lang: Lang): Promise<string | undefined> {
+  const generator = findGenerator(problem.topic);
+  if (generator === undefined) return undefined;
+  const spec = generator.generate(new ProblemRandom(problem.topic, problem.seed));
+  // Only for the problem the id gives (a problem built by hand has no lead).
+  if (spec.solutionLead === undefined || JSON.stringify(spec.given) !== JSON.stringify(problem.given ?? {})) return undefined;
+  const answer = JSON.stringify(await calculatorAnswer(problem));
+  const t = translator(lang);
+  return spec.solutionLead.map((part) => t(part.key, { ...part.params, answer })).join(" ");
+}
+
+/** The worked solution: the calculator's human output in `lang`, as its command prints it, after the topic's opening line if it has one. */
 export async function workedSolution(problem: Problem, lang: Lang, { colour = false }: { colour?: boolean } = {}): Promise<string> {
   const { spec, input } = await callOf(problem);
   addMessages(spec.messages);
-  return spec.render(spec.explain(input), { t: translator(lang), palette: await loadPalette(colour) });
+  const palette = await loadPalette(colour);
+  const body = spec.render(spec.explain(input), { t: translator(lang), palette });
+  const lead = await solutionLead(problem, lang);
+  return lead === undefined ? body : `${palette.heading(lead)}\n\n${body}`;
 }
 
 /** The worked solution typeset (the exam's HTML answer key): the calculator's `html` answer in `lang`, if it has one. */

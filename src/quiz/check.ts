@@ -16,6 +16,37 @@ export interface NumericCheck extends CheckResult {
   expectedValues: number[];
   /** Per cell, row-major: within tolerance. */
   cells: boolean[];
+  /** A 0/1 mask (`ask` = `mask`): how it was scored, by its marked cells. */
+  marks?: MaskMarks;
+}
+
+/** A mask scored by its marked cells: the share of the true cells marked, less the wrongly marked. */
+export interface MaskMarks {
+  /** Cells that are 1 in the expected mask. */
+  trueCells: number;
+  /** Of those, the ones the answer marks. */
+  marked: number;
+  /** Cells the answer marks that are 0 in the expected mask. */
+  wronglyMarked: number;
+}
+
+/**
+ * Per-cell partial credit is for value matrices; a mask is mostly zeros, so an all-zero answer would
+ * score high per cell. It scores (marked − wrongly marked) / true cells, never below 0.
+ */
+export function scoreMask(answer: readonly number[], expected: readonly number[]): { score: number; marks: MaskMarks } {
+  let trueCells = 0;
+  let marked = 0;
+  let wronglyMarked = 0;
+  expected.forEach((value, i) => {
+    const answerMarks = !isClose(answer[i], 0);
+    if (value !== 0) {
+      trueCells++;
+      if (isClose(answer[i], value)) marked++;
+    } else if (answerMarks) wronglyMarked++;
+  });
+  const score = trueCells === 0 ? 0 : Math.max(0, (marked - wronglyMarked) / trueCells);
+  return { score, marks: { trueCells, marked, wronglyMarked } };
 }
 
 export interface ChoiceCheck extends CheckResult {
@@ -44,10 +75,15 @@ export async function checkAnswer(problem: Problem, answerText: string, lang: La
   const expectedValues = flattenNested(expected);
   const cells = expectedValues.map((value, i) => isClose(values[i], value));
   const right = cells.filter(Boolean).length;
+  const correct = right === cells.length;
+  const mask = problem.ask === "mask" ? scoreMask(values, expectedValues) : undefined;
+  // A mask scores 1 exactly when every cell is right: a marked cell is one not within tolerance of 0.
+  const score = mask !== undefined ? mask.score : cells.length === 0 ? 0 : right / cells.length;
   return {
     kind: "numeric",
-    correct: right === cells.length,
-    score: cells.length === 0 ? 0 : right / cells.length,
+    correct,
+    score,
+    ...(mask === undefined ? {} : { marks: mask.marks }),
     expected,
     shape: shapeOfNested(expected),
     answer: values,

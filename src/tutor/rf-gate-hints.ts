@@ -59,8 +59,15 @@ function unitHints(perceptron: Perceptron, t: Translate, name: SingleGateName | 
   return [one.join(" "), row.join("\n")];
 }
 
-function xorHints(t: Translate): string[] {
-  const { nand, or, and } = TEXTBOOK_PERCEPTRONS;
+/** A unit of `gate xor` as the problem gives it (`--nand w1,w2,b`), else its textbook weights. */
+function xorUnit(given: Given, name: "nand" | "or" | "and"): Perceptron {
+  if (given[name] === undefined) return TEXTBOOK_PERCEPTRONS[name];
+  const [w1, w2, b] = listOf(given, name);
+  return { weights: [w1, w2], bias: b };
+}
+
+function xorHints(given: Given, t: Translate): string[] {
+  const [nand, or, and] = [xorUnit(given, "nand"), xorUnit(given, "or"), xorUnit(given, "and")];
   const inputs = [1, 0] as const;
   const h1 = fire(nand, inputs).output;
   const h2 = fire(or, inputs).output;
@@ -77,7 +84,7 @@ function xorHints(t: Translate): string[] {
 /** gate.xor: the whole network or one of its textbook units, named by `gate`. */
 export function gateXorHints(given: Given, t: Translate): string[] {
   const gate = stringOf(given, "gate");
-  if (gate === "xor") return xorHints(t);
+  if (gate === "xor") return xorHints(given, t);
   if (!(gate in TEXTBOOK_PERCEPTRONS)) throw new InputError(undefined, "hint.givenBad", { name: "gate", expected: "xor, and, or, nand, nor" });
   const name = gate as SingleGateName;
   return unitHints(TEXTBOOK_PERCEPTRONS[name], t, name, true);

@@ -84,6 +84,7 @@ function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): s
   const total = outcome.cells.length;
   const lines: string[] = [];
   if (outcome.correct) lines.push(palette.correct(t("quiz.check.right")));
+  else if (outcome.marks !== undefined) lines.push(palette.wrong(t("quiz.check.partlyMask", { ...outcome.marks, percent: Math.round(outcome.score * 100) })));
   else if (total > 1) lines.push(palette.wrong(t("quiz.check.partly", { right, total, percent: Math.round(outcome.score * 100) })));
   else lines.push(palette.wrong(t("quiz.check.wrong")));
   lines.push("");

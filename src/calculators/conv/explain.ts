@@ -5,6 +5,7 @@
  */
 import type { ConvGradients, ConvSetup } from "../../engine/conv2d.js";
 import { convBackward, convForward, rotate180 } from "../../engine/conv2d.js";
+import { effectiveKernel } from "../../engine/geometry.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
 
 /** Index of the weight as the user gave it, for the tap (m, n) of the applied (possibly rotated) kernel. */
@@ -112,6 +113,24 @@ export interface GradBiasCell {
   value: number;
 }
 
+/** δ dilated by the stride (s − 1 zeros between neighbouring entries): what ∂L/∂w correlates the input with. */
+export interface StrideDilatedGradient {
+  filter: number;
+  values: number[][];
+  /** True where the cell holds an entry of δ (not an inserted zero). */
+  isEntry: boolean[][];
+}
+
+/** Rows or columns at the end of the padded input that no window reads, when (n + 2·p − k̂) is not a multiple of s. */
+export interface Leftover {
+  axis: "height" | "width";
+  /** n + 2·p − k̂ along this axis. */
+  span: number;
+  stride: number;
+  /** How many trailing rows/columns of the padded input no window reads: span mod s. */
+  count: number;
+}
+
 export interface ConvExplanation {
   setup: ConvSetup;
   output: Tensor;
@@ -125,6 +144,10 @@ export interface ConvExplanation {
     gradInputCells: GradInputCell[];
     gradKernelCells: GradKernelCell[];
     gradBiasCells: GradBiasCell[];
+    /** Present when a stride exceeds 1: δ dilated by the stride, for ∂L/∂w. */
+    strideDilated?: StrideDilatedGradient[];
+    /** Axes along which the last rows/columns are read by no window. */
+    leftovers: Leftover[];
   };
 }
 
@@ -157,8 +180,43 @@ export function explainConv(setup: ConvSetup, grad?: Tensor): ConvExplanation {
       gradInputCells: gradInputCells(setup, grad, gradients),
       gradKernelCells: gradKernelCells(setup, grad, gradients),
       gradBiasCells: gradBiasCells(setup, grad, gradients),
+      ...(setup.stride[0] > 1 || setup.stride[1] > 1 ? { strideDilated: strideDilatedGradients(setup, grad) } : {}),
+      leftovers: leftovers(setup),
     },
   };
+}
+
+function strideDilatedGradients(setup: ConvSetup, grad: Tensor): StrideDilatedGradient[] {
+  const { filters: O, outputHeight: OH, outputWidth: OW } = setup;
+  const [sh, sw] = setup.stride;
+  const rows = (OH - 1) * sh + 1;
+  const cols = (OW - 1) * sw + 1;
+  const dilated: StrideDilatedGradient[] = [];
+  for (let o = 0; o < O; o++) {
+    const values: number[][] = [];
+    const isEntry: boolean[][] = [];
+    for (let u = 0; u < rows; u++) {
+      values.push([]);
+      isEntry.push([]);
+      for (let v = 0; v < cols; v++) {
+        const entry = u % sh === 0 && v % sw === 0;
+        values[u].push(entry ? grad.data[(o * OH + u / sh) * OW + v / sw] : 0);
+        isEntry[u].push(entry);
+      }
+    }
+    dilated.push({ filter: o, values, isEntry });
+  }
+  return dilated;
+}
+
+function leftovers(setup: ConvSetup): Leftover[] {
+  const axes = [
+    { axis: "height" as const, n: setup.height + setup.padding.top + setup.padding.bottom, k: setup.kernelHeight, d: setup.dilation[0], stride: setup.stride[0] },
+    { axis: "width" as const, n: setup.width + setup.padding.left + setup.padding.right, k: setup.kernelWidth, d: setup.dilation[1], stride: setup.stride[1] },
+  ];
+  return axes
+    .map(({ axis, n, k, d, stride }) => ({ axis, span: n - effectiveKernel(k, d), stride, count: (n - effectiveKernel(k, d)) % stride }))
+    .filter((leftover) => leftover.count > 0);
 }
 
 /** Visits every tap (o, c, i, j, m, n) whose window position lies on the real input. */

@@ -26,6 +26,8 @@ export function renderConvText(explanation: ConvExplanation, context: TextContex
   const { setup } = explanation;
   const { t, palette } = context;
   const lines: string[] = [palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), ""];
+  // A backward problem asks for gradients: they open the answer, worked out further down.
+  if (explanation.backward) lines.push(...answerLines(explanation, context), "");
   lines.push(...convForwardLines(explanation, context));
   if (explanation.backward) lines.push("", ...convBackwardLines(explanation, context));
   return `${lines.join("\n")}\n`;
@@ -48,6 +50,37 @@ export function convForwardLines(explanation: ConvExplanation, context: TextCont
   return lines;
 }
 
+/** The gradients first, each with its formula, then "worked out below". */
+function answerLines(explanation: ConvExplanation, context: TextContext<Key>): string[] {
+  const { setup } = explanation;
+  const backward = explanation.backward!;
+  const { t, palette } = context;
+  const strided = backward.strideDilated !== undefined;
+  const lines = [palette.heading(t("conv.answers"))];
+  lines.push(t(strided ? "conv.answerFormulasStrided" : "conv.answerFormulas"));
+  const blocks = [
+    ...tensorBlocks(backward.gradients.gradInput, t("conv.label.gradInput"), setup.channels, (c) => t("conv.channel", { c }), palette),
+    ...gradKernelBlocks(explanation, context),
+  ];
+  lines.push(...arrangeBlocks(blocks));
+  for (const { filter, value } of backward.gradBiasCells) lines.push(`∂L/∂b${setup.isBank ? filter + 1 : ""} = Σ δ = ${palette.result(formatNumber(value))}`);
+  return lines;
+}
+
+function gradKernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext<Key>): Block[] {
+  const { setup } = explanation;
+  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
+  const gradKernel = explanation.backward!.gradients.gradKernel;
+  const blocks: Block[] = [];
+  for (let index = 0; index < filters * channels; index++) {
+    blocks.push({
+      title: `${t("conv.label.gradKernel")}${groupSuffix(setup, Math.floor(index / channels), index % channels, t)}`,
+      lines: gridLines(rowsOf({ shape: [filters * channels, kh, kw], data: gradKernel.data }, index), { style: (text) => palette.result(text) }),
+    });
+  }
+  return blocks;
+}
+
 function settingLines(setup: ConvSetup, { t, palette }: TextContext<Key>): string[] {
   const pair = ([h, w]: readonly [number, number]) => pairText(h, w);
   const { padding } = setup;
@@ -60,7 +93,9 @@ function settingLines(setup: ConvSetup, { t, palette }: TextContext<Key>): strin
   ];
   for (const a of axes) {
     const span = effectiveKernel(a.k, a.d);
-    lines.push(`  ${t("conv.outputSizeLine", { axis: a.axis, n: a.n, pad: a.before + a.after, span, s: a.s, out: palette.result(String(a.out)) })}`);
+    // One formula style with pool's: ⌊(n + 2·p − k̂)/s⌋ + 1 (uneven `same` padding shows both sides).
+    const pad = a.before === a.after ? `2·${a.before}` : `${a.before} + ${a.after}`;
+    lines.push(`  ${t("conv.outputSizeLine", { axis: a.axis, n: a.n, pad, span, s: a.s, out: palette.result(String(a.out)) })}`);
     if (a.d > 1) lines.push(palette.dim(`    ${t("conv.spanNote", { d: a.d, k: a.k, span })}`));
   }
   return lines;
@@ -150,13 +185,21 @@ export function convBackwardLines(explanation: ConvExplanation, context: TextCon
   const { t, palette } = context;
   const lines: string[] = heading ? [palette.heading(t("conv.backward")), ""] : [];
 
+  const strided = backward.strideDilated !== undefined;
+  const zeros = pairText(setup.stride[0] - 1, setup.stride[1] - 1);
+  // Rows/columns no window reads: their input gradient is 0 (said once, before both gradients).
+  for (const leftover of backward.leftovers) {
+    lines.push(palette.dim(t(leftover.axis === "height" ? "conv.leftoverRows" : "conv.leftoverColumns", { span: leftover.span, s: leftover.stride, count: leftover.count })));
+  }
+  if (backward.leftovers.length > 0) lines.push("");
+
   // ∂L/∂a: prepared δ next to the rotated kernel, the result, then each cell's sum.
-  lines.push(palette.heading(t("conv.gradInput")));
+  lines.push(palette.heading(t(strided ? "conv.gradInputStrided" : "conv.gradInput")));
   const [offsetH, offsetW] = backward.prepared[0].offset;
-  const note = offsetH >= 0 && offsetW >= 0
-    ? t("conv.preparedGrad", { zeros: pairText(setup.stride[0] - 1, setup.stride[1] - 1), pad: pairText(offsetH, offsetW) })
-    : t("conv.preparedGradCropped");
+  const pad = pairText(offsetH, offsetW);
+  const note = offsetH < 0 || offsetW < 0 ? t("conv.preparedGradCropped") : strided ? t("conv.preparedGrad", { zeros, pad }) : t("conv.preparedGradStride1", { pad });
   lines.push(palette.dim(note));
+  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradInputDilated", { d: pairText(setup.dilation[0], setup.dilation[1]) })));
   if (setup.mode === "conv") lines.push(palette.dim(t("conv.gradInputConvNote")));
   const blocks: Block[] = [];
   for (let o = 0; o < setup.filters; o++) {
@@ -175,25 +218,25 @@ export function convBackwardLines(explanation: ConvExplanation, context: TextCon
   for (const kernel of explanation.kernels) {
     blocks.push({ title: `rot180${setup.mode === "conv" ? "(rot180(w))" : "(w)"}${groupSuffix(setup, kernel.filter, kernel.channel, t)}`, lines: gridLines(kernel.backward, { style: (text) => palette.highlight(text) }) });
   }
-  const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
+  const { filters, channels } = setup;
   lines.push(...arrangeBlocks(blocks), "");
   lines.push(...arrangeBlocks(tensorBlocks(backward.gradients.gradInput, t("conv.label.gradInput"), channels, (c) => t("conv.channel", { c }), palette)), "");
   lines.push(t("conv.gradInputCells"));
   for (const cell of backward.gradInputCells) lines.push(...gradInputCellLines(cell, setup, context));
   lines.push("");
 
-  // ∂L/∂w
-  lines.push(palette.heading(t("conv.gradKernel")));
+  // ∂L/∂w: with a stride, the correlation is with δ dilated by the stride (shown beside the result).
+  lines.push(palette.heading(t(strided ? "conv.gradKernelStrided" : "conv.gradKernel")));
+  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradKernelDilated", { d: pairText(setup.dilation[0], setup.dilation[1]) })));
   if (setup.mode === "conv") lines.push(palette.dim(t("conv.gradKernelConvNote")));
-  const gradKernel = backward.gradients.gradKernel;
-  const kernelBlocksOut: Block[] = [];
-  for (let index = 0; index < filters * channels; index++) {
-    kernelBlocksOut.push({
-      title: `${t("conv.label.gradKernel")}${groupSuffix(setup, Math.floor(index / channels), index % channels, t)}`,
-      lines: gridLines(rowsOf({ shape: [filters * channels, kh, kw], data: gradKernel.data }, index), { style: (text) => palette.result(text) }),
-    });
-  }
-  lines.push(...arrangeBlocks(kernelBlocksOut), "");
+  const dilatedBlocks: Block[] = (backward.strideDilated ?? []).map((dilated) => ({
+    title: `${t("conv.strideDilatedGrad", { zeros })}${filters > 1 ? ` — ${t("conv.filter", { o: dilated.filter + 1 })}` : ""}`,
+    lines: gridLines(dilated.values, {
+      text: (value, u, v) => (dilated.isEntry[u][v] ? formatNumber(value) : "·"),
+      style: (text, u, v) => (dilated.isEntry[u][v] ? text : palette.dim(text)),
+    }),
+  }));
+  lines.push(...arrangeBlocks([...dilatedBlocks, ...gradKernelBlocks(explanation, context)]), "");
   for (const cell of backward.gradKernelCells) lines.push(...gradKernelCellLines(cell, setup, context));
   lines.push("");
 

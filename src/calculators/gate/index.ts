@@ -1,6 +1,6 @@
 /** `cnn-drill gate`: perceptron gates (AND, OR, NAND, NOR, and XOR from three of them), or your own perceptron. */
 import { InputError } from "../../engine/errors.js";
-import { GATE_NAMES, gateTable, makePerceptron, parseGateName, perceptronTable, type GateTable } from "../../engine/gates.js";
+import { GATE_NAMES, gateTable, makePerceptron, makeXorUnit, parseGateName, perceptronTable, xorNetwork, XOR_UNITS, type GateTable, type Perceptron, type XorUnitName } from "../../engine/gates.js";
 import { explainGate, type GateExplanation } from "./explain.js";
 import { parseNumber, parseNumberList } from "../../io/parse.js";
 import { renderGateText } from "./render.js";
@@ -12,6 +12,10 @@ import type { CalculatorSpec } from "../spec.js";
 export interface GateParams {
   weights?: number[];
   bias?: number;
+  /** `gate xor` only: a unit's (w1, w2, b). */
+  nand?: number[];
+  or?: number[];
+  and?: number[];
 }
 
 /** The JSON object: `rows` (inputs, output, weighted sums and, for XOR, the hidden units) and `outputs`. */
@@ -20,6 +24,13 @@ export function gateJson(table: GateTable): Record<string, unknown> {
     return {
       gate: "xor",
       units: table.units,
+      // Each unit's sums and outputs for the inputs 00, 01, 10, 11 (the AND unit reads (h1, h2)).
+      nandSums: table.rows.map((row) => row.nand.sum),
+      nandOutputs: table.rows.map((row) => row.nand.output),
+      orSums: table.rows.map((row) => row.or.sum),
+      orOutputs: table.rows.map((row) => row.or.output),
+      andSums: table.rows.map((row) => row.and.sum),
+      andOutputs: table.rows.map((row) => row.and.output),
       rows: table.rows.map((row) => ({
         inputs: row.inputs,
         nand: row.nand.output,
@@ -50,11 +61,18 @@ export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> =
   options: {
     weights: { value: "<w1,w2>", help: "gate.help.weights", source: true, parse: parseNumberList, fromGiven: givenList },
     bias: { value: "<b>", help: "gate.help.bias", parse: parseNumber, fromGiven: givenNumber },
+    nand: { value: "<w1,w2,b>", help: "gate.help.nand", parse: parseNumberList, fromGiven: givenList },
+    or: { value: "<w1,w2,b>", help: "gate.help.or", parse: parseNumberList, fromGiven: givenList },
+    and: { value: "<w1,w2,b>", help: "gate.help.and", parse: parseNumberList, fromGiven: givenList },
   },
   // Either a gate name or --weights with --bias, never both, never half of the pair.
+  // The unit options (--nand, --or, --and) go only with xor.
   checkPresence: (given, name) => {
+    const unit = XOR_UNITS.find((key) => given.has(key));
+    const isXor = name !== undefined && name.trim().toLowerCase() === "xor";
+    if (unit !== undefined && !isXor) throw new InputError(unit, "gate.unitsNeedXor", {}, "gate.unitsHint");
     if (name !== undefined) {
-      if (given.size > 0) throw new InputError(given.has("weights") ? "weights" : "bias", "gate.both", { name }, "gate.bothHint");
+      if (given.has("weights") || given.has("bias")) throw new InputError(given.has("weights") ? "weights" : "bias", "gate.both", { name }, "gate.bothHint");
       return;
     }
     if (given.size === 0) throw new InputError(undefined, "gate.missing", {}, "gate.usageHint");
@@ -62,7 +80,16 @@ export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> =
     if (!given.has("weights")) throw new InputError("weights", "gate.needsWeights", {}, "gate.weightsHint");
   },
   setup: async (read, name) => {
-    if (name !== undefined) return gateTable(parseGateName(name));
+    if (name !== undefined) {
+      const gate = parseGateName(name);
+      if (gate !== "xor") return gateTable(gate);
+      const units: Partial<Record<XorUnitName, Perceptron>> = {};
+      for (const unit of XOR_UNITS) {
+        const values = await read(unit);
+        if (values !== undefined) units[unit] = makeXorUnit(unit, values);
+      }
+      return xorNetwork(units);
+    }
     // checkPresence has made sure both are there.
     const weights = (await read("weights")) ?? [];
     return perceptronTable(makePerceptron(weights, (await read("bias")) ?? 0));

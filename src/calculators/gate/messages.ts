@@ -2,10 +2,13 @@
 import type { CommonKey } from "../../i18n/index.js";
 export const en = {
   "gate.help": "logic gates as perceptrons: truth table with every weighted sum, the decision line, and XOR = AND(NAND, OR)",
-  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # your own perceptron",
-  "gate.help.name": "and, or, nand, nor or xor (textbook weights)",
+  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5    # XOR with your own units\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # your own perceptron",
+  "gate.help.name": "and, or, nand, nor or xor (textbook weights; xor's units can be set with --nand, --or, --and)",
   "gate.help.weights": "your own perceptron's weights w1,w2 (fractions like 1/2 allowed); needs --bias",
   "gate.help.bias": "your own perceptron's bias b; needs --weights",
+  "gate.help.nand": "with xor: the hidden NAND unit's w1,w2,b (default -0.5,-0.5,0.7)",
+  "gate.help.or": "with xor: the hidden OR unit's w1,w2,b (default 0.5,0.5,-0.2)",
+  "gate.help.and": "with xor: the output AND unit's w1,w2,b, applied to (h1, h2) (default 0.5,0.5,-0.7)",
 
   "gate.unknown": "gate \"{text}\" is not one of {names}",
   "gate.usageHint": "give a gate (cnn-drill gate xor) or your own perceptron (cnn-drill gate --weights 0.5,0.5 --bias -0.7)",
@@ -17,6 +20,12 @@ export const en = {
   "gate.needsWeights": "is required with --bias (the perceptron's weights w1,w2)",
   "gate.weightsCount": "needs 2 numbers (w1,w2), got {count}",
   "gate.weightsHint": "a gate has two inputs x1, x2: give --weights w1,w2, e.g. --weights 0.5,0.5",
+  "gate.unitsNeedXor": "sets a unit of the XOR network: use it with cnn-drill gate xor",
+  "gate.unitsHint": "e.g. cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5",
+  "gate.unitCount": "needs 3 numbers (w1,w2,b), got {count}",
+  "gate.unitHint": "give a unit as w1,w2,b, e.g. --nand -1,-1,1.5",
+  "gate.unitWrong": "these weights output {outputs} for the inputs 00, 01, 10, 11; the {gate} unit must output {wanted}",
+  "gate.unitWrongHint": "each unit of XOR = AND(NAND, OR) must compute its own gate; cnn-drill gate --weights w1,w2 --bias b shows what any weights compute",
 
   "gate.title.named": "{gate} as one perceptron",
   "gate.title.custom": "A perceptron with your weights",
@@ -50,10 +59,13 @@ export const en = {
 
 export const ko: Record<keyof typeof en, string> = {
   "gate.help": "퍼셉트론으로 만든 논리 게이트: 가중합을 모두 적은 진리표, 결정 직선, XOR = AND(NAND, OR)",
-  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # 직접 정한 퍼셉트론",
-  "gate.help.name": "and, or, nand, nor 또는 xor (교과서 가중치)",
+  "gate.help.examples": "  cnn-drill gate xor\n  cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5    # 유닛 가중치를 직접 정한 XOR\n  cnn-drill gate --weights 0.5,0.5 --bias -0.7    # 직접 정한 퍼셉트론",
+  "gate.help.name": "and, or, nand, nor 또는 xor (교과서 가중치. xor의 유닛은 --nand, --or, --and 로 정할 수 있음)",
   "gate.help.weights": "직접 정한 퍼셉트론의 가중치 w1,w2 (1/2 같은 분수 가능). --bias 가 필요합니다",
   "gate.help.bias": "직접 정한 퍼셉트론의 편향 b. --weights 가 필요합니다",
+  "gate.help.nand": "xor와 함께: 은닉 NAND 유닛의 w1,w2,b (기본값 -0.5,-0.5,0.7)",
+  "gate.help.or": "xor와 함께: 은닉 OR 유닛의 w1,w2,b (기본값 0.5,0.5,-0.2)",
+  "gate.help.and": "xor와 함께: (h1, h2)에 적용하는 출력 AND 유닛의 w1,w2,b (기본값 0.5,0.5,-0.7)",
 
   "gate.unknown": "알 수 없는 게이트입니다: \"{text}\" ({names} 중 하나를 쓰세요)",
   "gate.usageHint": "게이트 이름(cnn-drill gate xor)이나 직접 정한 퍼셉트론(cnn-drill gate --weights 0.5,0.5 --bias -0.7)을 주세요",
@@ -65,6 +77,12 @@ export const ko: Record<keyof typeof en, string> = {
   "gate.needsWeights": "--bias 와 함께 꼭 주어야 합니다 (퍼셉트론의 가중치 w1,w2)",
   "gate.weightsCount": "숫자 2개(w1,w2)가 필요한데 {count}개입니다",
   "gate.weightsHint": "게이트의 입력은 x1, x2 두 개입니다. --weights w1,w2 를 주세요. 예: --weights 0.5,0.5",
+  "gate.unitsNeedXor": "XOR 네트워크의 유닛을 정하는 옵션입니다. cnn-drill gate xor 와 함께 쓰세요",
+  "gate.unitsHint": "예: cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5",
+  "gate.unitCount": "숫자 3개(w1,w2,b)가 필요한데 {count}개입니다",
+  "gate.unitHint": "유닛은 w1,w2,b 순서로 주세요. 예: --nand -1,-1,1.5",
+  "gate.unitWrong": "이 가중치의 출력은 입력 00, 01, 10, 11 순서로 {outputs}입니다. {gate} 유닛이라면 {wanted}이어야 합니다",
+  "gate.unitWrongHint": "XOR = AND(NAND, OR)의 각 유닛은 제 게이트를 계산해야 합니다. 어떤 가중치가 무엇을 계산하는지는 cnn-drill gate --weights w1,w2 --bias b 로 볼 수 있습니다",
 
   "gate.title.named": "퍼셉트론 하나로 만든 {gate}",
   "gate.title.custom": "직접 정한 가중치의 퍼셉트론",

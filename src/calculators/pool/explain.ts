@@ -18,7 +18,7 @@ interface WindowStepBase {
   col: number;
   /** Real cells read, row-major. */
   cells: PoolCellRef[];
-  /** Cells of the window that lie in the zero padding. */
+  /** Cells of the window that lie in the padding (−∞ for max pooling, 0 for average pooling). */
   paddedCells: number;
   /** Cells past the padding (a ceil-mode window running off the padded input). */
   outsideCells: number;
@@ -31,6 +31,8 @@ export interface MaxWindowStep extends WindowStepBase {
   chosen: PoolCellRef;
   /** Later cells equal to the maximum, passed over because ties go to the first. */
   tiedWith: PoolCellRef[];
+  /** The window reads padding and its maximum is negative: zero padding would wrongly give 0 (padding is −∞). */
+  zeroPaddingWouldWin: boolean;
 }
 
 export interface AvgWindowStep extends WindowStepBase {
@@ -132,7 +134,8 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
           const chosen = cells.find((cell) => cell.row * W + cell.col === at);
           // The engine only ever picks a real cell of the window (padding is never chosen).
           if (chosen === undefined) throw new Error(`max pooling chose cell ${at}, outside window (${i}, ${j})`);
-          step = { ...base, kind: "max", chosen, tiedWith: cells.filter((cell) => cell !== chosen && cell.value === chosen.value) };
+          const tiedWith = cells.filter((cell) => cell !== chosen && cell.value === chosen.value);
+          step = { ...base, kind: "max", chosen, tiedWith, zeroPaddingWouldWin: base.paddedCells > 0 && chosen.value < 0 };
         } else {
           const divisor = poolDivisor(setup, rows, cols);
           step = { ...base, kind: "avg", divisor, countedPadding: divisor - cells.length };

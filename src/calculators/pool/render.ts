@@ -101,9 +101,11 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
   lines.push("");
 
   const padded = setup.padding[0] + setup.padding[1] > 0;
+  // What a padded cell is: −∞ for max pooling (never chosen), 0 for average pooling.
+  const inputTitle = !padded ? "pool.input" : setup.type === "max" ? "pool.paddedInputMax" : "pool.paddedInput";
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
-    blocks.push(inputBlock(setup, c, `${t(padded ? "pool.paddedInput" : "pool.input")}${channelSuffix(setup, c, t)}`, palette));
+    blocks.push(inputBlock(setup, c, `${t(inputTitle)}${channelSuffix(setup, c, t)}`, palette));
     blocks.push(outputBlock(explanation.output, setup, c, context));
   }
   lines.push(...arrangeBlocks(blocks), "");
@@ -139,6 +141,7 @@ function maxWindowLines(step: MaxWindowStep, setup: PoolSetup, { t, palette }: T
   }
   const offInput = step.paddedCells + step.outsideCells;
   if (offInput > 0) lines.push(palette.dim(`    ${t("pool.paddedNever", { count: offInput })}`));
+  if (step.zeroPaddingWouldWin) lines.push(palette.warn(`    ${t("pool.paddedNegative")}`));
   return lines;
 }
 

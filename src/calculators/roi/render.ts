@@ -52,8 +52,8 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const [ph, pw] = setup.outputSize;
   lines.push(`    ${t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) })}`);
   const axes = [
-    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, index: "i", axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, index: "j", axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
@@ -62,7 +62,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
       const rawStart = bin.floorPart + a.offset;
       const rawEnd = bin.ceilPart + a.offset;
       const clipped = rawStart !== bin.start || rawEnd !== bin.end;
-      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd })}`;
+      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, index: a.index, zeroBased: i, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd })}`;
       if (clipped) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
       if (bin.end <= bin.start) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
       lines.push(text);

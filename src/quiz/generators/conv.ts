@@ -171,6 +171,15 @@ function backwardGenerator(topic: TopicWithPrompt, ask: GradAsk, shapes: ConvSha
           return nonZeroTensor(gradients[ask]);
         },
       );
+      // ∂L/∂b is asked of a layer that has a bias (its value does not change any gradient).
+      if (ask === "gradBias") {
+        const bias = random.stream("bias").pick([-2, -1, 1, 2, 3]);
+        return {
+          given: { input, kernel, bias, ...nonDefaultSettings(shape), grad },
+          ask,
+          prompt: [{ key: "quiz.prompt.convBackwardBias", params: { bias } }, setting(shape), { key: `quiz.prompt.${topic}` }],
+        };
+      }
       return {
         given: { input, kernel, ...nonDefaultSettings(shape), grad },
         ask,
@@ -203,6 +212,7 @@ const outputSizeTopic: NumericGenerator = {
       ask: "outputSize",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.conv.output-size", params: { n: shape.n, k: shape.k, stride: shape.stride, padding: shape.padding, dilation: shape.dilation } }],
+      solutionLead: [{ key: "quiz.lead.conv.output-size", params: { n: shape.n, k: shape.k, s: shape.stride, p: shape.padding, d: shape.dilation, span: shape.dilation * (shape.k - 1) + 1 } }],
     };
   },
 };

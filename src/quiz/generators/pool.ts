@@ -57,6 +57,16 @@ function hasTie(input: number[][], shape: PoolShape): boolean {
   return false;
 }
 
+/**
+ * Few repeated maxima: no output value fills more than half of the output (so never a constant
+ * output, such as all 9s when one 9 sits in every window).
+ */
+export function fewRepeatedMaxima(output: readonly number[]): boolean {
+  const counts = new Map<number, number>();
+  for (const value of output) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return Math.max(...counts.values()) <= Math.floor(output.length / 2);
+}
+
 /** An input for max pooling: small values; about a third of problems have a tie somewhere. Padded shapes get negatives. */
 function drawMaxInput(random: Random, shape: PoolShape): number[][] {
   const wantTie = random.chance(0.35);
@@ -64,7 +74,10 @@ function drawMaxInput(random: Random, shape: PoolShape): number[][] {
   return drawUntil(
     random,
     (r) => r.matrix(shape.n, shape.n, min, max),
-    (m) => nonZeroTensor(poolForward(setup(m, shape)).output) && hasTie(m, shape) === wantTie,
+    (m) => {
+      const output = poolForward(setup(m, shape)).output;
+      return nonZeroTensor(output) && fewRepeatedMaxima(Array.from(output.data)) && hasTie(m, shape) === wantTie;
+    },
   );
 }
 

@@ -3,7 +3,7 @@
  * (convolutions with stride or dilation, and pooling), as `cnn-drill rf` computes them.
  */
 import type { Random } from "../random.js";
-import type { NumericGenerator } from "./types.js";
+import type { NumericGenerator, PromptPart } from "./types.js";
 import { convLayerToken, drawUntil } from "./util.js";
 
 const dilatedKernel: NumericGenerator = {
@@ -11,23 +11,49 @@ const dilatedKernel: NumericGenerator = {
   calculator: "rf",
   generate(random) {
     const stream = random.stream("layer");
+    // Rates as in the lectures (2, 4) and in DeepLab's atrous pyramid (6, 12, 18, 24), and a few others.
     const kernel = stream.pick([2, 3, 3, 3, 5, 7]);
-    const dilation = stream.pick([2, 2, 3, 4, 6]);
+    const dilation = stream.pick([2, 2, 3, 4, 5, 6, 8, 12, 18, 24]);
     return {
       given: { layers: convLayerToken(kernel, { dilation }) },
       ask: "receptiveField",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.rf.dilated-kernel", params: { kernel, dilation } }],
+      solutionLead: [{ key: "quiz.lead.rf.dilated-kernel", params: { k: kernel, d: dilation } }],
     };
   },
 };
 
-function layerToken(random: Random): string {
-  if (random.chance(0.25)) return random.pick(["pool2", "pool2", "pool3s2"]);
+/** One drawn layer of a stack: a convolution (with stride or dilation) or a pooling layer. */
+interface StackLayer {
+  kind: "conv" | "pool";
+  kernel: number;
+  stride: number;
+  dilation: number;
+}
+
+function drawLayer(random: Random): StackLayer {
+  if (random.chance(0.25)) {
+    const [kernel, stride] = random.pick([[2, 2], [2, 2], [3, 2]] as const);
+    return { kind: "pool", kernel, stride, dilation: 1 };
+  }
   const kernel = random.pick([3, 3, 3, 5, 1]);
   const stride = kernel > 1 && random.chance(0.35) ? 2 : 1;
   const dilation = kernel > 1 && stride === 1 && random.chance(0.3) ? 2 : 1;
-  return convLayerToken(kernel, { stride, dilation });
+  return { kind: "conv", kernel, stride, dilation };
+}
+
+/** The `cnn-drill rf` token of a layer: `conv3s2`, `conv3d2`, `pool2`, `pool3s2`. */
+function layerToken(layer: StackLayer): string {
+  if (layer.kind === "conv") return convLayerToken(layer.kernel, { stride: layer.stride, dilation: layer.dilation });
+  return `pool${layer.kernel}${layer.stride === layer.kernel ? "" : `s${layer.stride}`}`;
+}
+
+/** A layer as a lecturer writes it: "Layer 2: 3×3 convolution, stride 2." */
+function layerPrompt(layer: StackLayer, index: number): PromptPart {
+  const params = { i: index + 1, k: layer.kernel, stride: layer.stride, dilation: layer.dilation };
+  if (layer.kind === "pool") return { key: "quiz.prompt.rfLayer.pool", params };
+  return { key: layer.dilation > 1 ? "quiz.prompt.rfLayer.convDilated" : "quiz.prompt.rfLayer.conv", params };
 }
 
 const stack: NumericGenerator = {
@@ -38,15 +64,15 @@ const stack: NumericGenerator = {
     const count = stream.int(2, 4);
     const layers = drawUntil(
       stream,
-      (r) => Array.from({ length: count }, () => layerToken(r)),
+      (r) => Array.from({ length: count }, () => drawLayer(r)),
       // At least one layer that multiplies the jump, so that the strides matter.
-      (tokens) => tokens.some((token) => token.startsWith("pool") || token.includes("s2")) && !tokens.every((token) => token === "conv1"),
+      (drawn) => drawn.some((layer) => layer.stride > 1) && !drawn.every((layer) => layer.kind === "conv" && layer.kernel === 1),
     );
     return {
-      given: { layers: layers.join(",") },
+      given: { layers: layers.map(layerToken).join(",") },
       ask: "receptiveField",
       answerForm: "number",
-      prompt: [{ key: "quiz.prompt.rf.stack", params: { layers: layers.join(", ") } }, { key: "quiz.prompt.rfLegend" }],
+      prompt: [{ key: "quiz.prompt.rf.stack", params: { count } }, ...layers.map(layerPrompt), { key: "quiz.prompt.rf.stackAsk" }],
     };
   },
 };

@@ -23,6 +23,7 @@ const sppLength: NumericGenerator = {
       ask: "length",
       answerForm: "number",
       prompt: [{ key: "quiz.prompt.spp.length", params: { levels: levels.map((n) => `${n}×${n}`).join(", "), channels, height, width } }],
+      solutionLead: [{ key: "quiz.lead.spp.length", params: { channels, squares: levels.map((n) => `${n}²`).join(" + ") } }],
     };
   },
 };

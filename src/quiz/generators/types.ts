@@ -23,6 +23,11 @@ export interface NumericSpec {
   answerForm?: Exclude<AnswerForm, "choice">;
   /** The prompt: catalogue keys (src/i18n/messages/quiz.ts) with parameters, joined by a space. */
   prompt: PromptPart[];
+  /**
+   * What the worked solution opens with, when the calculator's own output does not start with the
+   * asked quantity: catalogue keys whose `{answer}` is filled from the calculator's JSON.
+   */
+  solutionLead?: PromptPart[];
 }
 
 export interface PromptPart {

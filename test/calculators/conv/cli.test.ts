@@ -38,6 +38,53 @@ describe("cnn-drill conv (built command)", () => {
     expect(result.stdout).toContain("rot180(w)");
   });
 
+  it("a backward answer opens with the gradients and their formulas, then works them out", () => {
+    const out = runBuilt(["conv", "--input", X, "--kernel", "1 0; 0 -1", "--grad", "1 1; 1 1"]).stdout;
+    const lines = out.split("\n");
+    expect(lines[2]).toBe("The gradients (each worked out below)");
+    expect(lines[3]).toBe("∂L/∂a = full correlation of δ′ (δ padded) with the kernel rotated 180°; ∂L/∂w = correlation of the input a with δ; ∂L/∂b = Σ δ");
+    expect(out.indexOf("∂L/∂b = Σ δ = 4")).toBeLessThan(out.indexOf("Each output cell"));
+  });
+
+  it("stride 1: δ′ is δ padded and nothing is inserted (no \"0 zeros\"), in both languages", () => {
+    const args = ["conv", "--input", X, "--kernel", "1 0; 0 -1", "--grad", "1 1; 1 1"];
+    const out = runBuilt(args).stdout;
+    expect(out).toContain("∂L/∂a: full correlation of δ padded (δ′) with the kernel rotated 180°");
+    expect(out).toContain("δ′ = δ padded by d(k−1) − p = 1 (stride 1: nothing is inserted between entries; · marks the padding zeros)");
+    expect(out).toContain("∂L/∂w: correlation of the input with δ (each weight");
+    expect(out).not.toMatch(/0 zeros|dilated by the stride/);
+    const korean = runBuilt([...args, "--lang", "ko"]).stdout;
+    expect(korean).toContain("스트라이드가 1이라 원소 사이에는 아무것도 끼우지 않음");
+    expect(korean).not.toContain("0을 0개씩");
+  });
+
+  it("stride 2: both headings say δ is dilated by the stride, ∂L/∂w shows that δ, and the leftover row and column are explained", () => {
+    const input = "1 2 3 0 1; 4 5 6 1 2; 7 8 9 2 0; 1 2 3 4 1; 0 1 0 1 0";
+    const out = runBuilt(["conv", "--input", input, "--kernel", "1 0; 2 -1", "--grad", "1 2; -1 1", "--stride", "2"]).stdout;
+    expect(out).toContain("∂L/∂a: full correlation of δ dilated by the stride and padded (δ′) with the kernel rotated 180°");
+    expect(out).toContain("δ′ = δ dilated by the stride (1 zero between neighbouring entries), then padded by d(k−1) − p = 1");
+    expect(out).toContain("∂L/∂w: correlation of the input with δ dilated by the stride (each weight sums δ times the inputs it touched)");
+    expect(out).toContain([
+      "δ dilated by the stride (1 zero between entries)    ∂L/∂w",
+      " 1   ·   2                                           9  -4",
+      " ·   ·   ·                                          18   9",
+      "-1   ·   1",
+    ].join("\n"));
+    expect(out).toContain("Height: n + 2·p − k̂ = 3 is not a multiple of s = 2, so the last 1 row of the padded input is read by no window: its ∂L/∂a is 0 and it adds nothing to ∂L/∂w.");
+    expect(out).toContain("Width: n + 2·p − k̂ = 3 is not a multiple of s = 2, so the last 1 column");
+  });
+
+  it("dilation 2 backward: the rotated kernel is dilated too, and ∂L/∂w is read every 2 cells", () => {
+    const out = runBuilt(["conv", "--input", "1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 16", "--kernel", "1 0; 0 1", "--dilation", "2", "--grad", "1 2; 3 4"]).stdout;
+    expect(out).toContain("dilation 2: the rotated kernel is dilated too, its neighbouring elements reading δ′ cells 2 apart");
+    expect(out).toContain("dilation 2: ∂L/∂w_mn is this correlation at the offset (d·(m−1), d·(n−1)) in the padded input, so it is taken every 2 cells");
+  });
+
+  it("the output size is written ⌊(n + 2·p − k̂)/s⌋ + 1, as pool writes it", () => {
+    expect(runBuilt(["conv", "--input", X, "--kernel", "1 0; 0 -1"]).stdout).toContain("height: ⌊(3 + 2·0 − 2) / 1⌋ + 1 = 2");
+    expect(runBuilt(["conv", "--input", X, "--kernel", "1 0; 0 -1", "--padding", "same"]).stdout).toContain("height: ⌊(3 + 0 + 1 − 2) / 1⌋ + 1 = 3");
+  });
+
   it("marks input cells that no window reaches (x=4x4 k=3 s=2)", () => {
     const result = runBuilt(["conv", "--input", "1 2 3 4; 5 6 7 8; 9 10 11 12; 13 14 15 16", "--kernel", "1 1 1; 1 1 1; 1 1 1", "--stride", "2", "--grad", "1"]);
     expect(result.exitCode).toBe(0);

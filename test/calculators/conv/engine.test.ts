@@ -253,3 +253,51 @@ describe("conv2d input checks", () => {
     expect(error).toMatchObject({ argument: "grad", code: "conv.gradShape", params: { shape: "3×3", expected: "2×2" } });
   });
 });
+
+describe("conv explanation: stride > 1 backward", () => {
+  // Single-plane cross-correlations with a stride above 1 on some axis.
+  const stridedSeeds = Array.from({ length: 2000 }, (_, i) => 9000 + i)
+    .filter((seed) => {
+      const { input, kernel, options } = randomProblem(seed);
+      return input.shape.length === 2 && kernel.shape.length === 2 && options.mode === "corr" && (options.stride ?? [1, 1]).some((s) => s > 1);
+    })
+    .slice(0, 12);
+
+  it("finds strided single-plane problems to test the picture with", () => {
+    expect(stridedSeeds.length).toBe(12);
+  });
+
+  it.each(stridedSeeds.map((seed) => [randomProblem(seed).name, seed]))("gradKernel is the correlation of the padded input with δ dilated by the stride, read every d cells: %s", (_name, seed) => {
+    const { input, kernel, options } = randomProblem(seed);
+    const setup = setupConv(input, kernel, options);
+    const grad = randomLike(conv2d(input, kernel, options), seededRandom(seed + 7));
+    const backward = explainConv(setup, grad).backward!;
+    // The picture δ dilated by the stride, slid over the padded input, gives each weight's gradient at offset d·(m, n).
+    const padded = fromRows(explainConv(setup).paddedInputs[0].values);
+    const dilated = fromRows(backward.strideDilated![0].values);
+    const full = toNested(conv2d(padded, dilated)) as number[][];
+    const [dh, dw] = setup.dilation;
+    const viaPicture = Array.from({ length: setup.kernelHeight }, (_, m) => Array.from({ length: setup.kernelWidth }, (_, n) => full[m * dh][n * dw]));
+    expect(viaPicture).toEqual(toNested(backward.gradients.gradKernel));
+  });
+
+  it("x=5x5 k=2 s=2: (5 − 2) = 3 is not a multiple of 2, so one row and one column are left over", () => {
+    const setup = setupConv(fromRows(Array.from({ length: 5 }, () => [1, 2, 3, 4, 5])), fromRows([[1, 0], [0, 1]]), { stride: [2, 2] });
+    const backward = explainConv(setup, fromRows([[1, 2], [3, 4]])).backward!;
+    expect(backward.leftovers).toEqual([
+      { axis: "height", span: 3, stride: 2, count: 1 },
+      { axis: "width", span: 3, stride: 2, count: 1 },
+    ]);
+    expect(backward.strideDilated![0].values).toEqual([[1, 0, 2], [0, 0, 0], [3, 0, 4]]);
+  });
+
+  it("x=4x4 k=2 s=2 p=0 and x=3x3 k=2 s=1 leave nothing over", () => {
+    const four = setupConv(fromRows(Array.from({ length: 4 }, () => [1, 2, 3, 4])), fromRows([[1, 0], [0, 1]]), { stride: [2, 2] });
+    expect(explainConv(four, fromRows([[1, 2], [3, 4]])).backward!.leftovers).toEqual([]);
+    const three = setupConv(oneToNine, fromRows([[1, 0], [0, 1]]));
+    const backward = explainConv(three, fromRows([[1, 2], [3, 4]])).backward!;
+    expect(backward.leftovers).toEqual([]);
+    expect(backward.strideDilated).toBeUndefined();
+  });
+});
+

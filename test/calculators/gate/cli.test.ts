@@ -104,6 +104,47 @@ describe("cnn-drill gate (built)", () => {
     expect(result.stderr).toBe(stderr);
   });
 
+  it("xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5: the units' weights and sums in the table", () => {
+    const result = runBuilt(["gate", "xor", "--nand", "-1,-1,1.5", "--or", "1,1,-0.5", "--and", "1,1,-1.5"]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("hidden unit h1 = NAND(x1, x2): w1 = -1, w2 = -1, b = 1.5");
+    expect(result.stdout).toContain("output unit y = AND(h1, h2):   w1 = 1, w2 = 1, b = -1.5");
+    expect(result.stdout).toContain("│  1 │  1 │ -1·1 - 1·1 + 1.5 = -0.5 │  0 │ 1·1 + 1·1 - 0.5 = 1.5  │  1 │ 1·0 + 1·1 - 1.5 = -0.5 │ 0 │");
+  });
+
+  it("xor --json: each unit's sums and outputs as top-level keys (with --or 2,2,-1)", () => {
+    const json = JSON.parse(runBuilt(["gate", "xor", "--or", "2,2,-1", "--json"]).stdout);
+    expect(json.nandSums).toEqual([0.7, 0.2, 0.2, -0.3]);
+    expect(json.nandOutputs).toEqual([1, 1, 1, 0]);
+    expect(json.orSums).toEqual([-1, 1, 1, 3]);
+    expect(json.orOutputs).toEqual([0, 1, 1, 1]);
+    expect(json.andSums).toEqual([-0.2, 0.3, 0.3, -0.2]);
+    expect(json.andOutputs).toEqual([0, 1, 1, 0]);
+    expect(json.outputs).toEqual([0, 1, 1, 0]);
+    expect(json.units.or).toEqual({ weights: [2, 2], bias: -1 });
+  });
+
+  it.each([
+    [["and", "--nand", "1,1,1"], "error: --nand: sets a unit of the XOR network: use it with cnn-drill gate xor\nhint: e.g. cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5\n"],
+    [["--or", "1,1,-0.5"], "error: --or: sets a unit of the XOR network: use it with cnn-drill gate xor\nhint: e.g. cnn-drill gate xor --nand -1,-1,1.5 --or 1,1,-0.5 --and 1,1,-1.5\n"],
+    [["xor", "--nand", "1,1"], "error: --nand: needs 3 numbers (w1,w2,b), got 2\nhint: give a unit as w1,w2,b, e.g. --nand -1,-1,1.5\n"],
+    [["xor", "--and", "1,x,1"], "error: --and: row 1, entry 2: \"x\" is not a number\nhint: numbers look like 3, -1.5, 2e-3 or 1/4\n"],
+    [["xor", "--or", "1,1,0.5"], "error: --or: these weights output 1 1 1 1 for the inputs 00, 01, 10, 11; the OR unit must output 0 1 1 1\nhint: each unit of XOR = AND(NAND, OR) must compute its own gate; cnn-drill gate --weights w1,w2 --bias b shows what any weights compute\n"],
+    [["xor", "--nand", "1,1,1", "--weights", "1,1"], "error: --weights: cannot be used together with the gate name \"xor\"\nhint: either cnn-drill gate xor, or cnn-drill gate --weights w1,w2 --bias b\n"],
+  ])("gate %j (xor units): exit 2, one error line naming the option, nothing on stdout", (args, stderr) => {
+    const result = runBuilt(["gate", ...args]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(stderr);
+  });
+
+  it("a wrong unit is explained in Korean with --lang ko", () => {
+    const result = runBuilt(["gate", "xor", "--and", "1,1,0", "--lang", "ko"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe("오류: --and: 이 가중치의 출력은 입력 00, 01, 10, 11 순서로 0 1 1 1입니다. AND 유닛이라면 0 0 0 1이어야 합니다");
+  });
+
   it("gate and or: too many arguments is a usage error, exit 2", () => {
     const result = runBuilt(["gate", "and", "or"]);
     expect(result.exitCode).toBe(2);

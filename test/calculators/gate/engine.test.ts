@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { inputErrorOf } from "../../helpers/errors.js";
 import {
-  fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
+  fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, makeXorUnit, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
 } from "../../../src/engine/gates.js";
 import { explainGate, planePicture } from "../../../src/calculators/gate/explain.js";
 import { mulberry32 } from "../../../src/quiz/random.js";
@@ -149,6 +149,56 @@ describe("input checks", () => {
   it("throws when a weight or the bias is not finite", () => {
     expect(inputErrorOf(() => makePerceptron([Infinity, 1], 0)).argument).toBe("weights");
     expect(inputErrorOf(() => makePerceptron([1, 1], NaN)).argument).toBe("bias");
+  });
+});
+
+describe("xor with your own units", () => {
+  it("nand (−1, −1, 1.5), or (1, 1, −0.5), and (1, 1, −1.5): sums 1.5 0.5 0.5 −0.5 | −0.5 0.5 0.5 1.5 | −0.5 0.5 0.5 −0.5", () => {
+    const network = xorNetwork({ nand: makeXorUnit("nand", [-1, -1, 1.5]), or: makeXorUnit("or", [1, 1, -0.5]), and: makeXorUnit("and", [1, 1, -1.5]) });
+    expect(network.rows.map((row) => row.nand.sum)).toEqual([1.5, 0.5, 0.5, -0.5]);
+    expect(network.rows.map((row) => row.or.sum)).toEqual([-0.5, 0.5, 0.5, 1.5]);
+    expect(network.rows.map((row) => row.and.sum)).toEqual([-0.5, 0.5, 0.5, -0.5]);
+    expect(network.outputs).toEqual([0, 1, 1, 0]);
+  });
+
+  it("a unit not given keeps the textbook weights: only or (2, 2, −1) changes", () => {
+    const network = xorNetwork({ or: makeXorUnit("or", [2, 2, -1]) });
+    expect(network.units.nand).toEqual(TEXTBOOK_PERCEPTRONS.nand);
+    expect(network.units.and).toEqual(TEXTBOOK_PERCEPTRONS.and);
+    expect(network.rows.map((row) => row.or.sum)).toEqual([-1, 1, 1, 3]);
+  });
+
+  it("a unit on its line is valid: nand (−1, −1, 2) sums to exactly 0 at 11, and step(0) = 0", () => {
+    expect(xorNetwork({ nand: makeXorUnit("nand", [-1, -1, 2]) }).rows[3].nand).toMatchObject({ sum: 0, output: 0 });
+  });
+
+  it.each([[[1, 1]], [[1, 1, 1, 1]], [[]]])("throws when a unit has %j (not 3 numbers)", (values) => {
+    const error = inputErrorOf(() => makeXorUnit("nand", values));
+    expect([error.argument, error.code, error.params.count, error.hintCode]).toEqual(["nand", "gate.unitCount", values.length, "gate.unitHint"]);
+  });
+
+  it("throws when a unit's value is not finite", () => {
+    expect([inputErrorOf(() => makeXorUnit("or", [1, NaN, 0])).argument, inputErrorOf(() => makeXorUnit("or", [1, NaN, 0])).code]).toEqual(["or", "number.bad"]);
+  });
+
+  it("throws when a unit's sum overflows: and (1e308, 1e308, 0)", () => {
+    expect(inputErrorOf(() => makeXorUnit("and", [1e308, 1e308, 0])).code).toBe("output.notFinite");
+  });
+
+  it.each([
+    ["nand", [0.5, 0.5, -0.7], "0 0 0 1", "1 1 1 0"],
+    ["or", [1, 1, 0.5], "1 1 1 1", "0 1 1 1"],
+    ["and", [1, 1, -1], "0 0 0 1", ""],
+    ["and", [0.5, 0.5, -0.2], "0 1 1 1", "0 0 0 1"],
+  ] as const)("throws when the %s unit (%j) computes another gate (%s)", (unit, values, outputs, wanted) => {
+    if (wanted === "") {
+      // and (1, 1, −1) sums to 0 at 01 and 10 and 1 at 11: it is AND, so it is accepted.
+      expect(makeXorUnit(unit, values).bias).toBe(-1);
+      return;
+    }
+    const error = inputErrorOf(() => makeXorUnit(unit, values));
+    expect([error.argument, error.code, error.hintCode]).toEqual([unit, "gate.unitWrong", "gate.unitWrongHint"]);
+    expect(error.params).toEqual({ gate: unit.toUpperCase(), outputs, wanted });
   });
 });
 

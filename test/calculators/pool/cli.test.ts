@@ -28,9 +28,27 @@ describe("cnn-drill pool (built)", () => {
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     expect(result.stdout).not.toContain("\u001b[");
-    expect(result.stdout).toContain("Input a with zero padding (· = padding)");
+    expect(result.stdout).toContain("Input a with padding (· = −∞, never chosen)");
     expect(result.stdout).toContain("[-1]");
     expect(result.stdout).toContain("[3]");
+  });
+
+  it("max pooling pads with −∞: an all-negative padded window gives its own maximum and says why, in both languages", () => {
+    const args = ["pool", "--input", "-1 -2 -3; -4 -5 -6; -7 -8 -9", "--size", "2", "--stride", "2", "--padding", "1"];
+    const result = runBuilt(args);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("y11 = max(a11) = max([-1]) = -1  at a11\n    3 cells of this window lie off the input (padding, −∞): never chosen\n    every real cell here is negative: zero padding would wrongly give 0, which is why max pooling pads with −∞\n");
+    // y22's window reads no padding: nothing to say about it.
+    expect(result.stdout.split("\n").filter((line) => line.includes("zero padding would wrongly give 0"))).toHaveLength(3);
+    const korean = runBuilt([...args, "--lang", "ko"]).stdout;
+    expect(korean).toContain("패딩을 붙인 입력 a (· = −∞, 최댓값으로 뽑히지 않음)");
+    expect(korean).toContain("0으로 패딩하면 0이 잘못 뽑히므로 최대 풀링은 −∞로 패딩합니다");
+  });
+
+  it("average pooling pads with zeros and labels them so", () => {
+    const result = runBuilt(["pool", "--input", "1 2; 3 4", "--type", "avg", "--size", "2", "--stride", "1", "--padding", "1"]);
+    expect(result.stdout).toContain("Input a with zero padding (· = 0)");
+    expect(result.stdout).not.toContain("−∞");
   });
 
   it("with FORCE_COLOR the chosen cell is coloured and still marked [x]", () => {

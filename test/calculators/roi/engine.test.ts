@@ -147,7 +147,10 @@ describe("roi human output", () => {
     expect(result.stdout).toContain("x1·scale = 1·0.5 = 0.5 → 1");
     expect(result.stdout).toContain("y2·scale = 5·0.5 = 2.5 → 3");
     expect(result.stdout).toContain("Region: columns 1…4, rows 1…3");
-    expect(result.stdout).toContain("row bin 2: [⌊1.5⌋ + 1, ⌈3⌉ + 1) = [2, 4)");
+    // Bin labels count from 1; the formula's i (like the map) from 0, and each line says which i it is.
+    expect(result.stdout).toContain("Row bins, i = 0, 1, … (row bin i + 1): rows ⌊i·bin_h⌋ + 1 … ⌈(i+1)·bin_h⌉ + 1, clipped to [0, 5]");
+    expect(result.stdout).toContain("row bin 2 (i = 1): [⌊1.5⌋ + 1, ⌈3⌉ + 1) = [2, 4)");
+    expect(result.stdout).toContain("Each bin's maximum (first maximum on ties; positions (row, column) counted from 0, as on the map)");
     expect(result.stdout).toContain("row 2 is in row bins 1 and 2");
     expect(result.stdout).toContain("│  ← row bin 1,2");
     expect(result.stdout).toContain("2     10 │   11   [12] │   13   [14] │");
