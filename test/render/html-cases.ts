@@ -14,6 +14,7 @@ export const HTML_CASES: { name: string; args: string[] }[] = [
   { name: "rf with input size and dilation", args: ["rf", "--layers", "conv3p1,conv3s2p1,pool2,conv3d2p2", "--input-size", "16"] },
   { name: "rf with a transposed convolution", args: ["rf", "--layers", "conv3p1,conv3s2p1,pool2,conv3d2p2,tconv2s2", "--input-size", "16"] },
   { name: "rf without input size", args: ["rf", "--layers", "conv3,conv3,pool2"] },
+  { name: "rf with channels, parameters and MACs", args: ["rf", "--channels", "3", "--layers", "conv3c16p1,pool2,conv3c16g16p1,conv1c32,fc10", "--input-size", "8"] },
   { name: "gate xor", args: ["gate", "xor"] },
   { name: "gate custom w=0.5,0.5 b=-0.7", args: ["gate", "--weights", "0.5,0.5", "--bias", "-0.7"] },
   { name: "step relu max pool target lr", args: ["step", "--input", "2 2 3 0; -1 -1 0 -1; -1 0 0 2; 3 1 1 0", "--kernel", "1 -1; 0 2", "--relu", "--pool", "max", "--pool-stride", "1", "--target", "1 3; 1 4", "--lr", "0.1"] },

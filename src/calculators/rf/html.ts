@@ -4,6 +4,7 @@
  * explanation gives them, a long stack's gap included) with each formula substituted, the dilated
  * kernels and the field of one output unit as tables.
  */
+import { costFormulas, formatCount, outputShapeCell, weightFactors } from "./render.js";
 import type { LayerField } from "../../engine/receptive-field.js";
 import { note, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
 import { dataTable, factor, figures, formula, frac, grid, heading, join, legend, mi, mn, mo, mrow, paragraph, rawMath, section, type MathPart, type Markup } from "../../render/html.js";
@@ -52,7 +53,39 @@ export function rfHtml(explanation: RfExplanation, context: Context): HtmlAnswer
   parts.push(dataTable(head, rows));
   if (gap) parts.push(note(t("rf.layersSkippedNote", { layers: result.layers.length })));
   parts.push(...resultParts(explanation, context), ...footprintParts(explanation, context), ...fieldParts(explanation, context));
+  // The costs come last, after everything about the field, as in the text answer.
+  parts.push(...costParts(explanation, context));
   return { title, body: join(parts) };
+}
+
+/** Parameters and MACs per layer (same rows as the field table), each with its formula and numbers, and the totals. */
+function costParts(explanation: RfExplanation, context: Context): Markup[] {
+  const { costs } = explanation;
+  if (costs === undefined) return [];
+  const { t } = context;
+  const withMacs = costs.macs !== null;
+  const parts: Markup[] = [heading(2, t(withMacs ? "rf.cost.heading" : "rf.cost.headingNoMacs"))];
+  parts.push(dataTable(["", ""], costFormulas(explanation).map(([key, text]) => [text, t(key)]), "data formulas"));
+  const head = ["#", t("rf.col.layer"), t(withMacs ? "rf.cost.col.output" : "rf.cost.col.outputChannels"), t("rf.cost.col.params")];
+  if (withMacs) head.push(t("rf.cost.col.macs"));
+  const rows = explanation.rows.map((tableRow): string[] => {
+    if (tableRow.kind === "gap") return ["…", t("rf.layersSkipped", { count: tableRow.count }), "", "", ...(withMacs ? [""] : [])];
+    const cost = tableRow.cost!;
+    const params = cost.kind === "pool" ? "0" : `${weightFactors(cost)}${cost.biases > 0 ? ` + ${cost.biases}` : ""} = ${formatCount(cost.params)}`;
+    const row = [String(cost.index), cost.token, outputShapeCell(cost), params];
+    if (withMacs) {
+      const positions = cost.kind === "fc" || cost.macPositions === null ? "" : `·${cost.macPositions[0]}·${cost.macPositions[1]}`;
+      row.push(cost.kind === "pool" || cost.macs === null ? "0" : `${weightFactors(cost)}${positions} = ${formatCount(cost.macs)}`);
+    }
+    return row;
+  });
+  rows.push(["", t("rf.cost.total"), "", formatCount(costs.params), ...(withMacs ? [formatCount(costs.macs!)] : [])]);
+  parts.push(dataTable(head, rows));
+  parts.push(paragraph(withMacs
+    ? t("rf.cost.result", { params: formatCount(costs.params), macs: formatCount(costs.macs!) })
+    : t("rf.cost.resultNoMacs", { params: formatCount(costs.params) })));
+  if (!withMacs) parts.push(note(t("rf.cost.noInputSize")));
+  return parts;
 }
 
 function kernelCell(layer: LayerField): MathPart {

@@ -128,12 +128,12 @@ function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContex
 }
 
 /** Counts with thousands grouped (138,357,544), as published counts are written. */
-function formatCount(value: number): string {
+export function formatCount(value: number): string {
   return value.toLocaleString("en-US");
 }
 
 /** The cost formulas that apply to this stack: notation is the same in every language. */
-function costFormulas(explanation: RfExplanation): [key: Key, formula: string][] {
+export function costFormulas(explanation: RfExplanation): [key: Key, formula: string][] {
   const { costs, result } = explanation;
   const kinds = new Set(result.layers.map((layer) => layer.kind));
   const withMacs = result.inputSize !== null;
@@ -149,7 +149,7 @@ function costFormulas(explanation: RfExplanation): [key: Key, formula: string][]
 }
 
 /** k·k·C_in·C_out, or k·k·(C_in/g)·C_out with groups (fc: its flattened input C·H·W and its units). */
-function weightFactors(cost: LayerCost): string {
+export function weightFactors(cost: LayerCost): string {
   if (cost.kind === "fc") {
     const [c, h, w] = cost.inputShape;
     // After another fc the input is already flat (C×1×1): in = C.
@@ -159,7 +159,7 @@ function weightFactors(cost: LayerCost): string {
   return `${cost.kernel}·${cost.kernel}·${channelsIn}·${cost.channels}`;
 }
 
-function outputShapeCell(cost: LayerCost): string {
+export function outputShapeCell(cost: LayerCost): string {
   const [c, h, w] = cost.outputShape;
   return h === null || w === null ? String(c) : `${c}×${h}×${w}`;
 }
