@@ -149,3 +149,15 @@ export function renderCheck(outcome: CheckOutcome, solution: string | undefined,
   if (solution !== undefined) text += `\n${context.palette.heading(context.t("quiz.check.solution"))}\n\n${solution}`;
   return text;
 }
+
+/** One staged hint: its heading, its text, and the command of the next hint (or of checking, after the last). */
+export function renderHint(hint: { id: string; level: number; levels: number; text: string }, { t, palette }: QuizTextContext): string {
+  const lines = [palette.heading(t("hint.heading", { level: hint.level, levels: hint.levels, id: hint.id })), ""];
+  // Hints may hold aligned matrix lines: wrap prose lines only, keep indented lines as they are.
+  for (const line of hint.text.split("\n")) lines.push(...(line.startsWith(" ") || line === "" ? [line] : wrapText(line)));
+  const next = hint.level < hint.levels
+    ? t("hint.next", { command: palette.highlight(`cnn-drill hint ${hint.id} --level ${hint.level + 1}`) })
+    : t("hint.last", { command: palette.highlight(`cnn-drill check ${hint.id} --answer "…"`) });
+  lines.push("", palette.dim(next));
+  return `${lines.join("\n")}\n`;
+}
