@@ -3,6 +3,8 @@
  * its likely cause as the hint. Mistaken answers are built with the catalogue on the problem's own
  * values, so the tests follow the generators.
  */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { calculatorAnswer, generateProblem, type NestedNumbers } from "../src/quiz/index.js";
 import { mistakenAnswers, type MistakeId } from "../src/tutor/mistakes.js";
@@ -112,5 +114,64 @@ describe("check: a wrong shape keeps exit 2, with its likely cause as the hint",
     const result = runBuilt(["check", id, "--answer", "1 2 3 4 5 6 7"], { env });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^error: --answer: expected a \d+×\d+ matrix, got 7 numbers\nhint: rows are split by ;/);
+  });
+});
+
+describe("check records its answers in the history", () => {
+  function freshHome(): string {
+    return tempDir("cnn-drill-record-");
+  }
+  function historyLines(dir: string): Record<string, unknown>[] {
+    const file = join(dir, "history.jsonl");
+    return existsSync(file) ? readFileSync(file, "utf8").trim().split("\n").filter((line) => line !== "").map((line) => JSON.parse(line)) : [];
+  }
+
+  it("a wrong then a right answer: two records via check; stats counts them, the first for the schedule", async () => {
+    const dir = freshHome();
+    const { problemId, answer, expected } = await mistakeOn("conv.forward", "missing-bias");
+    expect(runBuilt(["check", problemId, "--answer", JSON.stringify(answer)], { env: { CNN_DRILL_HOME: dir } }).exitCode).toBe(1);
+    expect(runBuilt(["check", problemId, "--answer", JSON.stringify(expected), "--json"], { env: { CNN_DRILL_HOME: dir } }).exitCode).toBe(0);
+    const records = historyLines(dir);
+    expect(records.map((r) => [r.id, r.topic, r.correct, r.score, r.via])).toEqual([[problemId, "conv.forward", false, 0, "check"], [problemId, "conv.forward", true, 1, "check"]]);
+    const stats = runBuilt(["stats", "--json"], { env: { CNN_DRILL_HOME: dir } });
+    const json = JSON.parse(stats.stdout);
+    expect(json).toMatchObject({ attempts: 2, correct: 1, firstTryAccuracy: 0, streak: 1, routes: { quiz: 0, review: 0, check: 2 }, hintsUsed: 0 });
+    expect(json.topics).toMatchObject([{ id: "conv.forward", attempts: 1, correct: 0 }]);
+    const text = runBuilt(["stats"], { env: { CNN_DRILL_HOME: dir } });
+    expect(text.stdout).toContain("Right at the first try: 0% · streak: 1 day in a row\nAnswers by command: quiz 0 · review 0 · check 2 · hints seen: 0\n");
+    const ko = runBuilt(["stats", "--lang", "ko"], { env: { CNN_DRILL_HOME: dir } });
+    expect(ko.stdout).toContain("첫 시도 정답률: 0% · 연속 학습: 1일\n명령별 답: quiz 0개 · review 0개 · check 2개 · 본 힌트: 0개\n");
+  });
+
+  it("a choice answer is recorded too", () => {
+    const dir = freshHome();
+    const result = runBuilt(["check", "concept.xor@8", "--answer", "a"], { env: { CNN_DRILL_HOME: dir } });
+    expect([0, 1]).toContain(result.exitCode);
+    expect(historyLines(dir)).toMatchObject([{ id: "concept.xor@8", topic: "concept.xor", correct: result.exitCode === 0, via: "check" }]);
+  });
+
+  it("--no-record leaves the history alone", async () => {
+    const dir = freshHome();
+    const { problemId, expected } = await mistakeOn("conv.forward", "missing-bias");
+    const result = runBuilt(["check", problemId, "--answer", JSON.stringify(expected), "--no-record"], { env: { CNN_DRILL_HOME: dir } });
+    expect(result.exitCode).toBe(0);
+    expect(historyLines(dir)).toEqual([]);
+  });
+
+  it("an unreadable answer (exit 2) is not recorded", () => {
+    const dir = freshHome();
+    expect(runBuilt(["check", "conv.forward@1", "--answer", "1 x"], { env: { CNN_DRILL_HOME: dir } }).exitCode).toBe(2);
+    expect(historyLines(dir)).toEqual([]);
+  });
+
+  it.each([[true, 0], [false, 1]])("a failed history write warns on stderr and keeps the exit code (right=%s → %s)", async (right, exitCode) => {
+    // The history's folder is a file: it cannot be made.
+    const blocker = join(freshHome(), "not-a-folder");
+    writeFileSync(blocker, "");
+    const { problemId, answer, expected } = await mistakeOn("conv.forward", "missing-bias");
+    const result = runBuilt(["check", problemId, "--answer", JSON.stringify(right ? expected : answer)], { env: { CNN_DRILL_HOME: blocker } });
+    expect(result.exitCode).toBe(exitCode);
+    expect(result.stdout).toContain(right ? "Right" : "Likely mistake");
+    expect(result.stderr).toMatch(/^warning: .*history.*\n$/);
   });
 });

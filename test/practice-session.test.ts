@@ -269,7 +269,14 @@ describe("runPracticeSession: history, summary, what next", () => {
     expect(output).toContain("• concept.xor  (wrong in this session)");
     expect(output).toContain("cnn-drill quiz --topic concept.xor");
     const saved = parseHistory(readFileSync(join(home, "history.jsonl"), "utf8"));
-    expect(saved.records.map((r) => [r.id, r.correct])).toEqual([["conv.forward@11", true], ["concept.xor@5", false], ["conv.forward@12", true]]);
+    expect(saved.records.map((r) => [r.id, r.correct, r.via])).toEqual([["conv.forward@11", true, "quiz"], ["concept.xor@5", false, "quiz"], ["conv.forward@12", true, "quiz"]]);
+  });
+
+  it("records a review session's answers via review", async () => {
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
+    const { io } = ioFor(home);
+    await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([rightAnswer]), await makeUi(io, {}), { via: "review" });
+    expect(parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records.map((r) => r.via)).toEqual(["review"]);
   });
 
   it(`Ctrl-C: exit ${INTERRUPTED_EXIT}, the summary says what was saved`, async () => {

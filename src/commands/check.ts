@@ -9,6 +9,8 @@ import type { CliContext, CommonOptions, Ui } from "../ui/context.js";
 
 interface CheckCliOptions extends CommonOptions {
   answer: string;
+  /** false with --no-record. */
+  record: boolean;
 }
 
 /** The answer-shape errors of src/quiz/answer.ts that a likely cause can explain. */
@@ -49,6 +51,16 @@ async function diagnosisOf(problem: Problem, outcome: import("../quiz/index.js")
   return diagnoseAnswer(problem, outcome.answer, outcome.expected).map((id) => ({ id, message: ui.t(`tutor.mistake.${id}`) }));
 }
 
+/**
+ * Appends the answer to the history (locked, one write), as a session does. Only the first answer to an
+ * id counts for the schedule (src/practice/schedule.ts); a failed write is a warning, never an error.
+ */
+async function recordAnswer(problem: Problem, outcome: import("../quiz/index.js").CheckOutcome, ui: Ui): Promise<void> {
+  const { openHistory } = await import("../practice/open-history.js");
+  await loadMessages(["practice"]);
+  openHistory(ui.io, ui.t).append({ time: new Date().toISOString(), id: problem.id, topic: problem.topic, correct: outcome.correct, score: outcome.score, seconds: 0, via: "check" });
+}
+
 export function registerCheck(program: Command, context: CliContext): void {
   const { t } = context;
   const command = program
@@ -56,7 +68,8 @@ export function registerCheck(program: Command, context: CliContext): void {
     .description(t("quiz.check.help"))
     .addHelpText("after", examplesHelp(t, "quiz.check.help.examples"))
     .argument("<id>", t("quiz.check.help.id"))
-    .requiredOption("--answer <answer>", t("quiz.check.help.answer"));
+    .requiredOption("--answer <answer>", t("quiz.check.help.answer"))
+    .option("--no-record", t("quiz.check.help.noRecord"));
   addCommonOptions(command, t).action((id: string, options: CheckCliOptions) =>
     runAction(context, options, async (ui) => {
       const quiz = await import("../quiz/index.js");
@@ -71,6 +84,7 @@ export function registerCheck(program: Command, context: CliContext): void {
         throw await withLikelyCause(error, problem, answerText);
       }
       const diagnosis = await diagnosisOf(problem, outcome, ui);
+      if (options.record) await recordAnswer(problem, outcome, ui);
       const exitCode = outcome.correct ? 0 : 1;
       if (ui.json) {
         const extra = outcome.kind === "numeric" ? { cells: outcome.cells } : { chosen: quiz.choiceLetter(outcome.chosen), question: outcome.question };

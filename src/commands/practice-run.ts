@@ -1,5 +1,6 @@
 /** Runs a practice session for `quiz` and `review`: history, prompts, clock, output, then the summary. */
 import type { InteractivePrompts } from "../practice/inquirer.js";
+import type { HistoryRoute } from "../practice/history.js";
 import { openHistory } from "../practice/open-history.js";
 import { scheduleTopics } from "../practice/schedule.js";
 import { isPromptExit, runSession, summariseSession, type SessionPrompts } from "../practice/session.js";
@@ -30,6 +31,8 @@ export async function topicMenu(prompts: InteractivePrompts, ui: Ui): Promise<st
 
 export interface SessionOptions {
   now?: () => number;
+  /** The command the answers are recorded under (default quiz). */
+  via?: HistoryRoute;
 }
 
 export async function runPracticeSession(refs: readonly ProblemRef[], prompts: SessionPrompts, ui: Ui, options: SessionOptions = {}): Promise<{ output: string; exitCode: number }> {
@@ -41,7 +44,7 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
     prompts,
     write: (text) => ui.io.stdout(text),
     now,
-    record: (record) => { history.append(record); },
+    record: (record) => { history.append({ ...record, via: options.via ?? "quiz" }); },
     lang: ui.lang,
     t: ui.t,
     view: sessionView(ui),

@@ -38,7 +38,7 @@ export function registerReview(program: Command, context: CliContext): void {
       const picks = reviewOrder(schedules, quiz.listTopics().map((topic) => topic.id), now).slice(0, count);
       ui.io.stdout(renderReviewPlan(picks, schedules, now, ui));
       const refs = planInOrder(picks.map((pick) => pick.topic), count, quiz.randomSeed(), "review");
-      return runPracticeSession(refs, await inquirerPrompts(ui.t), ui);
+      return runPracticeSession(refs, await inquirerPrompts(ui.t), ui, { via: "review" });
     }),
   );
 }

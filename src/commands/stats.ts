@@ -24,6 +24,10 @@ export function registerStats(program: Command, context: CliContext): void {
             attempts: progress.attempts,
             correct: progress.correct,
             accuracy: progress.accuracy,
+            firstTryAccuracy: progress.firstTryAccuracy,
+            streak: progress.streak,
+            routes: progress.routes,
+            hintsUsed: progress.hintsUsed,
             historyFile: history.file,
             notPractised: progress.notPractised,
             topics: progress.schedules.map((s) => ({

@@ -1,5 +1,5 @@
 /** Progress as data, for `cnn-drill stats` (text and JSON): totals, the per-topic schedules, what is due. */
-import type { HistoryRecord } from "./history.js";
+import { HISTORY_ROUTES, type HistoryRecord, type HistoryRoute } from "./history.js";
 import { calendarDayOf, addCalendarDays } from "./exam-plan.js";
 import { firstAnswers, scheduleTopics, type TopicSchedule } from "./schedule.js";
 
@@ -13,6 +13,10 @@ export interface Progress {
   firstTryAccuracy: number;
   /** Calendar days practised in a row, up to today (or up to yesterday when today has no answer yet). */
   streak: number;
+  /** Answers per route; records written before routes were kept came from sessions and count as quiz. */
+  routes: Record<HistoryRoute, number>;
+  /** Hints seen before answers, in all. */
+  hintsUsed: number;
   /** One per practised topic, sorted by topic id. */
   schedules: TopicSchedule[];
   /** Topics that exist but have no answer yet, in the catalogue's order. */
@@ -37,6 +41,8 @@ export function progressOf(records: readonly HistoryRecord[], known: readonly st
     accuracy: attempts === 0 ? 0 : correct / attempts,
     firstTryAccuracy: firsts.length === 0 ? 0 : firsts.filter((record) => record.correct).length / firsts.length,
     streak: streakOf(records, now),
+    routes: routesOf(records),
+    hintsUsed: records.reduce((sum, record) => sum + (record.hints ?? 0), 0),
     schedules,
     notPractised: known.filter((id) => !practised.has(id)),
     dueCount: schedules.filter((s) => s.isDue).length,
@@ -52,4 +58,10 @@ export function streakOf(records: readonly HistoryRecord[], now: Date): number {
   let streak = 0;
   for (; days.has(day); day = addCalendarDays(day, -1)) streak++;
   return streak;
+}
+
+export function routesOf(records: readonly HistoryRecord[]): Record<HistoryRoute, number> {
+  const routes = Object.fromEntries(HISTORY_ROUTES.map((route) => [route, 0])) as Record<HistoryRoute, number>;
+  for (const record of records) routes[record.via ?? "quiz"]++;
+  return routes;
 }

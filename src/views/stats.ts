@@ -62,7 +62,9 @@ export function renderStatsText(progress: Progress, file: string, now: Date, { t
     lines.push(t("practice.stats.empty"), t("practice.stats.emptyHint"), "", palette.dim(t("practice.stats.file", { file })));
     return `${lines.join("\n")}\n`;
   }
-  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }), "");
+  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }));
+  lines.push(t("practice.stats.firstTry", { percent: percent(progress.firstTryAccuracy), streak: progress.streak }));
+  lines.push(t("practice.stats.routes", { ...progress.routes, hints: progress.hintsUsed }), "");
 
   const head = [
     t("practice.stats.col.topic"),
