@@ -40,4 +40,6 @@ export const commandLoaders: Record<string, CommandLoader> = {
   problem: async () => ({ messages: ["quiz"], register: (await import("./problem.js")).registerProblem }),
   check: async () => ({ messages: ["quiz"], register: (await import("./check.js")).registerCheck }),
   hint: async () => ({ messages: ["quiz", "hint"], register: (await import("./hint.js")).registerHint }),
+  plan: async () => ({ messages: practice, register: (await import("./plan.js")).registerPlan }),
+  config: async () => ({ messages: ["practice"], register: (await import("./config.js")).registerConfig }),
 };

@@ -1,5 +1,6 @@
 /** Runs a practice session for `quiz` and `review`: history, prompts, clock, output, then the summary. */
 import type { InteractivePrompts } from "../practice/inquirer.js";
+import { capToExam, type ExamWindow } from "../practice/exam-plan.js";
 import type { HistoryRoute } from "../practice/history.js";
 import { openHistory } from "../practice/open-history.js";
 import { scheduleTopics } from "../practice/schedule.js";
@@ -33,6 +34,8 @@ export interface SessionOptions {
   now?: () => number;
   /** The command the answers are recorded under (default quiz). */
   via?: HistoryRoute;
+  /** The exam ahead: the suggestions follow the schedules capped to it. */
+  exam?: ExamWindow;
 }
 
 export async function runPracticeSession(refs: readonly ProblemRef[], prompts: SessionPrompts, ui: Ui, options: SessionOptions = {}): Promise<{ output: string; exitCode: number }> {
@@ -51,7 +54,8 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
     colour: ui.palette.enabled,
   });
   const at = new Date(now());
-  const schedules = scheduleTopics(history.load((id) => listTopics().some((topic) => topic.id === id)), at);
+  const scheduled = scheduleTopics(history.load((id) => listTopics().some((topic) => topic.id === id)), at);
+  const schedules = options.exam === undefined ? scheduled : capToExam(scheduled, options.exam, at);
   const suggestions = suggestNext(result, schedules, listTopics().map((topic) => topic.id), at);
   return { output: renderSessionSummary(result, summariseSession(result.answers), suggestions, ui), exitCode: result.interrupted ? INTERRUPTED_EXIT : 0 };
 }

@@ -1,6 +1,6 @@
 /** Progress as data, for `cnn-drill stats` (text and JSON): totals, the per-topic schedules, what is due. */
 import { HISTORY_ROUTES, type HistoryRecord, type HistoryRoute } from "./history.js";
-import { calendarDayOf, addCalendarDays } from "./exam-plan.js";
+import { calendarDayOf, addCalendarDays, capToExam, type ExamWindow } from "./exam-plan.js";
 import { firstAnswers, scheduleTopics, type TopicSchedule } from "./schedule.js";
 
 export interface Progress {
@@ -27,9 +27,10 @@ export interface Progress {
   nextDue?: Date;
 }
 
-/** `known`: every topic id, in the catalogue's order. */
-export function progressOf(records: readonly HistoryRecord[], known: readonly string[], now: Date): Progress {
-  const schedules = scheduleTopics(records, now);
+/** `known`: every topic id, in the catalogue's order; with `exam`, no review is due after the exam's eve. */
+export function progressOf(records: readonly HistoryRecord[], known: readonly string[], now: Date, exam?: ExamWindow): Progress {
+  const scheduled = scheduleTopics(records, now);
+  const schedules = exam === undefined ? scheduled : capToExam(scheduled, exam, now);
   const attempts = records.length;
   const correct = records.filter((record) => record.correct).length;
   const practised = new Set(schedules.map((s) => s.topic));
