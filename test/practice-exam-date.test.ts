@@ -108,17 +108,17 @@ describe("cnn-drill plan (built command)", () => {
     expect(ko.stdout).toContain(`\n${inDays(3)}         시험\n`);
   });
 
-  it("throws when there is no exam date: exit 2", () => {
-    const result = runBuilt(["plan"], { env: { CNN_DRILL_HOME: tempDir("cnn-drill-plan-") } });
-    expect(result.exitCode).toBe(2);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toBe("error: --exam-date: no exam date: give --exam-date, or set one with cnn-drill config set exam-date YYYY-MM-DD\nhint: for example: cnn-drill config set exam-date 2026-12-15\n");
+  it("no exam date: says how to set one, exit 0; --json examDate null, no days", () => {
+    const env = { CNN_DRILL_HOME: tempDir("cnn-drill-plan-") };
+    expect(runBuilt(["plan"], { env })).toEqual({ stdout: "No exam date yet. Set one with cnn-drill config set exam-date YYYY-MM-DD (for example 2026-12-15), or give --exam-date.\n", stderr: "", exitCode: 0 });
+    expect(JSON.parse(runBuilt(["plan", "--json"], { env }).stdout)).toEqual({ examDate: null, daysLeft: null, days: [] });
   });
 
   it("a past exam date is ignored with a warning (then there is no exam to plan to)", () => {
     const result = runBuilt(["plan", "--exam-date", inDays(-1)], { env: { CNN_DRILL_HOME: tempDir("cnn-drill-plan-") } });
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr.split("\n")[0]).toBe(`warning: the exam date ${inDays(-1)} is past, so it is ignored (cnn-drill config unset exam-date forgets it)`);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(`warning: the exam date ${inDays(-1)} is past, so it is ignored (cnn-drill config unset exam-date forgets it)\n`);
+    expect(result.stdout).toMatch(/^No exam date yet\./);
   });
 
   it("throws when --exam-date is not a date: exit 2", () => {

@@ -74,8 +74,9 @@ export function registerCheck(program: Command, context: CliContext): void {
     runAction(context, options, async (ui) => {
       const quiz = await import("../quiz/index.js");
       const ref = quiz.parseProblemId(id, undefined);
-      const answerText = await ui.reader.text(options.answer, "answer");
       const problem = await quiz.generateProblem(ref.topic, ref.seed, ui.lang);
+      const { normaliseAnswerText } = await import("../practice/answer-text.js");
+      const answerText = normaliseAnswerText(await ui.reader.text(options.answer, "answer"), problem.ask);
       await loadMessages(["tutor"]);
       let outcome: import("../quiz/index.js").CheckOutcome;
       try {

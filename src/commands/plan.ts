@@ -1,6 +1,5 @@
 /** `cnn-drill plan [--exam-date D]`: the days until the exam, each with its topics (new and weak first, due reviews merged in). */
 import type { Command } from "commander";
-import { InputError } from "../engine/errors.js";
 import { renderJson } from "../render/json.js";
 import { addCommonOptions, runAction, examplesHelp } from "./context.js";
 import type { CliContext, CommonOptions } from "../ui/context.js";
@@ -25,7 +24,8 @@ export function registerPlan(program: Command, context: CliContext): void {
       const { listTopics } = await import("../quiz/index.js");
       const now = new Date();
       const exam = examWindowFor(ui, options.examDate, now);
-      if (exam === undefined) throw new InputError("exam-date", "plan.noExamDate", {}, "plan.noExamDateHint");
+      // Nothing to plan to yet (as stats with no history): say how to set the date; not an error.
+      if (exam === undefined) return { output: ui.json ? renderJson({ examDate: null, daysLeft: null, days: [] }) : `${ui.t("plan.noExamDate")}\n` };
       const known = listTopics().map((topic) => topic.id);
       const schedules = scheduleTopics(openHistory(ui.io, ui.t).load((id) => known.includes(id)), now);
       const plan = planToExam(schedules, known, exam, now);

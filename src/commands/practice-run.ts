@@ -1,4 +1,5 @@
 /** Runs a practice session for `quiz` and `review`: history, prompts, clock, output, then the summary. */
+import { loadMessages } from "../i18n/index.js";
 import type { InteractivePrompts } from "../practice/inquirer.js";
 import { capToExam, type ExamWindow } from "../practice/exam-plan.js";
 import type { HistoryRoute } from "../practice/history.js";
@@ -30,6 +31,12 @@ export async function topicMenu(prompts: InteractivePrompts, ui: Ui): Promise<st
   }
 }
 
+/** Prose wraps to the terminal (one column spare), at most 88 columns; 88 when the width is unknown. */
+function proseWidth(): number {
+  const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+  return columns !== undefined && columns > 20 ? Math.min(88, columns - 1) : 88;
+}
+
 export interface SessionOptions {
   now?: () => number;
   /** The command the answers are recorded under (default quiz). */
@@ -39,6 +46,8 @@ export interface SessionOptions {
 }
 
 export async function runPracticeSession(refs: readonly ProblemRef[], prompts: SessionPrompts, ui: Ui, options: SessionOptions = {}): Promise<{ output: string; exitCode: number }> {
+  // The recognised mistakes are named after a wrong answer (hints load their own messages).
+  await loadMessages(["tutor"]);
   const history = openHistory(ui.io, ui.t);
   // Read (and if need be repair) the history first, so that a warning comes before the session.
   history.load();
@@ -50,7 +59,7 @@ export async function runPracticeSession(refs: readonly ProblemRef[], prompts: S
     record: (record) => { history.append({ ...record, via: options.via ?? "quiz" }); },
     lang: ui.lang,
     t: ui.t,
-    view: sessionView(ui),
+    view: sessionView(ui, proseWidth()),
     colour: ui.palette.enabled,
   });
   const at = new Date(now());
