@@ -146,3 +146,10 @@ describe("cnn-drill stats --exam-date (built command)", () => {
     expect(runBuilt(["stats", "--exam-date", exam], { env }).stdout).toContain(`Exam on ${exam} (2 days left): no review is scheduled after it.`);
   });
 });
+
+describe("--exam-date on the interactive commands", () => {
+  it.each(["quiz", "review"])("%s: throws when --exam-date is not a date, before asking for a terminal", (command) => {
+    const result = runBuilt([command, "--exam-date", "2026-13-01"], { env: { CNN_DRILL_HOME: tempDir("cnn-drill-exam-") } });
+    expect(result).toEqual({ stdout: "", stderr: "error: --exam-date: \"2026-13-01\" is not an exam date: write a real calendar date as YYYY-MM-DD\nhint: for example 2026-12-15 (year, month, day)\n", exitCode: 2 });
+  });
+});
