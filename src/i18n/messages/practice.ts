@@ -354,7 +354,7 @@ export const ko: Record<keyof typeof en, string> = {
   "practice.solution.answer": "정답 — {name}:",
   "practice.hint.heading": "힌트 {level}/{levels}",
   "practice.hint.none": "더 이상 힌트가 없습니다. 풀이 보기를 고르세요.",
-  "practice.next.message": "다음에 할 일은?",
+  "practice.next.message": "이제 어떻게 할까요?",
   "practice.next.retry": "다시 풀기",
   "practice.next.hint": "힌트 보기",
   "practice.next.solution": "풀이 보기",
