@@ -43,12 +43,12 @@ interface Terminal {
 
 let sessions = 0;
 
-/** Starts `cnn-drill args` in a fresh tmux window (120×50, colour off, English). */
-function start(args: string[], home: string): Terminal {
+/** Starts `cnn-drill args` in a fresh tmux window (`columns`×50, colour off, English). */
+function start(args: string[], home: string, columns = 120): Terminal {
   const name = `s${++sessions}`;
   const exitFile = join(home, `${name}.exit`);
   const command = `cd ${shellQuote(ROOT)} && env CNN_DRILL_HOME=${shellQuote(home)} NO_COLOR=1 LANG=en_US.UTF-8 TERM=xterm-256color ${shellQuote(process.execPath)} bin/cnn-drill.js ${args.map(shellQuote).join(" ")}; echo $? > ${shellQuote(exitFile)}; sleep 600`;
-  tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", command);
+  tmux("new-session", "-d", "-s", name, "-x", String(columns), "-y", "50", command);
   const screen = () => tmux("capture-pane", "-p", "-t", name, "-S", "-500");
   const waitFor = async (pattern: RegExp | string, what = String(pattern)) => {
     const deadline = Date.now() + 25_000;
@@ -99,7 +99,7 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   it("quiz --topic conv.forward --count 2 --seed 7: re-ask, right, give up, summary, history", async () => {
     const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "conv.forward", "--count", "2", "--seed", "7"], home);
-    let screen = await term.waitFor("? Your answer", "the first prompt");
+    let screen = await term.waitFor("? Output s (", "the first prompt, naming the asked quantity");
     const id = /Problem 1\/2 · (conv\.forward@\d+)/.exec(screen)?.[1];
     expect(id, screen).toBeDefined();
     expect(screen).toContain("Session seed 7.");
@@ -115,9 +115,12 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
     term.send("Enter");
     await term.waitFor("✓ Right!", "the confirmation");
     await term.waitFor("Problem 2/2", "the second problem");
-    screen = await term.waitFor(/Problem 2\/2[\s\S]*\? Your answer/, "the second prompt");
+    screen = await term.waitFor(/Problem 2\/2[\s\S]*\? Output s \(/, "the second prompt");
 
     term.type("?");
+    term.send("Enter");
+    screen = await term.waitFor("Press Enter for the next problem", "the pause after the solution");
+    expect(screen).not.toContain("Session summary");
     term.send("Enter");
     screen = await term.waitFor("Session summary", "the summary");
     expect(screen).toContain("Worked solution");
@@ -134,11 +137,11 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
   it("Ctrl-C during the second problem: exit 130, the first answer saved, no stack trace", async () => {
     const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["quiz", "--topic", "conv.forward", "--count", "3", "--seed", "8"], home);
-    const screen = await term.waitFor("? Your answer");
+    const screen = await term.waitFor("? Output s (");
     const id = /Problem 1\/3 · (conv\.forward@\d+)/.exec(screen)![1];
     term.type(answerOf(id));
     term.send("Enter");
-    await term.waitFor(/Problem 2\/3[\s\S]*\? Your answer/, "the second prompt");
+    await term.waitFor(/Problem 2\/3[\s\S]*\? Output s \(/, "the second prompt");
     term.send("C-c");
     expect(await term.exitCode()).toBe(130);
     const end = term.screen();
@@ -177,16 +180,73 @@ describe.skipIf(!hasTmux)("quiz and review in a real terminal (tmux)", () => {
     await term.waitFor("? Your choice", "the select prompt");
     term.send("Down");
     term.send("Enter");
-    const screen = await term.waitFor("Session summary");
+    let screen = await term.waitFor(/✓ Right!|Press Enter for the next problem/, "the verdict");
+    // A wrong choice shows the answer and why, then waits for Enter.
+    if (screen.includes("You chose b)")) term.send("Enter");
+    screen = await term.waitFor("Session summary");
     expect(screen).toMatch(/✓ Right!|You chose b\)/);
     expect(await term.exitCode()).toBe(0);
     expect(parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records).toHaveLength(1);
   });
 
+  it("80 columns: h shows a hint wrapped to the terminal, a wrong answer offers try again, hint, solution or move on; the retry is recorded as attempt 2", async () => {
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
+    const term = start(["quiz", "--topic", "conv.forward", "--count", "1", "--seed", "7"], home, 80);
+    let screen = await term.waitFor("? Output s (", "the prompt");
+    expect(screen).toContain("At the prompt, h shows a hint and ? the worked solution.");
+    const id = /Problem 1\/1 · (conv\.forward@\d+)/.exec(screen)![1];
+    term.type("h");
+    term.send("Enter");
+    screen = await term.waitFor(/Hint 1 of \d[\s\S]*\? Output s \(/, "the hint, then the prompt again");
+    term.type("0 0; 0 0");
+    term.send("Enter");
+    screen = await term.waitFor("? What next?", "the choices after a wrong answer");
+    expect(screen).toContain("Try again");
+    expect(screen).toContain("Show a hint");
+    expect(screen).toContain("Show the worked solution");
+    expect(screen).toContain("Move on");
+    expect(screen).not.toContain("Worked solution");
+    term.send("Enter");
+    await term.waitFor(/What next\?[\s\S]*\? Output s \(/, "the prompt again");
+    term.type(answerOf(id));
+    term.send("Enter");
+    screen = await term.waitFor("Session summary", "the summary");
+    expect(screen).toContain("✓ Right!");
+    expect(await term.exitCode()).toBe(0);
+    // No line is wider than the terminal (the pane would wrap it).
+    // The prompt and the hint wrap to the terminal: no line fills all 80 columns (the pane's own wrapping would).
+    // Display columns: combining marks (the hat of k̂) take none.
+    const prose = term.screen().split("\n").slice(0, term.screen().split("\n").findIndex((line) => line.includes("What next?")));
+    expect(prose.some((line) => line.startsWith("Hint 1 of"))).toBe(true);
+    for (const line of prose.filter((text) => !text.startsWith("Session seed"))) expect(line.replace(/\p{M}/gu, "").length, line).toBeLessThan(80);
+    const records = parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records;
+    expect(records.map((r) => [r.correct, r.attempt, r.hints, r.via])).toEqual([[false, 1, 1, "quiz"], [true, 2, 1, "quiz"]]);
+  });
+
+  it("wrong, then the worked solution: the answer opens it, and Enter is awaited before the next problem", async () => {
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
+    const term = start(["quiz", "--topic", "conv.forward", "--count", "2", "--seed", "7"], home);
+    await term.waitFor("? Output s (", "the prompt");
+    term.type("0 0; 0 0");
+    term.send("Enter");
+    await term.waitFor("? What next?", "the choices");
+    term.send("Down");
+    term.send("Down");
+    term.send("Enter");
+    let screen = await term.waitFor("Press Enter for the next problem", "the pause");
+    expect(screen).toMatch(/Answer — Output s:[\s\S]*Worked solution/);
+    expect(screen).not.toContain("Problem 2/2");
+    term.send("Enter");
+    screen = await term.waitFor(/Problem 2\/2[\s\S]*\? Output s \(/, "the next problem");
+    term.send("C-c");
+    expect(await term.exitCode()).toBe(130);
+    noStackTrace(term.screen());
+  });
+
   it("review --count 2 --lang ko: the plan in Korean, then the drill; Ctrl-C ends it", async () => {
     const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-e2e-")));
     const term = start(["review", "--count", "2", "--lang", "ko"], home);
-    const screen = await term.waitFor("? 답", "the first prompt");
+    const screen = await term.waitFor("? 출력 s (", "the first prompt");
     expect(screen).toContain("아직 기록이 없어 복습할 주제가 없습니다");
     expect(screen).toContain("문제 1/2 · conv.forward@");
     term.send("C-c");

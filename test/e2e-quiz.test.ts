@@ -1,8 +1,8 @@
 /** topics, problem and check through the built command: stdout, stderr and exit codes 0/1/2. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBuilt } from "./helpers/cli.js";
 
 /** The calculator's answer for a problem, read by running its command (what the checker does). */
@@ -90,6 +90,13 @@ describe("cnn-drill problem", () => {
   });
 });
 
+/** check records its answers: into a temporary history, never the user's. */
+const checkHome = mkdtempSync(join(tmpdir(), "cnn-drill-check-"));
+afterAll(() => rmSync(checkHome, { recursive: true, force: true }));
+function runCheck(args: string[], options: { stdin?: string } = {}): ReturnType<typeof runBuilt> {
+  return runBuilt(args, { ...options, env: { CNN_DRILL_HOME: checkHome } });
+}
+
 describe("cnn-drill check", () => {
   let problem: { id: string; command: string[]; ask: string };
   let expected: number[][];
@@ -102,7 +109,7 @@ describe("cnn-drill check", () => {
   const text = (m: number[][]) => m.map((row) => row.join(" ")).join("; ");
 
   it("exits 0 for the right answer, with a marked grid", () => {
-    const result = runBuilt(["check", problem.id, "--answer", text(expected)]);
+    const result = runCheck(["check", problem.id, "--answer", text(expected)]);
     expect(result.stderr).toBe("");
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^✓ Right!/);
@@ -113,7 +120,7 @@ describe("cnn-drill check", () => {
   it("exits 1 for a wrong answer: marks the wrong cell, shows the expected value and the worked solution", () => {
     const wrong = expected.map((row) => [...row]);
     wrong[0][0] += 5;
-    const result = runBuilt(["check", problem.id, "--answer", text(wrong)]);
+    const result = runCheck(["check", problem.id, "--answer", text(wrong)]);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe("");
     const cells = expected.flat().length;
@@ -127,7 +134,7 @@ describe("cnn-drill check", () => {
   it("--json gives correct, score and expected, with the exit code", () => {
     const wrong = expected.map((row) => row.map((v) => v + 1));
     wrong[0][0] -= 1;
-    const result = runBuilt(["check", problem.id, "--answer", JSON.stringify(wrong), "--json"]);
+    const result = runCheck(["check", problem.id, "--answer", JSON.stringify(wrong), "--json"]);
     expect(result.exitCode).toBe(1);
     const json = JSON.parse(result.stdout);
     const cells = expected.flat().length;
@@ -136,16 +143,16 @@ describe("cnn-drill check", () => {
   });
 
   it("reads the answer from standard input (-) and from a file (@path)", () => {
-    expect(runBuilt(["check", problem.id, "--answer", "-"], { stdin: `${text(expected)}\n` }).exitCode).toBe(0);
+    expect(runCheck(["check", problem.id, "--answer", "-"], { stdin: `${text(expected)}\n` }).exitCode).toBe(0);
     const file = join(mkdtempSync(join(tmpdir(), "cnn-drill-answer-")), "answer.txt");
     writeFileSync(file, expected.map((row) => row.join(" ")).join("\n"));
-    expect(runBuilt(["check", problem.id, "--answer", `@${file}`]).exitCode).toBe(0);
+    expect(runCheck(["check", problem.id, "--answer", `@${file}`]).exitCode).toBe(0);
   });
 
   it("exits 2, naming what was expected, for an answer of the wrong shape", () => {
     const rows = expected.length;
     const cols = expected[0].length;
-    const result = runBuilt(["check", problem.id, "--answer", "1 2 3 4 5"]);
+    const result = runCheck(["check", problem.id, "--answer", "1 2 3 4 5"]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.split("\n")[0]).toBe(`error: --answer: expected a ${rows}×${cols} matrix, got 5 numbers`);
@@ -156,29 +163,29 @@ describe("cnn-drill check", () => {
     const bias = JSON.parse(runBuilt(["problem", "conv.grad-bias@2", "--json"]).stdout);
     const value = answerOf(bias) as number;
     expect(value).toBeLessThan(0);
-    expect(runBuilt(["check", bias.id, "--answer", String(value)]).exitCode).toBe(0);
+    expect(runCheck(["check", bias.id, "--answer", String(value)]).exitCode).toBe(0);
   });
 
   it("names the expected shape in Korean with --lang ko", () => {
-    const result = runBuilt(["check", problem.id, "--answer", "1 2 3 4 5", "--lang", "ko"]);
+    const result = runCheck(["check", problem.id, "--answer", "1 2 3 4 5", "--lang", "ko"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr.split("\n")[0]).toBe(`오류: --answer: ${expected.length}×${expected[0].length} 행렬이 필요한데 숫자 5개를 받았습니다`);
   });
 
   it("exits 2 for an unreadable answer", () => {
-    const result = runBuilt(["check", problem.id, "--answer", "1 x; 3 4"]);
+    const result = runCheck(["check", problem.id, "--answer", "1 x; 3 4"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('error: --answer: row 1, entry 2: "x" is not a number');
   });
 
   it("exits 2 for an id without a seed", () => {
-    const result = runBuilt(["check", "conv.forward", "--answer", "1"]);
+    const result = runCheck(["check", "conv.forward", "--answer", "1"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('"conv.forward" is not a problem id');
   });
 
   it("exits 2 when --answer is missing", () => {
-    const result = runBuilt(["check", problem.id]);
+    const result = runCheck(["check", problem.id]);
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe("");
   });
@@ -200,22 +207,22 @@ describe("cnn-drill check", () => {
   it("accepts a fraction for a number answer (spp.length) and rejects a wrong number", () => {
     const length = JSON.parse(runBuilt(["problem", "spp.length@9", "--json"]).stdout);
     const value = answerOf(length) as number;
-    expect(runBuilt(["check", length.id, "--answer", `${value * 2}/2`]).exitCode).toBe(0);
-    const wrong = runBuilt(["check", length.id, "--answer", String(value + 1)]);
+    expect(runCheck(["check", length.id, "--answer", `${value * 2}/2`]).exitCode).toBe(0);
+    const wrong = runCheck(["check", length.id, "--answer", String(value + 1)]);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stdout).toContain("✗ Wrong.");
   });
 
   it("checks a choice by letter: 0 right, 1 wrong with the explanation, 2 out of range", () => {
-    const expectedLetter = JSON.parse(runBuilt(["check", "concept.xor@8", "--answer", "a", "--json"]).stdout).expected as string;
-    const right = runBuilt(["check", "concept.xor@8", "--answer", expectedLetter]);
+    const expectedLetter = JSON.parse(runCheck(["check", "concept.xor@8", "--answer", "a", "--json"]).stdout).expected as string;
+    const right = runCheck(["check", "concept.xor@8", "--answer", expectedLetter]);
     expect(right.exitCode).toBe(0);
     expect(right.stdout).toContain("The answer is");
     const other = expectedLetter === "a" ? "b" : "a";
-    const wrong = runBuilt(["check", "concept.xor@8", "--answer", other, "--lang", "ko"]);
+    const wrong = runCheck(["check", "concept.xor@8", "--answer", other, "--lang", "ko"]);
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stdout).toContain("해설");
-    const bad = runBuilt(["check", "concept.xor@8", "--answer", "z"]);
+    const bad = runCheck(["check", "concept.xor@8", "--answer", "z"]);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/^error: --answer: "z" is not a choice: answer with a letter a–[b-f] or a number 1–[2-6]\nhint: add --help to the command to see what each option takes\n$/);
   });

@@ -67,6 +67,24 @@ describe("parseHistory", () => {
   });
 });
 
+describe("parseHistory: the route, attempt and hints of a record", () => {
+  it("keeps valid ones", () => {
+    const line = JSON.stringify({ ...record(1), via: "check", attempt: 2, hints: 1 });
+    expect(parseHistory(line).records).toEqual([{ ...record(1), via: "check", attempt: 2, hints: 1 }]);
+  });
+
+  it.each([
+    ["an unknown route", { via: "exam" }],
+    ["attempt 0", { attempt: 0 }],
+    ["a fractional attempt", { attempt: 1.5 }],
+    ["negative hints", { hints: -1 }],
+    ["hints as text", { hints: "2" }],
+  ])("drops %s and keeps the record", (_, extra) => {
+    const parsed = parseHistory(JSON.stringify({ ...record(1), ...extra }));
+    expect(parsed).toEqual({ records: [record(1)], badLines: 0 });
+  });
+});
+
 describe("History", () => {
   it("loads nothing, without a warning, when there is no file yet", () => {
     const events: HistoryEvent[] = [];

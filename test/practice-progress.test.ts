@@ -50,3 +50,18 @@ describe("first tries and streaks", () => {
     expect(progressOf(records, ["rf.stack"], new Date(2026, 11, 3, 20)).streak).toBe(streak);
   });
 });
+
+describe("routes and hints", () => {
+  it("counts answers per command (a record without a route came from a session: quiz) and the hints seen", () => {
+    const base = record("pool.max", 0, true);
+    const records: HistoryRecord[] = [
+      { ...base, via: "check" },
+      { ...base, id: "pool.max@9", via: "check", hints: 2 },
+      { ...base, id: "pool.max@8", via: "review", hints: 1 },
+      { ...base, id: "pool.max@7" },
+    ];
+    const progress = progressOf(records, ["pool.max"], new Date(Date.UTC(2026, 10, 2)));
+    expect(progress.routes).toEqual({ quiz: 1, review: 1, check: 2 });
+    expect(progress.hintsUsed).toBe(3);
+  });
+});

@@ -34,6 +34,18 @@ describe("ratingFor", () => {
   ])("correct=%s seconds=%s → %s", (correct, seconds, rating) => {
     expect(ratingFor({ correct, seconds })).toBe(rating);
   });
+
+  it.each([
+    [true, 5, 1, undefined, Rating.Hard],
+    [true, 500, 2, "quiz", Rating.Hard],
+    [false, 5, 1, "quiz", Rating.Again],
+    [true, 0, 0, "check", Rating.Good],
+    [true, 0, undefined, "check", Rating.Good],
+    [true, 0, 1, "check", Rating.Hard],
+    [false, 0, undefined, "check", Rating.Again],
+  ] as const)("correct=%s seconds=%s hints=%s via=%s → %s (a hint makes it Hard; check's time is unknown)", (correct, seconds, hints, via, rating) => {
+    expect(ratingFor({ correct, seconds, hints, via })).toBe(rating);
+  });
 });
 
 describe("scheduleTopics", () => {

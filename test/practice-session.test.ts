@@ -46,7 +46,7 @@ async function rightAnswer(problem: QuizProblem): Promise<string> {
 interface Scripted extends SessionPrompts {
   /** Messages shown before asking again (unreadable answers). */
   retries: string[];
-  asked: { kind: "input" | "select"; id: string; message: string; choices?: string[] }[];
+  asked: { kind: "input" | "select" | "pause"; id: string; message: string; choices?: string[] }[];
 }
 
 /** Prompts that reply from a script; an input reply is validated as inquirer does (re-asked until valid). */
@@ -75,6 +75,10 @@ function scripted(replies: Reply[]): Scripted {
     async select({ message, choices, problem }: SelectPromptOptions) {
       asked.push({ kind: "select", id: problem.id, message, choices: choices.map((c) => c.name) });
       return next(problem);
+    },
+    // Enter: needs no reply from the script, but is seen.
+    async pause({ message, problem }) {
+      asked.push({ kind: "pause", id: problem.id, message });
     },
   };
 }
@@ -140,7 +144,7 @@ describe("runSession with injected prompts", () => {
     const { d, records, output } = deps(prompts);
     const result = await runSession(numeric, d);
     expect(result).toMatchObject({ interrupted: false, planned: 1, answers: [{ id: "conv.forward@11", correct: true, score: 1, seconds: 12.3, gaveUp: false }] });
-    expect(records).toEqual([{ time: "2026-11-30T09:00:12.300Z", id: "conv.forward@11", topic: "conv.forward", correct: true, score: 1, seconds: 12.3 }]);
+    expect(records).toEqual([{ time: "2026-11-30T09:00:12.300Z", id: "conv.forward@11", topic: "conv.forward", correct: true, score: 1, seconds: 12.3, attempt: 1, hints: 0 }]);
     expect(output()).toContain("Problem 1/1 · conv.forward@11");
     expect(output()).toContain("input a");
     expect(output()).toContain("✓ Right! (12.3 s)");
@@ -159,12 +163,13 @@ describe("runSession with injected prompts", () => {
     expect(result.answers[0].correct).toBe(true);
   });
 
-  it("numeric, wrong: diff grid with ✓/✗ marks and the full worked solution", async () => {
-    const wrong = async (problem: QuizProblem) => {
-      const value = (await calculatorAnswer(problem)) as number[][];
-      return JSON.stringify(value.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? x + 5 : x))));
-    };
-    const prompts = scripted([wrong]);
+  const wrong = async (problem: QuizProblem) => {
+    const value = (await calculatorAnswer(problem)) as number[][];
+    return JSON.stringify(value.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? x + 5 : x))));
+  };
+
+  it("numeric, wrong, then the solution: diff grid with ✓/✗ marks, the choices, the answer first, the worked solution, Enter", async () => {
+    const prompts = scripted([wrong, "solution"]);
     const { d, records, output } = deps(prompts);
     const result = await runSession(numeric, d);
     expect(result.answers[0].correct).toBe(false);
@@ -176,6 +181,78 @@ describe("runSession with injected prompts", () => {
     expect(output()).toContain("expected (where wrong)");
     expect(output()).toContain("Worked solution");
     expect(output()).toContain("s11 = a11·w11");
+    expect(output()).toMatch(/\nAnswer — Output s:\n {2}-?\d/);
+    expect(output().indexOf("Answer — Output s:")).toBeLessThan(output().indexOf("Worked solution"));
+    expect(prompts.asked.map((a) => a.kind)).toEqual(["input", "select", "pause"]);
+    expect(prompts.asked[1]).toMatchObject({ message: "What next?", choices: ["Try again", "Show a hint", "Show the worked solution", "Move on"] });
+    expect(prompts.asked[2].message).toBe("Press Enter for the next problem");
+  });
+
+  it("the prompt names the asked quantity and its shape first", async () => {
+    const prompts = scripted([rightAnswer]);
+    const { d } = deps(prompts);
+    await runSession([{ topic: "pool.max-grad", seed: 1 }, { topic: "conv.output-size", seed: 1 }], { ...d, prompts: { ...prompts, input: (options) => { prompts.asked.push({ kind: "input", id: options.problem.id, message: options.message }); return rightAnswer(options.problem); } } });
+    expect(prompts.asked.map((a) => a.message)).toEqual(["∂L/∂a (4×4)", "Output size"]);
+  });
+
+  it("wrong, then try again and right: two records (attempt 1 wrong, 2 right); the first try is the one counted", async () => {
+    const prompts = scripted([wrong, "retry", rightAnswer]);
+    const { d, records, output } = deps(prompts);
+    const result = await runSession(numeric, d);
+    expect(records.map((r) => [r.correct, r.attempt, r.hints])).toEqual([[false, 1, 0], [true, 2, 0]]);
+    expect(result.answers).toMatchObject([{ correct: false, attempts: 2, hints: 0 }]);
+    expect(output()).toContain("✓ Right!");
+    expect(output()).not.toContain("Worked solution");
+  });
+
+  it(`"${"h"}" at the prompt shows the next hint; a first try after it is recorded with the hint`, async () => {
+    const prompts = scripted(["h", "H", rightAnswer]);
+    const { d, records, output } = deps(prompts);
+    const result = await runSession(numeric, d);
+    expect(output()).toContain("Hint 1 of ");
+    expect(output()).toContain("Hint 2 of ");
+    expect(records).toMatchObject([{ correct: true, attempt: 1, hints: 2 }]);
+    expect(result.answers).toMatchObject([{ correct: true, hints: 2 }]);
+  });
+
+  it("wrong, then a hint: the hint, then asked again; no hint choice once they are all seen", async () => {
+    const prompts = scripted([wrong, "hint", wrong, "hint", wrong, "hint", wrong, "next"]);
+    const { d, records, output } = deps(prompts);
+    await runSession(numeric, d);
+    const selects = prompts.asked.filter((a) => a.kind === "select");
+    const levels = (output().match(/Hint \d of (\d)/) ?? [])[1];
+    expect(Number(levels)).toBeGreaterThanOrEqual(2);
+    expect(records.map((r) => r.hints)).toEqual([0, 1, 2, 3].map((n) => Math.min(n, Number(levels))));
+    expect(selects.at(-1)!.choices).not.toContain("Show a hint");
+    expect(selects[0].choices).toContain("Show a hint");
+  });
+
+  it("wrong, then move on: no solution, no pause", async () => {
+    const prompts = scripted([wrong, "next"]);
+    const { d, output } = deps(prompts);
+    await runSession(numeric, d);
+    expect(output()).not.toContain("Worked solution");
+    expect(prompts.asked.map((a) => a.kind)).toEqual(["input", "select"]);
+  });
+
+  it("a recognised mistake is named before the grid", async () => {
+    const { mistakenAnswers } = await import("../src/tutor/mistakes.js");
+    const flipped = async (problem: QuizProblem) => {
+      const expected = (await calculatorAnswer(problem)) as number[][];
+      return JSON.stringify(mistakenAnswers({ topic: problem.topic, given: problem.given!, ask: problem.ask! }, expected).find((m) => m.id === "flipped-kernel")!.answer);
+    };
+    const prompts = scripted([flipped, "next"]);
+    const { d, output } = deps(prompts);
+    await runSession(numeric, d);
+    expect(output()).toMatch(/Likely mistake: you flipped the kernel[^]*your answer/);
+  });
+
+  it("an answer with the minus sign the tool prints (U+2212) reads as typed", async () => {
+    const minus = async (problem: QuizProblem) => (await rightAnswer(problem)).replaceAll("-", "\u2212");
+    const prompts = scripted([minus]);
+    const { d, records } = deps(prompts);
+    await runSession([{ topic: "conv.grad-input", seed: 5 }], d);
+    expect(records).toMatchObject([{ correct: true }]);
   });
 
   it(`numeric, "${GIVE_UP}": the worked solution, recorded wrong with score 0`, async () => {
@@ -183,6 +260,7 @@ describe("runSession with injected prompts", () => {
     const { d, records, output } = deps(prompts);
     await runSession(numeric, d);
     expect(records[0]).toMatchObject({ correct: false, score: 0 });
+    expect(prompts.asked.at(-1)!.kind).toBe("pause");
     expect(output()).toContain("Worked solution");
     expect(output()).toContain("s11 = ");
   });
@@ -269,7 +347,14 @@ describe("runPracticeSession: history, summary, what next", () => {
     expect(output).toContain("• concept.xor  (wrong in this session)");
     expect(output).toContain("cnn-drill quiz --topic concept.xor");
     const saved = parseHistory(readFileSync(join(home, "history.jsonl"), "utf8"));
-    expect(saved.records.map((r) => [r.id, r.correct])).toEqual([["conv.forward@11", true], ["concept.xor@5", false], ["conv.forward@12", true]]);
+    expect(saved.records.map((r) => [r.id, r.correct, r.via])).toEqual([["conv.forward@11", true, "quiz"], ["concept.xor@5", false, "quiz"], ["conv.forward@12", true, "quiz"]]);
+  });
+
+  it("records a review session's answers via review", async () => {
+    const home = made(mkdtempSync(join(tmpdir(), "cnn-drill-session-")));
+    const { io } = ioFor(home);
+    await runPracticeSession([{ topic: "conv.forward", seed: 11 }], scripted([rightAnswer]), await makeUi(io, {}), { via: "review" });
+    expect(parseHistory(readFileSync(join(home, "history.jsonl"), "utf8")).records.map((r) => r.via)).toEqual(["review"]);
   });
 
   it(`Ctrl-C: exit ${INTERRUPTED_EXIT}, the summary says what was saved`, async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { summariseSession, type SessionAnswer } from "../src/practice/session.js";
 
 function answer(topic: string, correct: boolean, seconds: number): SessionAnswer {
-  return { id: `${topic}@1`, topic, correct, score: correct ? 1 : 0, seconds, gaveUp: false };
+  return { id: `${topic}@1`, topic, correct, score: correct ? 1 : 0, seconds, gaveUp: false, attempts: 1, hints: 0 };
 }
 
 describe("summariseSession", () => {

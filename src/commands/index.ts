@@ -39,4 +39,7 @@ export const commandLoaders: Record<string, CommandLoader> = {
   topics: async () => ({ messages: ["quiz"], register: (await import("./topics.js")).registerTopics }),
   problem: async () => ({ messages: ["quiz"], register: (await import("./problem.js")).registerProblem }),
   check: async () => ({ messages: ["quiz"], register: (await import("./check.js")).registerCheck }),
+  hint: async () => ({ messages: ["quiz", "hint"], register: (await import("./hint.js")).registerHint }),
+  plan: async () => ({ messages: practice, register: (await import("./plan.js")).registerPlan }),
+  config: async () => ({ messages: ["practice"], register: (await import("./config.js")).registerConfig }),
 };

@@ -16,6 +16,7 @@ interface QuizCliOptions extends CommonOptions {
   topic?: string[];
   count?: string;
   seed?: string;
+  examDate?: string;
 }
 
 export function registerQuiz(program: Command, context: CliContext): void {
@@ -26,7 +27,8 @@ export function registerQuiz(program: Command, context: CliContext): void {
     .addHelpText("after", examplesHelp(t, "practice.quiz.help.examples"))
     .addOption(new Option("--topic <id>", t("practice.quiz.help.topic")).argParser(collect))
     .option("--count <n>", t("practice.quiz.help.count"))
-    .option("--seed <n>", t("practice.quiz.help.seed"));
+    .option("--seed <n>", t("practice.quiz.help.seed"))
+    .option("--exam-date <date>", t("plan.help.examDate"));
   addCommonOptions(command, t, { json: false }).action((options: QuizCliOptions) =>
     runAction(context, options, async (ui) => {
       const quiz = await import("../quiz/index.js");
@@ -34,7 +36,12 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const topics = options.topic === undefined ? undefined : resolveTopics(options.topic);
       const count = options.count === undefined ? undefined : parseCount(options.count);
       const seed = options.seed === undefined ? quiz.randomSeed() : quiz.parseSeed(options.seed, "seed");
+      const { parseExamDate } = await import("../practice/exam-plan.js");
+      if (options.examDate !== undefined) parseExamDate(options.examDate);
       requireTerminal(ui, "quiz");
+      // The suggestions after the session follow the schedule capped to the exam.
+      const { examWindowFor } = await import("./exam-date.js");
+      const exam = examWindowFor(ui, options.examDate, new Date());
 
       const { inquirerPrompts } = await import("../practice/inquirer.js");
       const prompts = await inquirerPrompts(ui.t);
@@ -55,7 +62,7 @@ export function registerQuiz(program: Command, context: CliContext): void {
       const named = options.topic ?? (chosen.length === allTopics.length ? [] : chosen);
       const again = ["cnn-drill quiz", `--seed ${seed}`, `--count ${total}`, ...named.map((id) => `--topic ${id}`)].join(" ");
       ui.io.stdout(`${ui.palette.dim(ui.t("practice.quiz.seedLine", { seed, command: again }))}\n`);
-      return runPracticeSession(refs, prompts, ui);
+      return runPracticeSession(refs, prompts, ui, { exam });
     }),
   );
 }

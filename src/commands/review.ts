@@ -11,6 +11,7 @@ export const DEFAULT_REVIEW_COUNT = 5;
 
 interface ReviewCliOptions extends CommonOptions {
   count?: string;
+  examDate?: string;
 }
 
 export function registerReview(program: Command, context: CliContext): void {
@@ -19,10 +20,13 @@ export function registerReview(program: Command, context: CliContext): void {
     .command("review")
     .description(t("practice.review.help"))
     .addHelpText("after", examplesHelp(t, "practice.review.help.examples"))
-    .option("--count <n>", t("practice.review.help.count"));
+    .option("--count <n>", t("practice.review.help.count"))
+    .option("--exam-date <date>", t("plan.help.examDate"));
   addCommonOptions(command, t, { json: false }).action((options: ReviewCliOptions) =>
     runAction(context, options, async (ui) => {
       const count = options.count === undefined ? DEFAULT_REVIEW_COUNT : parseCount(options.count);
+      const { parseExamDate } = await import("../practice/exam-plan.js");
+      if (options.examDate !== undefined) parseExamDate(options.examDate);
       requireTerminal(ui, "review");
 
       const quiz = await import("../quiz/index.js");
@@ -33,12 +37,18 @@ export function registerReview(program: Command, context: CliContext): void {
       const { runPracticeSession } = await import("./practice-run.js");
       const { renderReviewPlan } = await import("../views/session.js");
 
+      const { examWindowFor } = await import("./exam-date.js");
+      const { capToExam } = await import("../practice/exam-plan.js");
+
       const now = new Date();
-      const schedules = scheduleTopics(openHistory(ui.io, ui.t).load((id) => quiz.listTopics().some((topic) => topic.id === id)), now);
+      const exam = examWindowFor(ui, options.examDate, now);
+      const scheduled = scheduleTopics(openHistory(ui.io, ui.t).load((id) => quiz.listTopics().some((topic) => topic.id === id)), now);
+      // With an exam ahead, a review FSRS would place after it is due on its eve instead.
+      const schedules = exam === undefined ? scheduled : capToExam(scheduled, exam, now);
       const picks = reviewOrder(schedules, quiz.listTopics().map((topic) => topic.id), now).slice(0, count);
       ui.io.stdout(renderReviewPlan(picks, schedules, now, ui));
       const refs = planInOrder(picks.map((pick) => pick.topic), count, quiz.randomSeed(), "review");
-      return runPracticeSession(refs, await inquirerPrompts(ui.t), ui);
+      return runPracticeSession(refs, await inquirerPrompts(ui.t), ui, { via: "review", exam });
     }),
   );
 }

@@ -7,23 +7,31 @@ import type { CliContext, CommonOptions } from "../ui/context.js";
 export function registerStats(program: Command, context: CliContext): void {
   const { t } = context;
   const command = program.command("stats").description(t("practice.stats.help"))
-    .addHelpText("after", examplesHelp(t, "practice.stats.help.examples"));
-  addCommonOptions(command, t).action((options: CommonOptions) =>
+    .addHelpText("after", examplesHelp(t, "practice.stats.help.examples"))
+    .option("--exam-date <date>", t("plan.help.examDate"));
+  addCommonOptions(command, t).action((options: CommonOptions & { examDate?: string }) =>
     runAction(context, options, async (ui) => {
       // Loaded here, so that help and other commands do not load the scheduler.
       const { openHistory } = await import("../practice/open-history.js");
       const { progressOf } = await import("../practice/progress.js");
       const { listTopics } = await import("../quiz/index.js");
+      const { examWindowFor } = await import("./exam-date.js");
       const now = new Date();
+      const exam = examWindowFor(ui, options.examDate, now);
       const history = openHistory(ui.io, ui.t);
       const topics = listTopics();
-      const progress = progressOf(history.load((id) => topics.some((topic) => topic.id === id)), topics.map((topic) => topic.id), now);
+      const progress = progressOf(history.load((id) => topics.some((topic) => topic.id === id)), topics.map((topic) => topic.id), now, exam);
       if (ui.json) {
         return {
           output: renderJson({
             attempts: progress.attempts,
             correct: progress.correct,
             accuracy: progress.accuracy,
+            firstTryAccuracy: progress.firstTryAccuracy,
+            streak: progress.streak,
+            routes: progress.routes,
+            hintsUsed: progress.hintsUsed,
+            ...(exam === undefined ? {} : { examDate: exam.examDay }),
             historyFile: history.file,
             notPractised: progress.notPractised,
             topics: progress.schedules.map((s) => ({
@@ -43,7 +51,7 @@ export function registerStats(program: Command, context: CliContext): void {
         };
       }
       const { renderStatsText } = await import("../views/stats.js");
-      return { output: renderStatsText(progress, history.file, now, ui) };
+      return { output: renderStatsText(progress, history.file, now, ui, exam) };
     }),
   );
 }

@@ -28,9 +28,18 @@ export interface HistoryRecord {
   correct: boolean;
   /** 0…1, partial credit. */
   score: number;
-  /** Time taken to answer, in seconds. */
+  /** Time taken to answer, in seconds (0 from `check`, which cannot know it). */
   seconds: number;
+  /** Where the answer was given (absent in records written before the route was kept). */
+  via?: HistoryRoute;
+  /** Which try at this problem in its session: 1 for the first (absent: 1). */
+  attempt?: number;
+  /** Hints seen before this answer (absent: none). */
+  hints?: number;
 }
+
+export const HISTORY_ROUTES = ["quiz", "review", "check"] as const;
+export type HistoryRoute = (typeof HISTORY_ROUTES)[number];
 
 export const HISTORY_FILE = "history.jsonl";
 const LOCK_FILE = "history.lock";
@@ -114,8 +123,20 @@ export function parseHistory(text: string): ParsedHistory {
   return { records, badLines };
 }
 
+function isCount(value: unknown, least: number): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= least && value <= 1000;
+}
+
+/**
+ * The record's known fields. The optional ones are kept only when valid: a route or count this version
+ * does not understand (a newer version's) leaves the record itself usable.
+ */
 function pickRecord(r: HistoryRecord): HistoryRecord {
-  return { time: r.time, id: r.id, topic: r.topic, correct: r.correct, score: r.score, seconds: r.seconds };
+  const record: HistoryRecord = { time: r.time, id: r.id, topic: r.topic, correct: r.correct, score: r.score, seconds: r.seconds };
+  if (HISTORY_ROUTES.includes(r.via as HistoryRoute)) record.via = r.via;
+  if (isCount(r.attempt, 1)) record.attempt = r.attempt;
+  if (isCount(r.hints, 0)) record.hints = r.hints;
+  return record;
 }
 
 function recordLine(record: HistoryRecord): string {

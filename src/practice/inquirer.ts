@@ -25,6 +25,8 @@ export async function inquirerPrompts(t: Translate): Promise<InteractivePrompts>
   const theme = { style: { keysHelpTip: keysHelpTip(t) } };
   return {
     input: ({ message, validate }) => input({ message, validate }),
+    // Enter goes on; whatever was typed before it is ignored.
+    pause: async ({ message }) => { await input({ message, theme: { prefix: "" } }); },
     select: ({ message, choices }) => select({ message, choices, loop: false, pageSize: Math.max(7, choices.length), theme }),
     topicMenu: ({ message, instructions, required, choices }) => {
       const items: (InstanceType<typeof Separator> | { value: string; name: string })[] = [];

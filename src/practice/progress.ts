@@ -1,6 +1,6 @@
 /** Progress as data, for `cnn-drill stats` (text and JSON): totals, the per-topic schedules, what is due. */
-import type { HistoryRecord } from "./history.js";
-import { calendarDayOf, addCalendarDays } from "./exam-plan.js";
+import { HISTORY_ROUTES, type HistoryRecord, type HistoryRoute } from "./history.js";
+import { calendarDayOf, addCalendarDays, capToExam, type ExamWindow } from "./exam-plan.js";
 import { firstAnswers, scheduleTopics, type TopicSchedule } from "./schedule.js";
 
 export interface Progress {
@@ -13,6 +13,10 @@ export interface Progress {
   firstTryAccuracy: number;
   /** Calendar days practised in a row, up to today (or up to yesterday when today has no answer yet). */
   streak: number;
+  /** Answers per route; records written before routes were kept came from sessions and count as quiz. */
+  routes: Record<HistoryRoute, number>;
+  /** Hints seen before answers, in all. */
+  hintsUsed: number;
   /** One per practised topic, sorted by topic id. */
   schedules: TopicSchedule[];
   /** Topics that exist but have no answer yet, in the catalogue's order. */
@@ -23,9 +27,10 @@ export interface Progress {
   nextDue?: Date;
 }
 
-/** `known`: every topic id, in the catalogue's order. */
-export function progressOf(records: readonly HistoryRecord[], known: readonly string[], now: Date): Progress {
-  const schedules = scheduleTopics(records, now);
+/** `known`: every topic id, in the catalogue's order; with `exam`, no review is due after the exam's eve. */
+export function progressOf(records: readonly HistoryRecord[], known: readonly string[], now: Date, exam?: ExamWindow): Progress {
+  const scheduled = scheduleTopics(records, now);
+  const schedules = exam === undefined ? scheduled : capToExam(scheduled, exam, now);
   const attempts = records.length;
   const correct = records.filter((record) => record.correct).length;
   const practised = new Set(schedules.map((s) => s.topic));
@@ -37,6 +42,8 @@ export function progressOf(records: readonly HistoryRecord[], known: readonly st
     accuracy: attempts === 0 ? 0 : correct / attempts,
     firstTryAccuracy: firsts.length === 0 ? 0 : firsts.filter((record) => record.correct).length / firsts.length,
     streak: streakOf(records, now),
+    routes: routesOf(records),
+    hintsUsed: records.reduce((sum, record) => sum + (record.hints ?? 0), 0),
     schedules,
     notPractised: known.filter((id) => !practised.has(id)),
     dueCount: schedules.filter((s) => s.isDue).length,
@@ -52,4 +59,10 @@ export function streakOf(records: readonly HistoryRecord[], now: Date): number {
   let streak = 0;
   for (; days.has(day); day = addCalendarDays(day, -1)) streak++;
   return streak;
+}
+
+export function routesOf(records: readonly HistoryRecord[]): Record<HistoryRoute, number> {
+  const routes = Object.fromEntries(HISTORY_ROUTES.map((route) => [route, 0])) as Record<HistoryRoute, number>;
+  for (const record of records) routes[record.via ?? "quiz"]++;
+  return routes;
 }

@@ -31,8 +31,14 @@ export const FSRS_PARAMETERS = generatorParameters({
 
 const scheduler = fsrs(FSRS_PARAMETERS);
 
-export function ratingFor(record: Pick<HistoryRecord, "correct" | "seconds">): Grade {
+/**
+ * FSRS's grade of a first answer: wrong → Again; right after a hint → Hard (it was not recalled alone);
+ * right from `check` → Good (its time is not known); else by the time taken.
+ */
+export function ratingFor(record: Pick<HistoryRecord, "correct" | "seconds" | "hints" | "via">): Grade {
   if (!record.correct) return Rating.Again;
+  if ((record.hints ?? 0) > 0) return Rating.Hard;
+  if (record.via === "check") return Rating.Good;
   if (record.seconds > SLOW_SECONDS) return Rating.Hard;
   if (record.seconds <= FAST_SECONDS) return Rating.Easy;
   return Rating.Good;

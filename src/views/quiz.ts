@@ -127,10 +127,38 @@ function choiceLines(outcome: ChoiceCheck, { t, palette }: QuizTextContext): str
   return lines;
 }
 
-/** The checked answer; `solution` (the calculator's worked answer) follows when given. */
-export function renderCheck(outcome: CheckOutcome, solution: string | undefined, context: QuizTextContext): string {
+/** Each recognised mistake on its own line(s), after the verdict and before the grid; none for an empty list. */
+function diagnosisLines(diagnosis: readonly string[], { t, palette }: QuizTextContext): string[] {
+  if (diagnosis.length === 0) return [];
+  const title = `${t("tutor.mistakeTitle")}: `;
+  const lines = diagnosis.flatMap((message) => {
+    const [first, ...rest] = wrapText(`${title}${message}`);
+    return [`${palette.wrong(title.trimEnd())} ${first.slice(title.length)}`, ...rest];
+  });
+  return [...lines, ""];
+}
+
+/**
+ * The checked answer; `diagnosis` (the messages of recognised mistakes) comes right after the verdict,
+ * and `solution` (the calculator's worked answer) follows when given.
+ */
+export function renderCheck(outcome: CheckOutcome, solution: string | undefined, context: QuizTextContext, diagnosis: readonly string[] = []): string {
   const lines = outcome.kind === "numeric" ? numericLines(outcome, context) : choiceLines(outcome, context);
+  // The verdict and its blank line stay first; the diagnosis sits between them and the grid.
+  lines.splice(2, 0, ...diagnosisLines(diagnosis, context));
   let text = `${lines.join("\n")}\n`;
   if (solution !== undefined) text += `\n${context.palette.heading(context.t("quiz.check.solution"))}\n\n${solution}`;
   return text;
+}
+
+/** One staged hint: its heading, its text, and the command of the next hint (or of checking, after the last). */
+export function renderHint(hint: { id: string; level: number; levels: number; text: string }, { t, palette }: QuizTextContext): string {
+  const lines = [palette.heading(t("hint.heading", { level: hint.level, levels: hint.levels, id: hint.id })), ""];
+  // Hints may hold aligned matrix lines: wrap prose lines only, keep indented lines as they are.
+  for (const line of hint.text.split("\n")) lines.push(...(line.startsWith(" ") || line === "" ? [line] : wrapText(line)));
+  const next = hint.level < hint.levels
+    ? t("hint.next", { command: palette.highlight(`cnn-drill hint ${hint.id} --level ${hint.level + 1}`) })
+    : t("hint.last", { command: palette.highlight(`cnn-drill check ${hint.id} --answer "…"`) });
+  lines.push("", palette.dim(next));
+  return `${lines.join("\n")}\n`;
 }

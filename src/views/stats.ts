@@ -1,8 +1,11 @@
 /** Human output of `cnn-drill stats`: totals, then one row per topic with an accuracy bar and the schedule. */
+import type { ExamPlan, ExamWindow } from "../practice/exam-plan.js";
 import type { Progress } from "../practice/progress.js";
 import type { Translate } from "../i18n/index.js";
 import type { Palette } from "../render/colour.js";
+import { visibleWidth } from "../render/layout.js";
 import { renderTable } from "../render/table.js";
+import { wrapText } from "./quiz.js";
 
 export interface StatsTextContext {
   t: Translate;
@@ -55,14 +58,17 @@ function styleShare(text: string, share: number, palette: Palette): string {
   return palette.wrong(text);
 }
 
-/** `file`: the history file, named at the end. */
-export function renderStatsText(progress: Progress, file: string, now: Date, { t, palette }: StatsTextContext): string {
+/** `file`: the history file, named at the end; `exam`: the exam ahead, named under the title. */
+export function renderStatsText(progress: Progress, file: string, now: Date, { t, palette }: StatsTextContext, exam?: ExamWindow): string {
   const lines: string[] = [palette.heading(t("practice.stats.title")), ""];
+  if (exam !== undefined) lines.push(palette.highlight(t("practice.stats.exam", { date: exam.examDay, days: exam.daysLeft })), "");
   if (progress.attempts === 0 || progress.nextDue === undefined) {
     lines.push(t("practice.stats.empty"), t("practice.stats.emptyHint"), "", palette.dim(t("practice.stats.file", { file })));
     return `${lines.join("\n")}\n`;
   }
-  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }), "");
+  lines.push(t("practice.stats.totals", { attempts: progress.attempts, correct: progress.correct, percent: percent(progress.accuracy) }));
+  lines.push(t("practice.stats.firstTry", { percent: percent(progress.firstTryAccuracy), streak: progress.streak }));
+  lines.push(t("practice.stats.routes", { ...progress.routes, hints: progress.hintsUsed }), "");
 
   const head = [
     t("practice.stats.col.topic"),
@@ -88,5 +94,26 @@ export function renderStatsText(progress: Progress, file: string, now: Date, { t
     lines.push(t("practice.stats.notPractised", { count: fresh.length, topics: shown }));
   }
   lines.push("", palette.dim(t("practice.stats.legend")), palette.dim(t("practice.stats.file", { file })));
+  return `${lines.join("\n")}\n`;
+}
+
+/** The day-by-day plan to the exam: one line per day (today marked), the exam last, then how to start today. */
+export function renderPlan(plan: ExamPlan, { t, palette }: StatsTextContext): string {
+  const lines = [palette.heading(t("plan.title", { date: plan.examDate, days: plan.daysLeft })), ""];
+  if (plan.daysLeft === 0) lines.push(t("plan.examToday"), "");
+  const today = plan.days[0]?.date;
+  const labelOf = (date: string) => (date === today ? `${date} (${t("plan.today")})` : date);
+  // Display width, not length: Korean labels are two columns a character.
+  const width = Math.max(...plan.days.map((day) => visibleWidth(labelOf(day.date))), plan.examDate.length);
+  const pad = (text: string) => text + " ".repeat(width - visibleWidth(text));
+  for (const day of plan.days) {
+    const label = pad(labelOf(day.date));
+    const [first, ...rest] = day.topics.length > 0 ? wrapText(day.topics.join(", "), Math.max(40, 88 - width - 2)) : [palette.dim(t("plan.free"))];
+    lines.push(`${day.date === today ? palette.highlight(label) : label}  ${first}`, ...rest.map((line) => `${" ".repeat(width + 2)}${line}`));
+  }
+  if (plan.daysLeft > 0) lines.push(`${palette.result(pad(plan.examDate))}  ${palette.result(t("plan.examDay"))}`);
+  const first = plan.days[0]?.topics ?? [];
+  if (first.length > 0) lines.push("", t("plan.start"), `  ${palette.highlight(["cnn-drill quiz", ...first.map((topic) => `--topic ${topic}`)].join(" "))}`);
+  lines.push("", palette.dim(t("plan.legend")));
   return `${lines.join("\n")}\n`;
 }

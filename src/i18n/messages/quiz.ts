@@ -16,6 +16,7 @@ export const en = {
   "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer a    # a concept question: answer by letter",
   "quiz.check.help.id": "problem id TOPIC@SEED, as problem prints it",
   "quiz.check.help.answer": "your answer: a matrix (\"1 2; 3 4\" or JSON), a number (1/4 allowed), a choice letter, @file or -",
+  "quiz.check.help.noRecord": "do not record the answer in your history (stats, review)",
 
   // Errors
   "quiz.seedBad": "\"{text}\" is not a seed: use a whole number from 0 to {max}",
@@ -196,6 +197,7 @@ export const ko: Record<keyof typeof en, string> = {
   "quiz.check.help.examples": "  cnn-drill check conv.forward@1234 --answer \"14 14 1; 14 7 4; 13 11 8\"\n  cnn-drill check concept.xor@3 --answer a    # 개념 문제: 보기 글자로 답하기",
   "quiz.check.help.id": "problem이 출력한 문제 id TOPIC@SEED",
   "quiz.check.help.answer": "답: 행렬(\"1 2; 3 4\" 또는 JSON), 숫자(1/4 가능), 보기 글자, @파일 또는 -",
+  "quiz.check.help.noRecord": "답을 기록(stats, review)에 남기지 않습니다",
 
   "quiz.seedBad": "시드가 아닙니다: \"{text}\". 0부터 {max}까지의 정수를 쓰세요",
   "quiz.idBad": "문제 id가 아닙니다: \"{text}\"",

@@ -21,6 +21,11 @@ export const en = {
   "tutor.mistake.rf-no-jump": "you added the kernel sizes without the jump: each layer adds (k̂ − 1) × the product of the strides before it",
   "tutor.mistake.roi-floor": "RoI corners are scaled and then rounded to the nearest cell (halves away from zero), not floored",
   "tutor.mistake.spp-no-channels": "each channel gives Σn² numbers, so the length is C·Σn²: you left out the channels",
+  "tutor.shape.no-padding": "this is the size without padding: windows also sit on the zero padding ({p} on each side), so there are more of them",
+  "tutor.shape.no-stride": "this is the size with stride 1: the window moves {s} cells at a time, so there are fewer positions",
+  "tutor.shape.no-dilation": "this is the size of an undilated kernel: with dilation {d} the kernel spans k̂ = d·(k − 1) + 1 cells",
+  "tutor.shape.grad-shape": "this is the shape of δ; the gradient asked has the shape of {of} ({shape})",
+  "tutor.shape.transposed": "rows and columns are swapped: the answer has {rows} rows and {cols} columns",
 };
 
 export const ko: Record<keyof typeof en, string> = {
@@ -45,4 +50,9 @@ export const ko: Record<keyof typeof en, string> = {
   "tutor.mistake.rf-no-jump": "커널 크기를 점프 없이 더했습니다. 각 층은 (k̂ − 1) × 앞선 층들의 스트라이드 곱만큼 더합니다",
   "tutor.mistake.roi-floor": "RoI 꼭짓점은 스케일을 곱한 뒤 가장 가까운 칸으로 반올림합니다(0.5는 0에서 먼 쪽으로). 버림이 아닙니다",
   "tutor.mistake.spp-no-channels": "채널마다 Σn²개의 수가 나오므로 길이는 C·Σn²입니다. 채널 수를 빠뜨렸습니다",
+  "tutor.shape.no-padding": "패딩 없이 계산한 크기입니다. 창은 양쪽에 {p}줄씩 덧댄 0 위에도 놓이므로 그 수가 더 많습니다",
+  "tutor.shape.no-stride": "스트라이드 1로 계산한 크기입니다. 창이 한 번에 {s}칸씩 움직이므로 위치가 더 적습니다",
+  "tutor.shape.no-dilation": "팽창 없는 커널의 크기입니다. 팽창 {d}이면 커널이 덮는 칸 수는 k̂ = d·(k − 1) + 1입니다",
+  "tutor.shape.grad-shape": "δ의 모양입니다. 구하는 기울기는 {of}의 모양({shape})입니다",
+  "tutor.shape.transposed": "행과 열이 바뀌었습니다. 정답은 {rows}행 {cols}열입니다",
 };
