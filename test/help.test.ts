@@ -304,7 +304,7 @@ describe("bash completion after global options", () => {
 
   it.each([
     [["cnn-drill", "--lang", ""], ["en", "ko"]],
-    [["cnn-drill", "--lang", "ko", "co"], ["conv", "completion"]],
+    [["cnn-drill", "--lang", "ko", "co"], ["conv", "completion", "config"]],
     [["cnn-drill", "--lang", "ko", "--no-color", "spp", "--sh"], ["--shape"]],
     [["cnn-drill", "--json", "conv", "--mode", ""], ["corr", "conv"]],
     [["cnn-drill", "conv", "--lang", ""], ["en", "ko"]],

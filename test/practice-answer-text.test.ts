@@ -33,8 +33,8 @@ describe("check reads them (built command)", () => {
   });
 
   it("a truth table written 0110", () => {
-    const expected = JSON.parse(runBuilt(["check", "gate.xor@1", "--answer", "0 0 0 0", "--json", "--no-record"], { env }).stdout).expected as number[];
-    const result = runBuilt(["check", "gate.xor@1", "--answer", expected.join(""), "--json"], { env });
+    const expected = JSON.parse(runBuilt(["check", "gate.perceptron@1", "--answer", "0 0 0 0", "--json", "--no-record"], { env }).stdout).expected as number[];
+    const result = runBuilt(["check", "gate.perceptron@1", "--answer", expected.join(""), "--json"], { env });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout).correct).toBe(true);
   });
