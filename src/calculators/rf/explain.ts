@@ -63,6 +63,11 @@ export interface RfExplanation {
   footprints: Footprint[];
   /** Absent without an input size, or when the input is too large to draw. */
   field: FieldPicture | undefined;
+  /**
+   * What the holes in the field come from: one dilated layer's gaps between its taps, or the gridding
+   * effect of a stack of dilated layers (holes that the later layers never fill).
+   */
+  holes: "kernel" | "gridding";
 }
 
 export function explainRf(result: ReceptiveField, costs?: StackCost): RfExplanation {
@@ -89,7 +94,8 @@ export function explainRf(result: ReceptiveField, costs?: StackCost): RfExplanat
     more: Math.max(0, drawable.length - FOOTPRINT_LIMIT),
     limitCells: Math.sqrt(LIMITS.pictureCells),
   };
-  return { result, costs, rows, closedForm, footprints, footprintsLeftOut, field: fieldPicture(result) };
+  const dilatedLayers = result.layers.filter((layer) => layer.dilation > 1).length;
+  return { result, costs, rows, closedForm, footprints, footprintsLeftOut, field: fieldPicture(result), holes: dilatedLayers >= 2 ? "gridding" : "kernel" };
 }
 
 function footprintTaps(kernel: number, dilation: number): boolean[][] {

@@ -153,7 +153,7 @@ function footprintParts(explanation: RfExplanation, { t }: Context): Markup[] {
   return parts;
 }
 
-function fieldParts({ result, field }: RfExplanation, { t }: Context): Markup[] {
+function fieldParts({ result, field, holes }: RfExplanation, { t }: Context): Markup[] {
   if (result.inputSize === null) return [];
   if (field === undefined) return [note(t("rf.fieldTooLarge", { limit: FIELD_PICTURE_LIMIT }))];
   const unit = field.unit + 1;
@@ -165,7 +165,7 @@ function fieldParts({ result, field }: RfExplanation, { t }: Context): Markup[] 
   }));
   parts.push(legend([{ mark: "window", label: t("html.legend.read") }, { mark: "inserted", label: t("html.legend.skipped") }], { compact: true }));
   if (field.readCount === 0) parts.push(paragraph(t("rf.fieldEmpty")));
-  else if (field.readCount < field.extent ** 2) parts.push(paragraph(t("rf.fieldHoles", { read: field.readCount, span: field.extent })));
+  else if (field.readCount < field.extent ** 2) parts.push(paragraph(t(holes === "gridding" ? "rf.fieldHoles" : "rf.fieldHolesKernel", { read: field.readCount, span: field.extent })));
   if (field.reachesPadding) parts.push(paragraph(t("rf.fieldPadding")));
   return [section("part", ...parts)];
 }

@@ -113,7 +113,7 @@ function resultLines({ result, closedForm }: RfExplanation, { t, palette }: Text
   return lines;
 }
 
-function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContext<Key>): string[] {
+function fieldLines({ result, field, holes }: RfExplanation, { t, palette }: TextContext<Key>): string[] {
   if (result.inputSize === null) return [];
   if (field === undefined) return ["", palette.dim(t("rf.fieldTooLarge", { limit: FIELD_PICTURE_LIMIT }))];
   const unit = field.unit + 1;
@@ -122,7 +122,7 @@ function fieldLines({ result, field }: RfExplanation, { t, palette }: TextContex
     lines.push(`  ${row.map((cell) => (cell === "read" ? palette.highlight(FIELD_SYMBOL.read) : palette.dim(FIELD_SYMBOL[cell]))).join(" ")}`);
   }
   if (field.readCount === 0) lines.push(t("rf.fieldEmpty"));
-  else if (field.readCount < field.extent ** 2) lines.push(t("rf.fieldHoles", { read: field.readCount, span: field.extent }));
+  else if (field.readCount < field.extent ** 2) lines.push(t(holes === "gridding" ? "rf.fieldHoles" : "rf.fieldHolesKernel", { read: field.readCount, span: field.extent }));
   if (field.reachesPadding) lines.push(t("rf.fieldPadding"));
   return lines;
 }
