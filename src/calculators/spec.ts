@@ -90,7 +90,8 @@ export interface CalculatorSpec<Params = any, Input = any, Explanation = any, Ke
   explain(input: Input): Explanation;
   render(explanation: Explanation, context: TextContext<Key>): string;
   /** The same worked answer typeset (`--html`, the exam's answer key): from the same explanation, no maths of its own. */
-  html?(explanation: Explanation, context: HtmlContext<Key>): HtmlAnswer;
+  /** Loaded only when asked for, so that a plain run does not load the typesetting modules. */
+  loadHtml?(): Promise<(explanation: Explanation, context: HtmlContext<Key>) => HtmlAnswer>;
 }
 
 /**

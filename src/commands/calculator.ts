@@ -57,8 +57,8 @@ export function registerCalculator(program: Command, context: CliContext, spec: 
     if (choices !== undefined) withValues(command.registeredArguments[command.registeredArguments.length - 1], choices);
   }
   for (const [key, row] of Object.entries<OptionRow>(spec.options)) command.addOption(commanderOption(command, key, row, t));
-  // --html: a calculator with a typeset answer (its spec's `html`) prints it as a page instead of text.
-  if (spec.html) {
+  // --html: a calculator with a typeset answer (its spec's `loadHtml`) prints it as a page instead of text.
+  if (spec.loadHtml) {
     addMessages(htmlMessages);
     command.option("--html", t("html.help"));
   }
@@ -70,9 +70,10 @@ export function registerCalculator(program: Command, context: CliContext, spec: 
       const given = new Set(Object.keys(spec.options).filter((key) => options[key] !== undefined));
       spec.checkPresence?.(given, argument);
       const input = await spec.setup(optionReader(spec, options, ui.reader), argument);
-      if (options.html === true && spec.html) {
+      if (options.html === true && spec.loadHtml) {
         const { answerPage } = await import("../render/html-answer.js");
-        return { output: answerPage(spec.html(spec.explain(input), { t: ui.t, lang: ui.lang }), ui.lang) };
+        const html = await spec.loadHtml();
+        return { output: answerPage(html(spec.explain(input), { t: ui.t, lang: ui.lang }), ui.lang) };
       }
       if (ui.json) return { output: renderJson(spec.json(input)) };
       return { output: spec.render(spec.explain(input), ui) };

@@ -84,8 +84,9 @@ export async function workedSolution(problem: Problem, lang: Lang, { colour = fa
 /** The worked solution typeset (the exam's HTML answer key): the calculator's `html` answer in `lang`, if it has one. */
 export async function workedHtml(problem: Problem, lang: Lang): Promise<HtmlAnswer | undefined> {
   const { spec, input } = await callOf(problem);
-  if (spec.html === undefined) return undefined;
+  if (spec.loadHtml === undefined) return undefined;
   addMessages(spec.messages);
   addMessages(htmlMessages);
-  return spec.html(spec.explain(input), { t: translator(lang), lang });
+  const html = await spec.loadHtml();
+  return html(spec.explain(input), { t: translator(lang), lang });
 }

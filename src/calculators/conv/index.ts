@@ -5,7 +5,6 @@ import type { Tensor } from "../../engine/tensor.js";
 import { explainConv, type ConvExplanation } from "./explain.js";
 import type { Pair } from "../../engine/geometry.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/parse.js";
-import { convSummaryHtml, convWorkedHtml } from "./html.js";
 import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
 import { en, ko, type Key } from "./messages.js";
@@ -83,11 +82,14 @@ export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
     if (answer.gradients) results.push({ label: t("conv.label.gradInput"), tensor: answer.gradients.gradInput }, { label: t("conv.label.gradKernel"), tensor: answer.gradients.gradKernel });
     return renderConvSummary(answer.setup, results, context);
   },
-  html: (answer, context) => {
-    if (answer.kind === "worked") return convWorkedHtml(answer.explanation, context);
-    const { t } = context;
-    const results = [{ label: t("conv.label.output"), tensor: answer.output }];
-    if (answer.gradients) results.push({ label: t("conv.label.gradInput"), tensor: answer.gradients.gradInput }, { label: t("conv.label.gradKernel"), tensor: answer.gradients.gradKernel });
-    return convSummaryHtml(answer.setup, results, context);
+  loadHtml: async () => {
+    const { convSummaryHtml, convWorkedHtml } = await import("./html.js");
+    return (answer, context) => {
+      if (answer.kind === "worked") return convWorkedHtml(answer.explanation, context);
+      const { t } = context;
+      const results = [{ label: t("conv.label.output"), tensor: answer.output }];
+      if (answer.gradients) results.push({ label: t("conv.label.gradInput"), tensor: answer.gradients.gradInput }, { label: t("conv.label.gradKernel"), tensor: answer.gradients.gradKernel });
+      return convSummaryHtml(answer.setup, results, context);
+    };
   },
 };

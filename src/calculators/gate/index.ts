@@ -5,7 +5,6 @@ import { explainGate, type GateExplanation } from "./explain.js";
 import { parseNumber, parseNumberList } from "../../io/parse.js";
 import { renderGateText } from "./render.js";
 import { givenList, givenNumber } from "../given.js";
-import { gateHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -97,5 +96,5 @@ export const spec: CalculatorSpec<GateParams, GateTable, GateExplanation, Key> =
   json: gateJson,
   explain: explainGate,
   render: renderGateText,
-  html: gateHtml,
+  loadHtml: async () => (await import("./html.js")).gateHtml,
 };

@@ -7,7 +7,6 @@ import { explainPool, poolSizeSteps, type PoolExplanation, type PoolSizeStep } f
 import { parseChoice, parseMatrix, parsePair } from "../../io/parse.js";
 import { fitsPoolWorkedAnswer, renderPoolSummary, renderPoolText } from "./render.js";
 import { givenPair, givenTensor, givenText } from "../given.js";
-import { poolSummaryHtml, poolWorkedHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -79,10 +78,13 @@ export const spec: CalculatorSpec<PoolParams, PoolInput, PoolAnswer, Key> = {
     if (answer.gradInput) results.push({ label: context.t("pool.label.gradInput"), tensor: answer.gradInput });
     return renderPoolSummary(answer.setup, answer.sizes, results, context);
   },
-  html: (answer, context) => {
-    if (answer.kind === "worked") return poolWorkedHtml(answer.explanation, context);
-    const results = [{ label: context.t("pool.label.output"), tensor: answer.output }];
-    if (answer.gradInput) results.push({ label: context.t("pool.label.gradInput"), tensor: answer.gradInput });
-    return poolSummaryHtml(answer.setup, answer.sizes, results, context);
+  loadHtml: async () => {
+    const { poolSummaryHtml, poolWorkedHtml } = await import("./html.js");
+    return (answer, context) => {
+      if (answer.kind === "worked") return poolWorkedHtml(answer.explanation, context);
+      const results = [{ label: context.t("pool.label.output"), tensor: answer.output }];
+      if (answer.gradInput) results.push({ label: context.t("pool.label.gradInput"), tensor: answer.gradInput });
+      return poolSummaryHtml(answer.setup, answer.sizes, results, context);
+    };
   },
 };

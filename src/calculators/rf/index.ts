@@ -5,7 +5,6 @@ import { explainRf, type RfExplanation } from "./explain.js";
 import { parsePositiveInt } from "../../io/parse.js";
 import { renderRfText } from "./render.js";
 import { givenNumber, givenText } from "../given.js";
-import { rfHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -80,5 +79,5 @@ export const spec: CalculatorSpec<RfParams, RfInput, RfExplanation, Key> = {
   }),
   explain: ({ field, costs }) => explainRf(field, costs),
   render: renderRfText,
-  html: rfHtml,
+  loadHtml: async () => (await import("./html.js")).rfHtml,
 };

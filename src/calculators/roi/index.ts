@@ -7,7 +7,6 @@ import { explainRoi, type RoiExplanation } from "./explain.js";
 import { parseMatrix, parseNumber, parseNumberToken, parsePair } from "../../io/parse.js";
 import { fitsRoiWorkedAnswer, renderRoiSummary, renderRoiText } from "./render.js";
 import { givenList, givenNumber, givenPair, givenTensor } from "../given.js";
-import { roiSummaryHtml, roiWorkedHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec, GivenValue } from "../spec.js";
 
@@ -85,10 +84,13 @@ export const spec: CalculatorSpec<RoiParams, RoiInput, RoiAnswer, Key> = {
     if (answer.gradInput) results.push({ label: context.t("roi.label.gradInput"), tensor: answer.gradInput });
     return renderRoiSummary(answer.setup, results, context);
   },
-  html: (answer, context) => {
-    if (answer.kind === "worked") return roiWorkedHtml(answer.explanation, context);
-    const results = answer.outputs.map((tensor, b) => ({ label: context.t("roi.label.output", { box: b + 1 }), tensor }));
-    if (answer.gradInput) results.push({ label: context.t("roi.label.gradInput"), tensor: answer.gradInput });
-    return roiSummaryHtml(answer.setup, results, context);
+  loadHtml: async () => {
+    const { roiSummaryHtml, roiWorkedHtml } = await import("./html.js");
+    return (answer, context) => {
+      if (answer.kind === "worked") return roiWorkedHtml(answer.explanation, context);
+      const results = answer.outputs.map((tensor, b) => ({ label: context.t("roi.label.output", { box: b + 1 }), tensor }));
+      if (answer.gradInput) results.push({ label: context.t("roi.label.gradInput"), tensor: answer.gradInput });
+      return roiSummaryHtml(answer.setup, results, context);
+    };
   },
 };

@@ -6,7 +6,6 @@ import { explainSpp, explainSppShape, type SppExplanation, type SppShapeExplanat
 import { parseChoice, parseMatrix, parseNumberList } from "../../io/parse.js";
 import { fitsSppWorkedAnswer, renderSppShapeText, renderSppSummary, renderSppText } from "./render.js";
 import { givenList, givenTensor, givenText } from "../given.js";
-import { sppHtml, sppShapeHtml } from "./html.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";
 
@@ -82,5 +81,8 @@ export const spec: CalculatorSpec<SppParams, SppInput, SppAnswer, Key> = {
     if (answer.kind === "shape") return renderSppShapeText(answer.explanation, context);
     return answer.kind === "worked" ? renderSppText(answer.explanation, context) : renderSppSummary(answer.explanation, context);
   },
-  html: (answer, context) => (answer.kind === "shape" ? sppShapeHtml(answer.explanation, context) : sppHtml(answer, context)),
+  loadHtml: async () => {
+    const { sppHtml, sppShapeHtml } = await import("./html.js");
+    return (answer, context) => (answer.kind === "shape" ? sppShapeHtml(answer.explanation, context) : sppHtml(answer, context));
+  },
 };

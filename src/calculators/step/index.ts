@@ -20,7 +20,6 @@ import { fitsWorkedAnswer } from "../conv/render.js";
 import { explainStep, type StepExplanation } from "./explain.js";
 import { en, ko, type Key } from "./messages.js";
 import { renderStepSummary, renderStepText } from "./render.js";
-import { stepHtml, stepSummaryHtml } from "./html.js";
 
 export interface StepParams {
   input: Tensor;
@@ -101,5 +100,8 @@ export const spec: CalculatorSpec<StepParams, StepSetup, StepAnswer, Key> = {
   // Worked cell by cell within the conv's limits (the later stages are never larger).
   explain: (setup) => (fitsWorkedAnswer(setup.conv) ? { kind: "worked", explanation: explainStep(setup) } : { kind: "summary", result: runStep(setup) }),
   render: (answer, context) => (answer.kind === "worked" ? renderStepText(answer.explanation, context) : renderStepSummary(answer.result, context)),
-  html: (answer, context) => (answer.kind === "worked" ? stepHtml(answer.explanation, context) : stepSummaryHtml(answer.result, context)),
+  loadHtml: async () => {
+    const { stepHtml, stepSummaryHtml } = await import("./html.js");
+    return (answer, context) => (answer.kind === "worked" ? stepHtml(answer.explanation, context) : stepSummaryHtml(answer.result, context));
+  },
 };
