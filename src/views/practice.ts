@@ -50,7 +50,8 @@ export function sessionView(context: QuizTextContext, width = 88): SessionView {
       return `${lines.join("\n")}\n`;
     },
     right: (seconds) => `${palette.correct(t("practice.quiz.right", { seconds }))}\n`,
-    wrong: (outcome, diagnosis) => (outcome === undefined ? "" : `\n${renderCheck(outcome, undefined, context, diagnosis)}`),
+    // Which cells are wrong, not their right values: the student may try again; the solution shows them.
+    wrong: (outcome, diagnosis) => (outcome === undefined ? "" : `\n${renderCheck(outcome, undefined, context, diagnosis, { revealExpected: false })}`),
     solution(problem, expected, solution) {
       const name = askedName(problem.ask, context, problem.command?.[1]);
       const answer = expected === undefined ? [] : valueLines(expected as NestedNumbers);

@@ -79,7 +79,8 @@ function cellText(value: number, right: boolean): string {
   return `${formatNumber(value)} ${right ? RIGHT : WRONG}`;
 }
 
-function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): string[] {
+/** `revealExpected`: show the right values of the wrong cells (not while the student may still try again). */
+function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext, revealExpected = true): string[] {
   const right = outcome.cells.filter(Boolean).length;
   const total = outcome.cells.length;
   const lines: string[] = [];
@@ -103,7 +104,7 @@ function numericLines(outcome: NumericCheck, { t, palette }: QuizTextContext): s
         style: (text, i, j) => (isRight(i, j) ? palette.correct(text) : palette.wrong(text)),
       }),
     });
-    if (!outcome.correct) {
+    if (!outcome.correct && revealExpected) {
       blocks.push({
         title: `${t("quiz.check.expected")}${suffix}`,
         lines: gridLines(expectedPlanes[p], {
@@ -142,8 +143,8 @@ function diagnosisLines(diagnosis: readonly string[], { t, palette }: QuizTextCo
  * The checked answer; `diagnosis` (the messages of recognised mistakes) comes right after the verdict,
  * and `solution` (the calculator's worked answer) follows when given.
  */
-export function renderCheck(outcome: CheckOutcome, solution: string | undefined, context: QuizTextContext, diagnosis: readonly string[] = []): string {
-  const lines = outcome.kind === "numeric" ? numericLines(outcome, context) : choiceLines(outcome, context);
+export function renderCheck(outcome: CheckOutcome, solution: string | undefined, context: QuizTextContext, diagnosis: readonly string[] = [], { revealExpected = true } = {}): string {
+  const lines = outcome.kind === "numeric" ? numericLines(outcome, context, revealExpected) : choiceLines(outcome, context);
   // The verdict and its blank line stay first; the diagnosis sits between them and the grid.
   lines.splice(2, 0, ...diagnosisLines(diagnosis, context));
   let text = `${lines.join("\n")}\n`;
