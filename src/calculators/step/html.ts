@@ -25,19 +25,29 @@ function symbolAt(letter: string, setup: StepSetup, at: readonly number[]): Math
 }
 
 /** σ and tanh values to 4 significant digits (≈ marked); others as printed everywhere. */
-function valueOf(setup: StepSetup, value: number): MathPart {
+function valueOf(setup: StepSetup, value: number): Value {
   if (setup.activation !== "sigmoid" && setup.activation !== "tanh") return mn(value);
   const text = formatSignificant(value);
-  return text.startsWith("≈") ? mrow(mo("≈"), mn(Number(text.slice(1)))) : mn(value);
+  return text.startsWith("≈") ? { ...mn(Number(text.slice(1))), approximate: true } : mn(value);
 }
 
-function line(...sides: MathPart[]): Markup {
-  return paragraph(formula(equation(...sides)), "formula");
+/** A value that may have been rounded for reading: the formula then ends with ≈ before it, not =. */
+type Value = MathPart & { approximate?: boolean };
+
+/** `lhs = … = result`, with ≈ before a rounded last side. */
+function chain(sides: readonly Value[]): MathPart {
+  const last = sides[sides.length - 1];
+  if (!last.approximate) return equation(...sides);
+  return mrow(equation(...sides.slice(0, -1)), mo("≈"), last);
+}
+
+function line(...sides: Value[]): Markup {
+  return paragraph(formula(chain(sides)), "formula");
 }
 
 /** A formula with a remark after it on the same line (a blocked ReLU cell). */
-function lineWithNote(remark: string, ...sides: MathPart[]): Markup {
-  return paragraph(join([formula(equation(...sides)), " ", element("span", { class: "muted" }, remark)]), "formula");
+function lineWithNote(remark: string, ...sides: Value[]): Markup {
+  return paragraph(join([formula(chain(sides)), " ", element("span", { class: "muted" }, remark)]), "formula");
 }
 
 function mapGrids(tensor: Tensor, caption: string, { t }: Context, marks?: (row: number, col: number, map: number) => CellMark[], text?: (value: number) => string): Markup[] {

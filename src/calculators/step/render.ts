@@ -107,6 +107,11 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
   return `${lines.join("\n")}\n`;
 }
 
+/** `= 0.5`, or `≈ 0.6225` for a rounded value: the sign before a result says whether it is exact. */
+function equalsResult(text: string, palette: Context["palette"]): string {
+  return text.startsWith("≈") ? `≈ ${palette.result(text.slice(1))}` : `= ${palette.result(text)}`;
+}
+
 /** σ and tanh values are rarely exact: 4 significant digits, marked ≈; ReLU's are exact as they are. */
 function activationNumber(setup: StepSetup): (value: number) => string {
   return setup.activation === "sigmoid" || setup.activation === "tanh" ? formatSignificant : formatNumber;
@@ -120,7 +125,7 @@ function activationLines(explanation: StepExplanation, context: Context): string
   const lines = explanation.activation.map((cell) => {
     const s = mapLabel("s", setup, cell.at);
     const note = cell.blocked ? palette.dim(`  (${t("step.relu.blocked")})`) : "";
-    return `${mapLabel("h", setup, cell.at)} = ${name}(${s}) = ${name}(${formatNumber(cell.preActivation)}) = ${palette.result(show(cell.activation))}${note}`;
+    return `${mapLabel("h", setup, cell.at)} = ${name}(${s}) = ${name}(${formatNumber(cell.preActivation)}) ${equalsResult(show(cell.activation), palette)}${note}`;
   });
   const { activation, localDerivative } = explanation.result;
   const blocks = mapBlocks(activation, t("step.activationGrid"), context, (text) => palette.result(text), (value) => show(value));
@@ -144,7 +149,7 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
     if (window.kind === "max") {
       const numbers = window.cells.map((cell) => (cell === window.chosen ? palette.highlight(`[${show(cell.value)}]`) : show(cell.value)));
       const chosen = mapLabel("h", setup, mapOf(window.channel, window.chosen.row, window.chosen.col));
-      lines.push(`${y} = max(${symbols.join(", ")}) = max(${numbers.join(", ")}) = ${palette.result(show(window.value))}  ${t("pool.chosenAt", { cell: chosen })}`);
+      lines.push(`${y} = max(${symbols.join(", ")}) = max(${numbers.join(", ")}) ${equalsResult(show(window.value), palette)}  ${t("pool.chosenAt", { cell: chosen })}`);
       if (window.tiedWith.length > 0) {
         const cells = [window.chosen, ...window.tiedWith].map((cell) => mapLabel("h", setup, mapOf(window.channel, cell.row, cell.col))).join(" = ");
         lines.push(palette.warn(`    ${t("pool.tie", { cells, value: show(window.chosen.value), first: chosen })}`));
@@ -152,7 +157,7 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
     } else {
       const total = window.cells.reduce((sum, cell) => sum + cell.value, 0);
       const numbers = window.cells.map((cell) => formatFactor(cell.value));
-      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(total)} / ${window.divisor} = ${palette.result(show(window.value))}`);
+      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(total).replace(/^≈/, "")} / ${window.divisor} ${equalsResult(show(window.value), palette)}`);
     }
   }
   lines.push("", ...arrangeBlocks(mapBlocks(pool.output, t("step.outputGrid"), context, (text) => palette.result(text), (value) => show(value))));
@@ -248,21 +253,21 @@ function deltaCellLines(cell: ActivationCell, setup: StepSetup, { t, palette }: 
   const s = mapLabel("s", setup, cell.at);
   const h = mapLabel("h", setup, cell.at);
   const up = formatFactor(cell.upstream!);
-  const value = palette.result(show(cell.delta!));
+  const value = equalsResult(show(cell.delta!), palette);
   switch (setup.activation) {
     case "relu": {
-      const line = `${delta} = ${upstream} · ReLU′(${s}) = ${up} · ${cell.localDerivative} = ${value}`;
+      const line = `${delta} = ${upstream} · ReLU′(${s}) = ${up} · ${cell.localDerivative} ${value}`;
       // The telling case: a gradient arrived and ReLU stopped it.
       if (cell.blocked && cell.upstream !== 0) return [line, palette.warn(`    ${t("step.reluZeroed", { cell: s, value: formatNumber(cell.preActivation) })}`)];
       return [line];
     }
     case "sigmoid": {
       const hText = show(cell.activation).replace(/^≈/, "");
-      return [`${delta} = ${upstream} · ${h}(1 − ${h}) = ${up} · ${hText}·(1 − ${hText}) = ${up} · ${show(cell.localDerivative)} = ${value}`];
+      return [`${delta} = ${upstream} · ${h}(1 − ${h}) = ${up} · ${hText}·(1 − ${hText}) = ${up} · ${show(cell.localDerivative).replace(/^≈/, "")} ${value}`];
     }
     case "tanh": {
       const hText = formatFactor(Number(show(cell.activation).replace(/^≈/, "")));
-      return [`${delta} = ${upstream} · (1 − ${h}²) = ${up} · (1 − ${hText}²) = ${up} · ${show(cell.localDerivative)} = ${value}`];
+      return [`${delta} = ${upstream} · (1 − ${h}²) = ${up} · (1 − ${hText}²) = ${up} · ${show(cell.localDerivative).replace(/^≈/, "")} ${value}`];
     }
     case "none":
       return [];

@@ -51,7 +51,7 @@ describe("cnn-drill step (built)", () => {
   it("sigmoid values are shown to 4 significant digits and marked ≈; --json stays exact", () => {
     const text = runBuilt([...SEED, "--act", "sigmoid", "--grad", "1 0; 0 1"]);
     expect(text.exitCode).toBe(0);
-    expect(text.stdout).toContain("h11 = σ(s11) = σ(-4) = ≈0.01799");
+    expect(text.stdout).toContain("h11 = σ(s11) = σ(-4) ≈ 0.01799");
     const json = JSON.parse(runBuilt([...SEED, "--act", "sigmoid", "--grad", "1 0; 0 1", "--json"]).stdout);
     expect(json.activation[0][0]).toBeCloseTo(0.01798620996209156, 16);
   });
