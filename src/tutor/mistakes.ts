@@ -4,14 +4,15 @@
  * answer that matches a mistaken answer (within the checking tolerance) while the right answer differs
  * is diagnosed as that mistake. Pure: no text here — ids only; messages live in the catalogue.
  */
-import { convBackward, convForward, rotate180, setupConv, type ConvMode, type PaddingSpec } from "../engine/conv2d.js";
-import { effectiveKernel, type Pair } from "../engine/geometry.js";
+import { convBackward, convForward, rotate180, setupConv, type ConvMode } from "../engine/conv2d.js";
+import { effectiveKernel } from "../engine/geometry.js";
 import { axisWindow, poolBackward, setupPool, type PoolSetup, type PoolType } from "../engine/pool2d.js";
 import { parseLayers, receptiveField, type LayerSpec } from "../engine/receptive-field.js";
 import { roiForward, setupRoi, type Box } from "../engine/roi-pool.js";
 import { tensor, toNested, type Tensor } from "../engine/tensor.js";
 import { flattenNested, isClose, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
 import type { GivenValue } from "../quiz/types.js";
+import { biasOf, numberOf, pairOf, paddingOf, tensorOf } from "./given-values.js";
 import { STEP_MISTAKE_IDS, stepMistakenAnswers } from "./step-mistakes.js";
 
 /** Stable ids (the contract promises them once released). */
@@ -47,33 +48,6 @@ interface Mistake {
   id: MistakeId;
   /** The answer under the mistaken rule, or undefined when the mistake does not apply to this problem. */
   answer(problem: DiagnosedProblem, expected: NestedNumbers): NestedNumbers | undefined;
-}
-
-// ------------------------------------------------------------------------------------ given values
-
-function tensorOf(value: GivenValue | undefined): Tensor | undefined {
-  if (value === undefined || typeof value === "string") return undefined;
-  return tensor(shapeOfNested(value as NestedNumbers), flattenNested(value as NestedNumbers));
-}
-
-function pairOf(value: GivenValue | undefined, fallback: number): Pair {
-  if (typeof value === "number") return [value, value];
-  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number")) return [value[0] as number, value[1] as number];
-  return [fallback, fallback];
-}
-
-function numberOf(value: GivenValue | undefined): number | undefined {
-  return typeof value === "number" ? value : undefined;
-}
-
-function paddingOf(value: GivenValue | undefined): PaddingSpec {
-  return value === "same" || value === "valid" ? value : pairOf(value, 0);
-}
-
-function biasOf(value: GivenValue | undefined): number[] | undefined {
-  if (typeof value === "number") return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === "number")) return value as number[];
-  return undefined;
 }
 
 /** The conv problem's setup, with some values overridden by a mistake. */

@@ -6,13 +6,12 @@
  */
 import type { Activation } from "../engine/activation.js";
 import { convBackward } from "../engine/conv2d.js";
-import type { PaddingSpec } from "../engine/conv2d.js";
-import type { Pair } from "../engine/geometry.js";
 import { LOSSES, type Loss } from "../engine/loss.js";
 import type { PoolType } from "../engine/pool2d.js";
 import { runStep, setupStep, stepOutputs, type StepOptions, type StepResult } from "../engine/step.js";
 import { tensor, toNested, type Tensor } from "../engine/tensor.js";
 import type { GivenValue } from "../quiz/types.js";
+import { biasOf, numberOf, pairOf, paddingOf, tensorOf } from "./given-values.js";
 
 export const STEP_MISTAKE_IDS = ["delta-sign", "update-sign", "relu-backward-ignored", "sigmoid-derivative-missing", "loss-form"] as const;
 
@@ -32,50 +31,31 @@ interface StepMistake {
   answers(problem: StepProblem): Nested[];
 }
 
-function nestedTensor(value: GivenValue | undefined): Tensor | undefined {
-  if (value === undefined || typeof value === "string") return undefined;
-  const shape: number[] = [];
-  let level: unknown = value;
-  while (Array.isArray(level)) {
-    shape.push(level.length);
-    level = level[0];
-  }
-  const data = Array.isArray(value) ? (value as unknown[]).flat(3) as number[] : [value];
-  return tensor(shape.length === 0 ? [1, 1] : shape.length === 1 ? [1, shape[0]] : shape, data);
-}
-
-function pair(value: GivenValue | undefined, fallback: number): Pair {
-  return typeof value === "number" ? [value, value] : Array.isArray(value) && value.length === 2 ? [value[0] as number, value[1] as number] : [fallback, fallback];
-}
-
 /** The step's options from a problem's values, as `cnn-drill step` reads them; some replaced by `change`. */
-function stepOptions(given: StepProblem["given"], change: Partial<StepOptions> = {}): StepOptions | undefined {
-  const bias = given.bias === undefined ? undefined : [given.bias].flat(2) as number[];
-  const padding = given.padding === "same" || given.padding === "valid" ? given.padding : pair(given.padding, 0);
+function stepOptions(given: StepProblem["given"], change: Partial<StepOptions> = {}): StepOptions {
   const pool = typeof given.pool === "string"
-    ? { type: given.pool as PoolType, size: given.poolSize === undefined ? undefined : pair(given.poolSize, 2), stride: given.poolStride === undefined ? undefined : pair(given.poolStride, 2) }
+    ? { type: given.pool as PoolType, size: given.poolSize === undefined ? undefined : pairOf(given.poolSize, 2), stride: given.poolStride === undefined ? undefined : pairOf(given.poolStride, 2) }
     : undefined;
   return {
-    bias,
-    stride: pair(given.stride, 1),
-    padding: padding as PaddingSpec,
-    dilation: pair(given.dilation, 1),
+    bias: biasOf(given.bias),
+    stride: pairOf(given.stride, 1),
+    padding: paddingOf(given.padding),
+    dilation: pairOf(given.dilation, 1),
     activation: (typeof given.act === "string" ? given.act : "none") as Activation,
     pool,
-    target: nestedTensor(given.target),
+    target: tensorOf(given.target),
     loss: typeof given.loss === "string" ? (given.loss as Loss) : undefined,
-    grad: nestedTensor(given.grad),
-    lr: typeof given.lr === "number" ? given.lr : undefined,
+    grad: tensorOf(given.grad),
+    lr: numberOf(given.lr),
     ...change,
   };
 }
 
 function run(problem: StepProblem, change: Partial<StepOptions> = {}): StepResult | undefined {
-  const input = nestedTensor(problem.given.input);
-  const kernel = nestedTensor(problem.given.kernel);
-  const options = stepOptions(problem.given, change);
-  if (input === undefined || kernel === undefined || options === undefined) return undefined;
-  return runStep(setupStep(input, kernel, options));
+  const input = tensorOf(problem.given.input);
+  const kernel = tensorOf(problem.given.kernel);
+  if (input === undefined || kernel === undefined) return undefined;
+  return runStep(setupStep(input, kernel, stepOptions(problem.given, change)));
 }
 
 function asNested(value: Tensor | number | number[]): Nested {
@@ -105,26 +85,12 @@ const STEP_MISTAKES: readonly StepMistake[] = [
   {
     // δ = t − y: every gradient flips sign (an update then moves the wrong way, which update-sign names).
     id: "delta-sign",
-    answers: (problem) => {
-      if (!isTrainTopic(problem) || asksUpdate(problem) || problem.given.target === undefined) return [];
-      const result = run(problem);
-      if (result?.backward === undefined) return [];
-      const flipped = tensor(result.backward.gradPreActivation.shape, result.backward.gradPreActivation.data.map((v) => -v));
-      const answer = answerFromDelta(result, flipped, problem.ask);
-      return answer === undefined ? [] : [answer];
-    },
+    answers: (problem) => (isTrainTopic(problem) && !asksUpdate(problem) && problem.given.target !== undefined ? withDeltaNegated(problem) : []),
   },
   {
     // w′ = w + η·∂L/∂w: a step up the loss, not down.
     id: "update-sign",
-    answers: (problem) => {
-      if (!isTrainTopic(problem) || !asksUpdate(problem)) return [];
-      const result = run(problem);
-      if (result?.backward === undefined) return [];
-      const flipped = tensor(result.backward.gradPreActivation.shape, result.backward.gradPreActivation.data.map((v) => -v));
-      const answer = answerFromDelta(result, flipped, problem.ask);
-      return answer === undefined ? [] : [answer];
-    },
+    answers: (problem) => (isTrainTopic(problem) && asksUpdate(problem) ? withDeltaNegated(problem) : []),
   },
   {
     // δ = ∂L/∂h everywhere: the ReLU mask forgotten on the way back.
@@ -152,6 +118,15 @@ const STEP_MISTAKES: readonly StepMistake[] = [
     },
   },
 ];
+
+/** The asked key with every gradient's sign flipped (the backward pass is linear in δ). */
+function withDeltaNegated(problem: StepProblem): Nested[] {
+  const result = run(problem);
+  if (result?.backward === undefined) return [];
+  const delta = result.backward.gradPreActivation;
+  const answer = answerFromDelta(result, tensor(delta.shape, delta.data.map((v) => -v)), problem.ask);
+  return answer === undefined ? [] : [answer];
+}
 
 function activationIgnored(problem: StepProblem, activation: "relu" | "sigmoid"): Nested[] {
   if (!isTrainTopic(problem) || problem.given.act !== activation) return [];
