@@ -8,7 +8,7 @@ import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/p
 import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
 import { en, ko, type Key } from "./messages.js";
-import type { CalculatorSpec, GivenValue } from "../spec.js";
+import type { CalculatorSpec, GivenValue, OptionTable } from "../spec.js";
 
 export interface ConvParams {
   input: Tensor;
@@ -44,9 +44,19 @@ export function parsePadding(text: string): PaddingSpec {
   }
 }
 
-export function givenPadding(value: GivenValue): PaddingSpec {
+function givenPadding(value: GivenValue): PaddingSpec {
   return typeof value === "string" ? parsePadding(value) : givenPair(value);
 }
+
+/** The conv layer's options (input, kernel, bias, stride, padding, dilation): the training step takes the same. */
+export const CONV_LAYER_OPTIONS: OptionTable<Pick<ConvParams, "input" | "kernel" | "bias" | "stride" | "padding" | "dilation">, Key> = {
+  input: { value: "<matrix>", help: "conv.help.input", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
+  kernel: { value: "<matrix>", help: "conv.help.kernel", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
+  bias: { value: "<values>", help: "conv.help.bias", source: true, parse: parseNumberList, fromGiven: givenList },
+  stride: { value: "<pair>", help: "conv.help.stride", default: "1", parse: (text, argument) => parsePair(text, argument, { min: 1 }), fromGiven: givenPair },
+  padding: { value: "<pair>", help: "conv.help.padding", default: "0", parse: parsePadding, fromGiven: givenPadding },
+  dilation: { value: "<pair>", help: "conv.help.dilation", default: "1", parse: (text, argument) => parsePair(text, argument, { min: 1 }), fromGiven: givenPair },
+};
 
 export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
   name: "conv",
@@ -54,12 +64,7 @@ export const spec: CalculatorSpec<ConvParams, ConvInput, ConvAnswer, Key> = {
   help: "conv.help",
   examples: "conv.help.examples",
   options: {
-    input: { value: "<matrix>", help: "conv.help.input", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
-    kernel: { value: "<matrix>", help: "conv.help.kernel", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
-    bias: { value: "<values>", help: "conv.help.bias", source: true, parse: parseNumberList, fromGiven: givenList },
-    stride: { value: "<pair>", help: "conv.help.stride", default: "1", parse: (text, argument) => parsePair(text, argument, { min: 1 }), fromGiven: givenPair },
-    padding: { value: "<pair>", help: "conv.help.padding", default: "0", parse: parsePadding, fromGiven: givenPadding },
-    dilation: { value: "<pair>", help: "conv.help.dilation", default: "1", parse: (text, argument) => parsePair(text, argument, { min: 1 }), fromGiven: givenPair },
+    ...CONV_LAYER_OPTIONS,
     mode: { value: "<mode>", help: "conv.help.mode", default: "corr", choices: CONV_MODES, parse: (text, argument) => parseChoice(text, argument, CONV_MODES), fromGiven: (value) => givenText(value) as ConvMode },
     grad: { value: "<matrix>", help: "conv.help.grad", source: true, parse: parseMatrix, fromGiven: givenTensor },
   },

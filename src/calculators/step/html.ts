@@ -6,17 +6,15 @@
 import type { ActivationCell, StepResult, StepSetup } from "../../engine/step.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
 import { cellSymbol, derivative, highlighted, note, summaryHtml, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
-import { element, equation, factor, fenced, figures, formula, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, section, sup, times, type CellMark, type MathPart, type Markup } from "../../render/html.js";
+import { element, equation, factor, indexed, fenced, figures, formula, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, section, sup, times, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { formatNumber, formatSignificant } from "../../render/number.js";
 import { convBackwardHtml, convForwardHtml } from "../conv/html.js";
 import type { PoolExplanation } from "../pool/explain.js";
 import type { StepExplanation } from "./explain.js";
 import type { Key } from "./messages.js";
-import { stepChainText, stepShapesText, stepSummaryParts } from "./render.js";
+import { ACTIVATION_NAMES, LOSS_FORMULA, stepChainText, stepShapesText, stepSummaryParts, weightGroup } from "./render.js";
 
 type Context = HtmlContext<Key>;
-
-const ACTIVATION_NAMES = { none: "", relu: "ReLU", sigmoid: "σ", tanh: "tanh" } as const;
 
 /** A cell symbol at a multi-index of s, h, y or δ: s₁₁, or s⁽²⁾₁₁ for filter 2 of a bank. */
 function symbolAt(letter: string, setup: StepSetup, at: readonly number[]): MathPart {
@@ -94,8 +92,6 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
   if (explanation.update) parts.push(section("part", stage("step.stage.update", { lr: formatNumber(explanation.update.lr) }), updateHtml(explanation, context)));
   return { title: t("step.title", { chain: stepChainText(setup, t) }), body: join(parts) };
 }
-
-const LOSS_FORMULA = { "half-sse": "step.chain.lossHalfSse", sse: "step.chain.lossSse", mse: "step.chain.lossMse" } as const;
 
 function activationHtml(explanation: StepExplanation, context: Context): Markup {
   const { setup, activation, localDerivative } = explanation.result;
@@ -236,17 +232,11 @@ function updateHtml(explanation: StepExplanation, context: Context): Markup {
   const { setup } = explanation.result;
   const conv = setup.conv;
   const eta = mi("η");
-  const weight = (at: readonly number[], letter: string) => {
-    const [m, n] = at.slice(-2);
-    const filter = at.length === 4 ? at[0] : 0;
-    const channel = at.length >= 3 ? at[at.length - 3] : 0;
-    const group = conv.filters > 1 ? (conv.channels > 1 ? [filter, channel] : [filter]) : conv.channels > 1 ? [channel] : [];
-    return cellSymbol(letter, group, m, n);
-  };
+  const weight = (at: readonly number[], letter: string) => cellSymbol(letter, weightGroup(conv, at), at[at.length - 2], at[at.length - 1]);
   const lines = update.kernel.map((term) => line(weight(term.at, "w′"), mrow(weight(term.at, "w"), mo("−"), times(eta, derivative(weight(term.at, "w")))), mrow(mn(term.value), mo("−"), times(mn(update.lr), factor(term.grad))), mn(term.updated)));
   for (const term of update.bias) {
-    const b = conv.isBank ? cellSymbolBias("b", term.at[0]) : mi("b");
-    const bPrime = conv.isBank ? cellSymbolBias("b′", term.at[0]) : mi("b′");
+    const b = conv.isBank ? indexed("b", term.at[0] + 1) : mi("b");
+    const bPrime = conv.isBank ? indexed("b′", term.at[0] + 1) : mi("b′");
     lines.push(line(bPrime, mrow(b, mo("−"), times(eta, derivative(b))), mrow(mn(term.value), mo("−"), times(mn(update.lr), factor(term.grad))), mn(term.updated)));
   }
   const kernel = explanation.result.update!.updatedKernel;
@@ -254,10 +244,6 @@ function updateHtml(explanation: StepExplanation, context: Context): Markup {
   const planes = kernel.data.length / (kh * kw);
   const grids = Array.from({ length: planes }, (_, index) => grid(rowsOf({ shape: [planes, kh, kw], data: kernel.data }, index), { caption: `${context.t("step.updatedKernel")}${planes > 1 ? ` ${index + 1}` : ""}` }));
   return join([...lines, figures(...grids)]);
-}
-
-function cellSymbolBias(letter: string, filter: number): MathPart {
-  return mrow(mi(letter), mn(filter + 1));
 }
 
 /** Inputs too large to work out cell by cell: each stage's tensor summarised. */

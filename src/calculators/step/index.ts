@@ -10,9 +10,9 @@ import { LOSSES, type Loss } from "../../engine/loss.js";
 import type { PoolType } from "../../engine/pool2d.js";
 import { runStep, setupStep, STEP_POOL_TYPES, stepOutputs, type StepResult, type StepSetup } from "../../engine/step.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { parseChoice, parseMatrix, parseNumber, parseNumberList, parsePair } from "../../io/parse.js";
-import { givenList, givenNumber, givenPair, givenTensor, givenText } from "../given.js";
-import { parsePadding, givenPadding } from "../conv/index.js";
+import { parseChoice, parseMatrix, parseNumber, parsePair } from "../../io/parse.js";
+import { givenNumber, givenPair, givenTensor, givenText } from "../given.js";
+import { CONV_LAYER_OPTIONS } from "../conv/index.js";
 import { en as convEn, ko as convKo } from "../conv/messages.js";
 import { en as poolEn, ko as poolKo } from "../pool/messages.js";
 import type { CalculatorSpec } from "../spec.js";
@@ -50,12 +50,8 @@ export const spec: CalculatorSpec<StepParams, StepSetup, StepAnswer, Key> = {
   help: "step.help",
   examples: "step.help.examples",
   options: {
-    input: { value: "<matrix>", help: "conv.help.input", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
-    kernel: { value: "<matrix>", help: "conv.help.kernel", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
-    bias: { value: "<values>", help: "conv.help.bias", source: true, parse: parseNumberList, fromGiven: givenList },
-    stride: { value: "<pair>", help: "conv.help.stride", default: "1", parse: parseSize, fromGiven: givenPair },
-    padding: { value: "<pair>", help: "conv.help.padding", default: "0", parse: parsePadding, fromGiven: givenPadding },
-    dilation: { value: "<pair>", help: "conv.help.dilation", default: "1", parse: parseSize, fromGiven: givenPair },
+    // The conv layer's own options, as `conv` declares them.
+    ...CONV_LAYER_OPTIONS,
     act: { value: "<name>", help: "step.help.act", choices: ACTIVATIONS, parse: (text, argument) => parseChoice(text, argument, ACTIVATIONS), fromGiven: (value) => givenText(value) as Activation },
     relu: { help: "step.help.relu" },
     pool: { value: "<type>", help: "step.help.pool", choices: STEP_POOL_TYPES, parse: (text, argument) => parseChoice(text, argument, STEP_POOL_TYPES), fromGiven: (value) => givenText(value) as PoolType },

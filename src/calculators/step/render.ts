@@ -22,7 +22,7 @@ function pairText([h, w]: readonly [number, number]): string {
   return h === w ? `${h}` : `(${h}, ${w})`;
 }
 
-const ACTIVATION_NAMES = { none: "", relu: "ReLU", sigmoid: "σ", tanh: "tanh" } as const;
+export const ACTIVATION_NAMES = { none: "", relu: "ReLU", sigmoid: "σ", tanh: "tanh" } as const;
 
 /** The stages in one line: conv → ReLU → max pool 2×2 → L = ½Σ(y − t)² → update (η = 0.1). */
 export function stepChainText(setup: StepSetup, t: Translate<Key>): string {
@@ -35,7 +35,7 @@ export function stepChainText(setup: StepSetup, t: Translate<Key>): string {
   return parts.join(" → ");
 }
 
-const LOSS_FORMULA = { "half-sse": "step.chain.lossHalfSse", sse: "step.chain.lossSse", mse: "step.chain.lossMse" } as const;
+export const LOSS_FORMULA = { "half-sse": "step.chain.lossHalfSse", sse: "step.chain.lossSse", mse: "step.chain.lossMse" } as const;
 
 export function stepShapesText(result: StepResult): string {
   const { setup } = result;
@@ -49,13 +49,17 @@ function mapLabel(letter: string, setup: StepSetup, at: readonly number[]): stri
   return cellLabel(letter, group, at[at.length - 2], at[at.length - 1]);
 }
 
+/** A kernel weight's group as `conv` writes it: none, [channel], [filter] or [filter, channel]. */
+export function weightGroup(setup: ConvSetup, at: readonly number[]): number[] {
+  const filter = at.length === 4 ? at[0] : 0;
+  const channel = at.length >= 3 ? at[at.length - 3] : 0;
+  return setup.filters > 1 ? (setup.channels > 1 ? [filter, channel] : [filter]) : setup.channels > 1 ? [channel] : [];
+}
+
 /** A kernel weight's label as `conv` writes it: w11, w[2]11 (channel 2), w[1,2]11 (filter 1, channel 2). */
 function weightLabel(setup: ConvSetup, at: readonly number[]): string {
   const [m, n] = at.slice(-2);
-  const filter = at.length === 4 ? at[0] : 0;
-  const channel = at.length >= 3 ? at[at.length - 3] : 0;
-  const group = setup.filters > 1 ? (setup.channels > 1 ? [filter, channel] : [filter]) : setup.channels > 1 ? [channel] : [];
-  return cellLabel("w", group, m, n);
+  return cellLabel("w", weightGroup(setup, at), m, n);
 }
 
 /** One grid per map (per filter of a bank), titled. */

@@ -7,7 +7,7 @@
 import { sigmoid } from "../../engine/activation.js";
 import { convBackward, convForward, setupConv } from "../../engine/conv2d.js";
 import { runStep, setupStep, type StepOptions, type StepResult } from "../../engine/step.js";
-import { fromRows, tensor, type Tensor } from "../../engine/tensor.js";
+import { fromRows, rowsOf, tensor, type Tensor } from "../../engine/tensor.js";
 import type { Random } from "../random.js";
 import type { GivenValue } from "../types.js";
 import type { NumericGenerator, PromptPart } from "./types.js";
@@ -41,11 +41,6 @@ function someCellPasses(drawn: Drawn, act: "none" | "relu"): boolean {
 /** The given values in `cnn-drill step`'s argv order (the bias only when there is one). */
 function convGiven(drawn: Drawn): Record<string, GivenValue> {
   return { input: drawn.input, kernel: drawn.kernel, ...(drawn.bias === 0 ? {} : { bias: drawn.bias }) };
-}
-
-function rowsOfTensor(t: Tensor): number[][] {
-  const [h, w] = t.shape.slice(-2);
-  return Array.from({ length: h }, (_, i) => Array.from(t.data.subarray(i * w, (i + 1) * w)));
 }
 
 /** The forward-pass sentence: s = a ⋆ w + b, then the activation (if any). */
@@ -204,7 +199,7 @@ const chain: NumericGenerator = {
 
 /** σ(s) of each cell to 4 decimals, row by row: `0.5, 0.7311; 0.2689, 0.5`. */
 function sigmoidTable(preActivation: Tensor): string {
-  return rowsOfTensor(preActivation).map((row) => row.map((s) => String(Number(sigmoid(s).toFixed(4)))).join(", ")).join("; ");
+  return rowsOf(preActivation).map((row) => row.map((s) => String(Number(sigmoid(s).toFixed(4)))).join(", ")).join("; ");
 }
 
 const sigmoidChain: NumericGenerator = {
