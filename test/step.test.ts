@@ -114,7 +114,7 @@ describe("step explanation data, cell by cell", () => {
   });
 
   it("loss cells: y, t, y − t and ∂L/∂y", () => {
-    expect(lossCells(result)).toEqual([{ at: [0, 0], output: 7, target: 5, difference: 2, gradOutput: 2 }]);
+    expect(lossCells(result)).toEqual([{ at: [0, 0], output: 7, target: 5, difference: 2, square: 4, gradOutput: 2 }]);
     expect(lossCells(trainingStep(input, kernel, {}))).toEqual([]);
   });
 

@@ -244,6 +244,8 @@ export interface LossCell {
   output: number;
   target: number;
   difference: number;
+  /** (y − t)², the term before the loss's scale. */
+  square: number;
   gradOutput: number;
 }
 
@@ -255,6 +257,7 @@ export function lossCells(result: StepResult): LossCell[] {
     output: y,
     target: setup.target!.data[i],
     difference: loss.difference.data[i],
+    square: loss.difference.data[i] ** 2,
     gradOutput: loss.gradOutput.data[i],
   }));
 }

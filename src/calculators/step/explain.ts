@@ -15,17 +15,21 @@ export interface StepExplanation {
   /** The pooling windows, and the routing of ∂L/∂y when there is a backward pass. */
   pool: PoolExplanation | undefined;
   loss: LossCell[];
+  /** Σ(y − t)², the sum the loss scales (½, 1 or 1/N). */
+  sumOfSquares: number;
   update: { lr: number; kernel: UpdateTerm[]; bias: UpdateTerm[] } | undefined;
 }
 
 export function explainStep(setup: StepSetup): StepExplanation {
   const result = runStep(setup);
+  const loss = lossCells(result);
   return {
     result,
     conv: explainConv(setup.conv, result.backward?.gradPreActivation),
     activation: activationCells(result),
     pool: result.pool === undefined ? undefined : explainPool(result.pool.setup, result.backward?.gradOutput),
-    loss: lossCells(result),
+    loss,
+    sumOfSquares: loss.reduce((sum, cell) => sum + cell.square, 0),
     update: updateTerms(result),
   };
 }

@@ -150,7 +150,7 @@ function lossHtml(explanation: StepExplanation, context: Context): Markup {
   const scaleOf = (inner: MathPart) => (loss.loss === "half-sse" ? mrow(frac(mn(1), mn(2)), fenced(inner, "[", "]")) : loss.loss === "sse" ? inner : frac(inner, mn(cells.length)));
   const symbols = joined(cells.map((cell) => sup(fenced(mrow(symbolAt("y", result.setup, cell.at), mo("−"), symbolAt("t", result.setup, cell.at))), mn(2))), "+");
   const numbers = joined(cells.map((cell) => sup(fenced(mrow(mn(cell.output), mo("−"), factor(cell.target))), mn(2))), "+");
-  const squares = joined(cells.map((cell) => mn(cell.difference * cell.difference)), "+");
+  const squares = joined(cells.map((cell) => mn(cell.square)), "+");
   const grids = figures(...mapGrids(result.output, t("step.outputGrid"), context), ...mapGrids(result.setup.target!, t("step.targetGrid"), context));
   const parts = [grids, line(mi("L"), scaleOf(symbols), scaleOf(numbers), scaleOf(squares), mn(loss.value))];
   if (loss.loss === "mse") parts.push(note(t("step.loss.countNote", { count: cells.length })));

@@ -175,8 +175,8 @@ function lossLines(explanation: StepExplanation, context: Context): string[] {
   const cells = explanation.loss;
   const symbols = cells.map((cell) => `(${mapLabel("y", result.setup, cell.at)} − ${mapLabel("t", result.setup, cell.at)})²`);
   const numbers = cells.map((cell) => `(${formatNumber(cell.output)} − ${formatFactor(cell.target)})²`);
-  const squares = cells.map((cell) => formatNumber(cell.difference * cell.difference));
-  const sumOfSquares = cells.reduce((sum, cell) => sum + cell.difference * cell.difference, 0);
+  const squares = cells.map((cell) => formatNumber(cell.square));
+  const { sumOfSquares } = explanation;
   const wrap = (terms: string[]) => {
     const sum = terms.join(" + ");
     return loss.loss === "half-sse" ? `½[${sum}]` : loss.loss === "sse" ? sum : `[${sum}] / ${cells.length}`;
