@@ -3,7 +3,7 @@
  * layer imports only the layers below it — counting `import type` and `await import("…")`.
  *
  * Layers, bottom up:
- *   engine → io, i18n → render (the drawing kit) → calculators → quiz → tutor → ui → practice → views → commands → cli.ts
+ *   engine → io, i18n → render (the drawing kit), drill (the kit of quiz topics) → calculators → quiz → tutor → ui → practice → views → commands → cli.ts
  * Inside a calculator's folder, explain.ts (the worked answer as data) imports only the engine, and
  * no calculator imports another (shared drawing goes in the render kit).
  * (ui, the shared CLI types and the error reporter, sits below practice and commands; index.ts is
@@ -15,10 +15,12 @@ const LAYERS = [
   ["io", "io/", ["engine"]],
   ["i18n", "i18n/", ["engine"]],
   ["render", "render/", ["engine", "i18n"]],
-  ["calculators", "calculators/", ["engine", "io", "i18n", "render"]],
-  ["quiz", "quiz/", ["engine", "io", "i18n", "render", "calculators"]],
-  // The tutor (common mistakes, staged hints): pure, on the engine and the quiz's problems.
-  ["tutor", "tutor/", ["engine", "i18n", "quiz"]],
+  // What a calculator's quiz topics are written with (seeded streams, problem and hint types, given readers): pure.
+  ["drill", "drill/", ["engine", "i18n"]],
+  ["calculators", "calculators/", ["engine", "io", "i18n", "render", "drill"]],
+  ["quiz", "quiz/", ["engine", "io", "i18n", "render", "drill", "calculators"]],
+  // The tutor (common mistakes, staged hints): pure, on the engine, the drills and the quiz's problems.
+  ["tutor", "tutor/", ["engine", "i18n", "drill", "quiz"]],
   ["ui", "ui/", ["engine", "io", "i18n", "render"]],
   ["practice", "practice/", ["engine", "io", "i18n", "quiz", "tutor", "ui"]],
   ["views", "views/", ["engine", "i18n", "render", "quiz", "tutor", "practice"]],

@@ -6,7 +6,7 @@ import { rfCostCase } from "./engine-adapters/rf-cost.js";
 import { rfCase } from "./engine-adapters/rf.js";
 import { expectInputError } from "./helpers/errors.js";
 import { firstDifference } from "./helpers/cli.js";
-import { mulberry32 } from "../src/quiz/random.js";
+import { mulberry32 } from "../src/drill/random.js";
 
 interface TorchCase {
   name: string;

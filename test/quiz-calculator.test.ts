@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { calculatorJson, generateProblem, numericGenerators, workedSolution } from "../src/quiz/index.js";
 import { runInProcess } from "./helpers/cli.js";
 
-const TOPICS = numericGenerators.map((generator) => generator.topic);
+const TOPICS = numericGenerators().map((generator) => generator.topic);
 const SEEDS = [1, 2, 3, 17, 2026];
 
 describe("a problem's command gives the spec's answer", () => {

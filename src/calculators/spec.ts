@@ -4,12 +4,12 @@
  * shell completion, and the quiz feeds it typed values. `setup` turns parsed options into the
  * engine's input; `json`, `explain` and `render` give the two kinds of output.
  */
+import type { GivenValue } from "../drill/topic.js";
 import type { AreaMessages } from "../i18n/index.js";
 import type { TextContext } from "../render/context.js";
 import type { HtmlAnswer, HtmlContext } from "../render/html-answer.js";
 
-/** A value given to the student in a problem, keyed by the calculator's option name (camelCase). */
-export type GivenValue = number | number[] | number[][] | number[][][] | number[][][][] | string;
+export type { GivenValue } from "../drill/topic.js";
 
 /** An option that takes no value (`--ceil`): its parameter is true when given. */
 export interface FlagRow<Key extends string = string> {

@@ -1,7 +1,7 @@
 /** `cnn-drill check ID --answer A`: exit 0 right, 1 wrong, 2 when the answer cannot be read. */
 import type { Command } from "commander";
 import { InputError } from "../engine/errors.js";
-import { loadMessages } from "../i18n/index.js";
+import { loadMessages, messageOrText } from "../i18n/index.js";
 import type { Problem } from "../quiz/types.js";
 import { renderJson } from "../render/json.js";
 import { addCommonOptions, runAction, examplesHelp } from "./context.js";
@@ -48,7 +48,7 @@ async function withLikelyCause(error: unknown, problem: Problem, answerText: str
 async function diagnosisOf(problem: Problem, outcome: import("../quiz/index.js").CheckOutcome, ui: Ui): Promise<{ id: string; message: string }[]> {
   if (outcome.kind !== "numeric" || outcome.correct) return [];
   const { diagnoseAnswer } = await import("../tutor/diagnosis.js");
-  return diagnoseAnswer(problem, outcome.answer, outcome.expected).map((id) => ({ id, message: ui.t(`tutor.mistake.${id}`) }));
+  return diagnoseAnswer(problem, outcome.answer, outcome.expected).map((id) => ({ id, message: messageOrText(ui.t, `tutor.mistake.${id}`, id) }));
 }
 
 /**

@@ -29,17 +29,26 @@ function calculatorCommand(name: CalculatorName): CommandLoader {
 
 const practice: readonly MessageArea[] = ["quiz", "practice"];
 
+/** A command that speaks of topics: every calculator's drill (topics, hints, mistakes) is loaded with it. */
+function withTopics(messages: readonly MessageArea[], load: () => Promise<Registrar>): CommandLoader {
+  return async () => {
+    const [{ loadDrills }, register] = await Promise.all([import("../quiz/drills.js"), load()]);
+    await loadDrills();
+    return { messages, register };
+  };
+}
+
 export const commandLoaders: Record<string, CommandLoader> = {
   ...Object.fromEntries(CALCULATOR_NAMES.map((name) => [name, calculatorCommand(name)])),
-  stats: async () => ({ messages: practice, register: (await import("./stats.js")).registerStats }),
-  quiz: async () => ({ messages: practice, register: (await import("./quiz.js")).registerQuiz }),
-  review: async () => ({ messages: practice, register: (await import("./review.js")).registerReview }),
-  exam: async () => ({ messages: practice, register: (await import("./exam.js")).registerExam }),
+  stats: withTopics(practice, async () => (await import("./stats.js")).registerStats),
+  quiz: withTopics(practice, async () => (await import("./quiz.js")).registerQuiz),
+  review: withTopics(practice, async () => (await import("./review.js")).registerReview),
+  exam: withTopics(practice, async () => (await import("./exam.js")).registerExam),
   completion: async () => ({ messages: ["practice"], register: (await import("./completion.js")).registerCompletion }),
-  topics: async () => ({ messages: ["quiz"], register: (await import("./topics.js")).registerTopics }),
-  problem: async () => ({ messages: ["quiz"], register: (await import("./problem.js")).registerProblem }),
-  check: async () => ({ messages: ["quiz"], register: (await import("./check.js")).registerCheck }),
-  hint: async () => ({ messages: ["quiz", "hint"], register: (await import("./hint.js")).registerHint }),
-  plan: async () => ({ messages: practice, register: (await import("./plan.js")).registerPlan }),
+  topics: withTopics(["quiz"], async () => (await import("./topics.js")).registerTopics),
+  problem: withTopics(["quiz"], async () => (await import("./problem.js")).registerProblem),
+  check: withTopics(["quiz"], async () => (await import("./check.js")).registerCheck),
+  hint: withTopics(["quiz", "hint"], async () => (await import("./hint.js")).registerHint),
+  plan: withTopics(practice, async () => (await import("./plan.js")).registerPlan),
   config: async () => ({ messages: ["practice"], register: (await import("./config.js")).registerConfig }),
 };

@@ -11,7 +11,7 @@
  * was answered is already saved.
  */
 import { InputError } from "../engine/errors.js";
-import { codeText, type Lang, type Translate } from "../i18n/index.js";
+import { codeText, messageOrText, type Lang, type Translate } from "../i18n/index.js";
 import { calculatorAnswer, checkAnswer, choiceLetter, generateProblem, workedSolution, type CheckOutcome, type ProblemRef, type QuizProblem } from "../quiz/index.js";
 import { diagnoseAnswer } from "../tutor/diagnosis.js";
 import { hasHints, hintsFor } from "../tutor/hints.js";
@@ -184,7 +184,7 @@ async function ask(problem: QuizProblem, deps: SessionDeps, message: string): Pr
 /** The messages of the mistakes a wrong numeric answer shows. */
 function diagnosisOf(problem: QuizProblem, outcome: CheckOutcome, t: Translate): string[] {
   if (outcome.kind !== "numeric" || outcome.correct) return [];
-  return diagnoseAnswer(problem, outcome.answer, outcome.expected).map((id) => t(`tutor.mistake.${id}`));
+  return diagnoseAnswer(problem, outcome.answer, outcome.expected).map((id) => messageOrText(t, `tutor.mistake.${id}`, id));
 }
 
 /** One problem, from its first try to the student moving on; returns the first try as counted. */

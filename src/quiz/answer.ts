@@ -4,31 +4,13 @@
  */
 import { InputError } from "../engine/errors.js";
 import { parseMatrix } from "../io/parse.js";
+import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
 
-/** A number or nested arrays of numbers, as the calculator's JSON holds them. */
-export type NestedNumbers = number | NestedNumbers[];
-
-/** Right when within this distance of the expected value (an exact fraction like 1/3 always is). */
-export const ANSWER_TOLERANCE = 0.01;
+export { ANSWER_TOLERANCE, flattenNested, isClose, shapeOfNested, type NestedNumbers } from "../drill/nested.js";
 
 export interface ReadAnswer {
   /** The answer's numbers in row-major order, as many as the expected value has. */
   values: number[];
-}
-
-/** The shape of a nested array: [] for a number. */
-export function shapeOfNested(value: NestedNumbers): number[] {
-  const shape: number[] = [];
-  let level: NestedNumbers = value;
-  while (Array.isArray(level)) {
-    shape.push(level.length);
-    level = level[0];
-  }
-  return shape;
-}
-
-export function flattenNested(value: NestedNumbers): number[] {
-  return Array.isArray(value) ? value.flatMap(flattenNested) : [value];
 }
 
 function shapeText(shape: readonly number[]): string {
@@ -66,10 +48,6 @@ export function readNumericAnswer(text: string, expected: NestedNumbers, argumen
   if (sameShape || stacked) return { values };
   if (count !== size) throw new InputError(argument, "quiz.answer.wantArray", { shape: shapeText(want), count }, "quiz.answer.arrayHint");
   throw new InputError(argument, "quiz.answer.wantArrayShape", { shape: shapeText(want), got: shapeText(got) }, "quiz.answer.arrayHint");
-}
-
-export function isClose(actual: number, expected: number): boolean {
-  return Math.abs(actual - expected) <= ANSWER_TOLERANCE + 1e-9;
 }
 
 /** A choice: letter `a`…, or number `1`…; returns the 0-based position. */

@@ -10,8 +10,8 @@ import { loadPalette } from "../render/colour.js";
 import type { HtmlAnswer } from "../render/html-answer.js";
 import * as htmlMessages from "../render/html-messages.js";
 import { jsonText } from "../render/json.js";
-import { findGenerator } from "./generators/index.js";
-import { ProblemRandom } from "./random.js";
+import { ProblemRandom } from "../drill/random.js";
+import { findGenerator } from "./drills.js";
 import type { Problem } from "./types.js";
 
 interface CalculatorCall {
@@ -67,7 +67,7 @@ async function solutionLead(problem: Problem, lang: Lang): Promise<string | unde
   // Only for the problem the id gives (a problem built by hand has no lead).
   if (spec.solutionLead === undefined || JSON.stringify(spec.given) !== JSON.stringify(problem.given ?? {})) return undefined;
   const answer = JSON.stringify(await calculatorAnswer(problem));
-  const t = translator(lang);
+  const t = translator<string>(lang);
   return spec.solutionLead.map((part) => t(part.key, { ...part.params, answer })).join(" ");
 }
 

@@ -10,4 +10,4 @@ export { checkAnswer, type CheckOutcome, type NumericCheck } from "./check.js";
 export { choiceLetter, flattenNested, readChoiceAnswer, readNumericAnswer, shapeOfNested, type NestedNumbers } from "./answer.js";
 export { calculatorAnswer, calculatorJson, workedHtml, workedSolution } from "./calculator.js";
 export { hashString, Random, randomSeed } from "./random.js";
-export { numericGenerators } from "./generators/index.js";
+export { loadDrills, numericGenerators } from "./drills.js";

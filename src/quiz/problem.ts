@@ -2,8 +2,8 @@
 import { InputError } from "../engine/errors.js";
 import { topicSuggestion } from "../engine/suggest.js";
 import { translator, type Lang } from "../i18n/index.js";
-import { findGenerator, type NumericSpec } from "./generators/index.js";
-import type { Calculator } from "./generators/types.js";
+import type { NumericSpec } from "../drill/topic.js";
+import { findGenerator } from "./drills.js";
 import { MAX_SEED, ProblemRandom, randomSeed } from "./random.js";
 import { findTopic, isChoiceTopic, listTopics } from "./topics.js";
 import { formatProblemId, type AnswerForm, type GivenValue, type ProblemRef, type QuizProblem } from "./types.js";
@@ -63,7 +63,7 @@ function kebab(name: string): string {
 }
 
 /** The calculator argv (starting with "cnn-drill") for a problem's given values. */
-function commandFor(calculator: Calculator, spec: Pick<NumericSpec, "given" | "positional">): string[] {
+function commandFor(calculator: string, spec: Pick<NumericSpec, "given" | "positional">): string[] {
   const argv = ["cnn-drill", calculator, ...(spec.positional ?? [])];
   for (const [name, value] of Object.entries(spec.given)) argv.push(`--${kebab(name)}`, givenArgument(value));
   return argv;
@@ -84,7 +84,7 @@ export async function generateProblem(topic: string, seed: number, lang: Lang): 
   if (generator === undefined) throw new InputError("topic", "quiz.topicUnknown", { topic }, "quiz.topicUnknownHint");
   const spec = generator.generate(new ProblemRandom(topic, seed));
   const id = formatProblemId(topic, seed);
-  const t = translator(lang);
+  const t = translator<string>(lang);
   return {
     id,
     topic,

@@ -1,7 +1,6 @@
 /** Every topic: the numeric ones (one generator each) and one concept topic per seed topic (question bank). */
 import { translator, type Lang } from "../i18n/index.js";
-import { numericGenerators } from "./generators/index.js";
-import type { TopicId } from "./generators/types.js";
+import { numericGenerators } from "./drills.js";
 import type { Topic, TopicKind } from "./types.js";
 
 /** The seven concept topics of the syllabus (../shared/seed/TOPICS.md), in syllabus order. */
@@ -21,19 +20,19 @@ export function isChoiceTopic(id: string): id is ChoiceTopicId {
   return (CHOICE_TOPICS as readonly string[]).includes(id);
 }
 
-function makeTopic(id: TopicId, kind: TopicKind): Topic {
-  const titleKey = `quiz.topic.${id}` as const;
+function makeTopic(id: string, kind: TopicKind): Topic {
+  const titleKey = `quiz.topic.${id}`;
   return {
     id,
     area: id.slice(0, id.indexOf(".")),
     kind,
-    title: { en: translator("en")(titleKey), ko: translator("ko")(titleKey) },
+    title: { en: translator<string>("en")(titleKey), ko: translator<string>("ko")(titleKey) },
   };
 }
 
 /** Every topic: numeric topics in area order, then the concept topics. */
 export function listTopics(): Topic[] {
-  return [...numericGenerators.map((generator) => makeTopic(generator.topic, "numeric")), ...CHOICE_TOPICS.map((id) => makeTopic(id, "choice"))];
+  return [...numericGenerators().map((generator) => makeTopic(generator.topic, "numeric")), ...CHOICE_TOPICS.map((id) => makeTopic(id, "choice"))];
 }
 
 export function findTopic(id: string): Topic | undefined {

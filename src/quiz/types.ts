@@ -3,10 +3,10 @@
  * commands (quiz, review, exam, stats). Problems are pure data; answers are checked by running the
  * calculator command the problem names.
  */
-import type { GivenValue } from "../calculators/spec.js";
+import type { AnswerForm, GivenValue } from "../drill/topic.js";
 import type { Lang } from "../i18n/index.js";
 
-export type { GivenValue } from "../calculators/spec.js";
+export type { AnswerForm, GivenValue } from "../drill/topic.js";
 
 export type TopicKind = "numeric" | "choice";
 
@@ -46,8 +46,6 @@ export interface CheckResult {
   expected: unknown;
 }
 
-/** How the answer is written: one number, a list, a matrix (or C×H×W array), or a choice letter. */
-export type AnswerForm = "number" | "list" | "matrix" | "choice";
 
 /** A problem with what the quiz core adds to the shared type. */
 export interface QuizProblem extends Problem {

@@ -7,16 +7,9 @@
  * holds them (area "hint").
  */
 import { InputError } from "../engine/errors.js";
+import type { Given } from "../drill/given.js";
 import { loadMessages, translator, type Lang, type Translate } from "../i18n/index.js";
-import { convChannelsGradHints, convChannelsHints } from "./conv-channels-hints.js";
-import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernelHints, convOutputSizeHints } from "./conv-hints.js";
-import type { Given } from "./given.js";
-import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./pool-hints.js";
-import { rfMacsHints, rfParamsHints } from "./rf-cost-hints.js";
-import { gatePerceptronHints, gateXorHints, rfDilatedKernelHints, rfStackHints } from "./rf-gate-hints.js";
-import { trainChainHints, trainDeltaHints, trainUpdateHints } from "./train-hints.js";
-import { trainSigmoidHints } from "./sigmoid-hints.js";
-import { roiHints, sppLengthHints, sppVectorHints } from "./roi-spp-hints.js";
+import { findHintBuilder } from "../quiz/drills.js";
 
 /** What hints need of a problem, as `problem --json` shows it. */
 export interface HintProblem {
@@ -29,45 +22,8 @@ export interface HintProblem {
   command?: readonly string[];
 }
 
-type HintBuilder = (given: Given, t: Translate, ask: string | undefined) => string[];
-
-const BUILDERS: Readonly<Record<string, HintBuilder>> = {
-  "conv.forward": convForwardHints,
-  "conv.padded": convForwardHints,
-  "conv.true": convForwardHints,
-  "conv.dilated": convForwardHints,
-  "conv.grad-input": convGradInputHints,
-  "conv.grad-kernel": convGradKernelHints,
-  "conv.grad-bias": convGradBiasHints,
-  "conv.output-size": convOutputSizeHints,
-  // Topics of the training-step issue, ready before their generators: built from a given alone.
-  "conv.channels": convChannelsHints,
-  "conv.channels-grad": convChannelsGradHints,
-  "train.delta": trainDeltaHints,
-  "train.update": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
-  "train.step": (given, t, ask) => trainUpdateHints(given, t, ask ?? "updatedKernel"),
-  "train.chain": (given, t, ask) => trainChainHints(given, t, ask ?? "gradKernel"),
-  "train.sigmoid": (given, t, ask) => trainSigmoidHints(given, t, ask ?? "gradKernel"),
-  "pool.max": poolMaxHints,
-  "pool.max-mask": poolMaskHints,
-  "pool.max-grad": poolMaxGradHints,
-  "pool.avg-grad": poolAvgGradHints,
-  "roi.pool": roiHints,
-  "spp.length": sppLengthHints,
-  "spp.vector": sppVectorHints,
-  "rf.dilated-kernel": rfDilatedKernelHints,
-  "rf.stack": rfStackHints,
-  "rf.params": rfParamsHints,
-  "rf.macs": rfMacsHints,
-  "gate.xor": gateXorHints,
-  "gate.perceptron": gatePerceptronHints,
-};
-
-/** The topics that have hints. */
-export const HINT_TOPICS: readonly string[] = Object.keys(BUILDERS);
-
 export function hasHints(topic: string): boolean {
-  return Object.hasOwn(BUILDERS, topic);
+  return findHintBuilder(topic) !== undefined;
 }
 
 /** The given values, with `gate`'s positional gate name (`cnn-drill gate xor`) added as `gate`. */
@@ -80,9 +36,9 @@ function givenOf(problem: HintProblem): Given {
 
 /** The hints of `problem`, level 1 first, with the messages of `t`. */
 export function buildHints(problem: HintProblem, t: Translate): string[] {
-  const builder = BUILDERS[problem.topic];
-  if (!hasHints(problem.topic)) throw new InputError(undefined, "hint.noHints", { topic: problem.topic }, "hint.noHintsHint");
-  return builder(givenOf(problem), t, problem.ask);
+  const builder = findHintBuilder(problem.topic);
+  if (builder === undefined) throw new InputError(undefined, "hint.noHints", { topic: problem.topic }, "hint.noHintsHint");
+  return builder(givenOf(problem), t as Translate<string>, problem.ask);
 }
 
 /** `--level N` of `cnn-drill hint`: a whole number from 1 to `levels` (the problem's number of hints). */

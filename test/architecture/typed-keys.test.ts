@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import type { Key as ConvKey } from "../../src/calculators/conv/messages.js";
 import type { Key as GateKey } from "../../src/calculators/gate/messages.js";
 import { translator, type KeysUnder, type MessageKey } from "../../src/i18n/index.js";
-import type { PromptPart, TopicId } from "../../src/quiz/generators/types.js";
+import type { Key as ConvDrillKey } from "../../src/calculators/conv/drill/messages.js";
+import type { PromptPart, TopicOf } from "../../src/drill/topic.js";
 
 describe("typed message keys", () => {
   it("a misspelt key, prompt key or topic id is a type error; a calculator speaks its own keys and the common ones", () => {
@@ -19,12 +20,13 @@ describe("typed message keys", () => {
     expect(gate("gate.help.name")).toContain("and, or");
     expect(t("error.prefix")).toBe("error");
     // @ts-expect-error: a prompt names a catalogue key
-    const prompt: PromptPart = { key: "quiz.prompt.conv.froward" };
-    // @ts-expect-error: a topic needs a title, quiz.topic.<id>
-    const topic: TopicId = "conv.fowrard";
+    const prompt: PromptPart<ConvDrillKey> = { key: "quiz.prompt.conv.froward" };
+    // @ts-expect-error: a topic needs a title, quiz.topic.<id>, in its drill's messages
+    const topic: TopicOf<ConvDrillKey> = "conv.fowrard";
     const fine: MessageKey = "quiz.check.solution";
     const own: ConvKey = "conv.help.input";
-    const known: KeysUnder<"quiz.topic."> = "conv.forward";
-    expect([prompt.key, topic, fine, own, known]).toEqual(["quiz.prompt.conv.froward", "conv.fowrard", "quiz.check.solution", "conv.help.input", "conv.forward"]);
+    const known: TopicOf<ConvDrillKey> = "conv.forward";
+    const concept: KeysUnder<"quiz.topic."> = "concept.xor";
+    expect([prompt.key, topic, fine, own, known, concept]).toEqual(["quiz.prompt.conv.froward", "conv.fowrard", "quiz.check.solution", "conv.help.input", "conv.forward", "concept.xor"]);
   });
 });

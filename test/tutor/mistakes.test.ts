@@ -3,12 +3,15 @@
  * by its id; a right answer never gets a diagnosis; a mistake never claims an answer equal to the right one.
  */
 import { describe, expect, it } from "vitest";
+import { catalog } from "../../src/i18n/catalog.js";
 import { calculatorAnswer, generateProblem, listTopics, type NestedNumbers } from "../../src/quiz/index.js";
-import { diagnose, MISTAKE_IDS, mistakenAnswers, type DiagnosedProblem, type MistakeId } from "../../src/tutor/mistakes.js";
+import { allMistakes, diagnose, mistakenAnswers, type DiagnosedProblem, type MistakeId } from "../../src/tutor/mistakes.js";
+
+const MISTAKE_IDS = allMistakes().map((mistake) => mistake.id);
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
 
-/** Where each mistake is made: the topic whose problems it is recognised on. */
+/** Where each mistake is made: the topic whose problems it is recognised on (the ids are stable: this list pins them). */
 const TOPIC_OF: Record<MistakeId, string> = {
   "flipped-kernel": "conv.forward",
   "unflipped-kernel": "conv.true",
@@ -95,11 +98,10 @@ describe("examples a tutor would recognise", () => {
 });
 
 describe("messages", () => {
-  it("every mistake is named in English and Korean, in one line", async () => {
-    const { en, ko } = await import("../../src/i18n/messages/tutor.js");
+  it("every mistake is named in English and Korean, in one line", () => {
     for (const id of MISTAKE_IDS) {
-      const key = `tutor.mistake.${id}` as keyof typeof en;
-      for (const text of [en[key], ko[key]]) {
+      const key = `tutor.mistake.${id}`;
+      for (const text of [catalog.en[key], catalog.ko[key]]) {
         expect(text, id).toBeTruthy();
         expect(text).not.toContain("\n");
       }

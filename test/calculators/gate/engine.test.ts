@@ -8,7 +8,7 @@ import {
   fire, gateOfOutputs, gateTable, INPUT_PAIRS, makePerceptron, makeXorUnit, parseGateName, perceptronTable, TEXTBOOK_PERCEPTRONS, xorNetwork, type Bit,
 } from "../../../src/engine/gates.js";
 import { explainGate, planePicture } from "../../../src/calculators/gate/explain.js";
-import { mulberry32 } from "../../../src/quiz/random.js";
+import { mulberry32 } from "../../../src/drill/random.js";
 
 
 describe("textbook gates", () => {

@@ -11,7 +11,7 @@ import { effectiveKernel } from "../../../src/engine/geometry.js";
 import { fieldPixels, parseLayers, receptiveField, type LayerSpec } from "../../../src/engine/receptive-field.js";
 import { tensor } from "../../../src/engine/tensor.js";
 import { explainRf } from "../../../src/calculators/rf/explain.js";
-import { mulberry32 } from "../../../src/quiz/random.js";
+import { mulberry32 } from "../../../src/drill/random.js";
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)];

@@ -1,0 +1,55 @@
+/**
+ * The loaded drills: every calculator's quiz topics, hints and mistakes (src/calculators/<name>/drill/),
+ * in the calculators' order. A command that speaks of topics awaits `loadDrills()` once (its loader
+ * does, src/commands/index.ts); after that the quiz, the tutor and practice read them synchronously.
+ */
+import { CALCULATOR_NAMES, isCalculatorName, loadDrill } from "../calculators/index.js";
+import type { CalculatorDrill } from "../drill/drill.js";
+import type { NumericGenerator } from "../drill/topic.js";
+import type { HintBuilder, Mistake } from "../drill/tutor.js";
+import { addMessages } from "../i18n/index.js";
+
+export type { NumericGenerator, NumericSpec, PromptPart } from "../drill/topic.js";
+
+let loaded: readonly CalculatorDrill[] | undefined;
+
+/** Loads every calculator's drill and adds its messages to the catalogue; loading twice is free. */
+export async function loadDrills(): Promise<void> {
+  if (loaded !== undefined) return;
+  const drills = await Promise.all(CALCULATOR_NAMES.map(loadDrill));
+  for (const drill of drills) addMessages(drill.messages);
+  loaded = drills;
+}
+
+function drills(): readonly CalculatorDrill[] {
+  if (loaded === undefined) throw new Error("the quiz's topics are not loaded: await loadDrills() first");
+  return loaded;
+}
+
+/** Every numeric topic's generator, in the calculators' order (a topic whose calculator is not registered is never listed). */
+export function numericGenerators(): readonly NumericGenerator[] {
+  return drills().flatMap((drill) => drill.topics).filter((generator) => isCalculatorName(generator.calculator));
+}
+
+export function findGenerator(topic: string): NumericGenerator | undefined {
+  return numericGenerators().find((generator) => generator.topic === topic);
+}
+
+/** The hints of a topic, if its drill has them. */
+export function findHintBuilder(topic: string): HintBuilder | undefined {
+  for (const drill of drills()) {
+    const hints: Readonly<Record<string, HintBuilder | undefined>> = drill.hints;
+    if (Object.hasOwn(hints, topic)) return hints[topic];
+  }
+  return undefined;
+}
+
+/** The topics that have hints. */
+export function hintTopics(): string[] {
+  return drills().flatMap((drill) => Object.keys(drill.hints));
+}
+
+/** Every drill's common mistakes, in the calculators' order. */
+export function drillMistakes(): readonly Mistake[] {
+  return drills().flatMap((drill) => drill.mistakes);
+}
