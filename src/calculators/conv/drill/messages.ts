@@ -1,5 +1,5 @@
 /**
- * The quiz's words for conv (`cnn-drill conv`): forward, padded, true and dilated convolution, the gradients, the output size (answered by rf) and several channels: topic titles, prompts, staged hints and the names of its common mistakes,
+ * The quiz's words for conv (`cnn-drill conv`): forward, padded, true and dilated convolution, the gradients, the output size (answered by rf) and several channels: topic titles, prompts, the asked quantity's name, staged hints and the names of its common mistakes,
  * in exam notation. Added to the catalogue when the quiz loads this drill.
  */
 import type { DrillKey } from "../../../drill/topic.js";
@@ -73,6 +73,7 @@ export const en = {
   "tutor.mistake.grad-input-unrotated": "∂L/∂a is the full correlation of δ with the kernel rotated 180°; you used the kernel unrotated",
   "tutor.mistake.output-size-no-plus-one": "the output size is ⌊(n + 2·p − k̂)/s⌋ + 1: you left out the + 1 (the window's first position)",
   "tutor.mistake.output-size-one-side-padding": "padding p adds p cells on both sides, so the size grows by 2·p, not p",
+  "practice.ask.conv.output": "Output s",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -143,6 +144,7 @@ export const ko: Record<keyof typeof en, string> = {
   "tutor.mistake.grad-input-unrotated": "∂L/∂a는 δ와 180° 돌린 커널의 전체(full) 교차 상관입니다. 커널을 돌리지 않고 썼습니다",
   "tutor.mistake.output-size-no-plus-one": "출력 크기는 ⌊(n + 2·p − k̂)/s⌋ + 1입니다. 창의 첫 위치를 세는 + 1을 빠뜨렸습니다",
   "tutor.mistake.output-size-one-side-padding": "패딩 p는 양쪽에 p칸씩 더하므로 크기는 p가 아니라 2·p만큼 늘어납니다",
+  "practice.ask.conv.output": "출력 s",
 };
 
 /** The keys this drill may use: its own and the catalogue's common ones. */

@@ -1,5 +1,5 @@
 /**
- * The quiz's words for pooling (`cnn-drill pool`): max pooling, its gradient mask and gradients, and average pooling's gradient: topic titles, prompts, staged hints and the names of its common mistakes,
+ * The quiz's words for pooling (`cnn-drill pool`): max pooling, its gradient mask and gradients, and average pooling's gradient: topic titles, prompts, the asked quantity's name, staged hints and the names of its common mistakes,
  * in exam notation. Added to the catalogue when the quiz loads this drill.
  */
 import type { DrillKey } from "../../../drill/topic.js";
@@ -40,6 +40,7 @@ export const en = {
   "tutor.mistake.pool-grad-averaged": "you shared δ out over the window as average pooling does; max pooling sends all of it to the maximum",
   "tutor.mistake.pool-overlap-not-summed": "where windows overlap, a cell that is the maximum of several windows receives the sum of their δ, not only the last one",
   "tutor.mistake.pool-tie-all": "with tied maxima only the first one in row-major order (left to right, then down) is chosen, not every tied cell",
+  "practice.ask.pool.output": "Output y",
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -77,6 +78,7 @@ export const ko: Record<keyof typeof en, string> = {
   "tutor.mistake.pool-grad-averaged": "평균 풀링처럼 δ를 창 전체에 나누어 주었습니다. 최대 풀링은 δ 전부를 최댓값 칸에 보냅니다",
   "tutor.mistake.pool-overlap-not-summed": "창이 겹치면, 여러 창의 최댓값인 칸은 마지막 창의 δ만이 아니라 그 창들의 δ를 모두 더해 받습니다",
   "tutor.mistake.pool-tie-all": "최댓값이 같으면 행 우선 순서(왼쪽에서 오른쪽, 위에서 아래)로 첫 번째 칸만 선택됩니다. 같은 값의 칸 모두가 아닙니다",
+  "practice.ask.pool.output": "출력 y",
 };
 
 /** The keys this drill may use: its own and the catalogue's common ones. */
