@@ -1,7 +1,6 @@
 /** How hints write numbers, cell labels, small matrices and bins (exam notation, as the worked answers do). */
 import type { Translate } from "../i18n/index.js";
 
-
 /** Up to 4 decimals, trailing zeros trimmed, float noise removed, no negative zero. */
 export function num(value: number): string {
   const rounded = Math.round(value * 1e4) / 1e4;

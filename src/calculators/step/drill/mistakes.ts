@@ -13,14 +13,10 @@ import { tensor, toNested, type Tensor } from "../../../engine/tensor.js";
 import type { NestedNumbers } from "../../../drill/nested.js";
 import type { DiagnosedProblem, Mistake } from "../../../drill/tutor.js";
 import { biasOf, numberOf, pairOf, paddingOf, tensorOf } from "../../../drill/given-values.js";
-
 import type { DrillMistakeId } from "./messages.js";
 
-type Nested = NestedNumbers;
-type StepProblem = DiagnosedProblem;
-
 /** The step's options from a problem's values, as `cnn-drill step` reads them; some replaced by `change`. */
-function stepOptions(given: StepProblem["given"], change: Partial<StepOptions> = {}): StepOptions {
+function stepOptions(given: DiagnosedProblem["given"], change: Partial<StepOptions> = {}): StepOptions {
   const pool = typeof given.pool === "string"
     ? { type: given.pool as PoolType, size: given.poolSize === undefined ? undefined : pairOf(given.poolSize, 2), stride: given.poolStride === undefined ? undefined : pairOf(given.poolStride, 2) }
     : undefined;
@@ -39,19 +35,19 @@ function stepOptions(given: StepProblem["given"], change: Partial<StepOptions> =
   };
 }
 
-function run(problem: StepProblem, change: Partial<StepOptions> = {}): StepResult | undefined {
+function run(problem: DiagnosedProblem, change: Partial<StepOptions> = {}): StepResult | undefined {
   const input = tensorOf(problem.given.input);
   const kernel = tensorOf(problem.given.kernel);
   if (input === undefined || kernel === undefined) return undefined;
   return runStep(setupStep(input, kernel, stepOptions(problem.given, change)));
 }
 
-function asNested(value: Tensor | number | number[]): Nested {
-  return typeof value === "number" ? value : Array.isArray(value) ? value : (toNested(value) as Nested);
+function asNested(value: Tensor | number | number[]): NestedNumbers {
+  return typeof value === "number" ? value : Array.isArray(value) ? value : (toNested(value) as NestedNumbers);
 }
 
 /** The asked key of the right run, with the backward pass redone from a mistaken δ. */
-function answerFromDelta(result: StepResult, delta: Tensor, ask: string): Nested | undefined {
+function answerFromDelta(result: StepResult, delta: Tensor, ask: string): NestedNumbers | undefined {
   if (ask === "gradPreActivation") return asNested(delta);
   const gradients = convBackward(result.setup.conv, delta);
   if (ask === "gradKernel" || ask === "gradInput" || ask === "gradBias") return asNested(gradients[ask]);
@@ -66,8 +62,8 @@ function answerFromDelta(result: StepResult, delta: Tensor, ask: string): Nested
   return undefined;
 }
 
-const isTrainTopic = (problem: StepProblem) => problem.topic.startsWith("train.");
-const asksUpdate = (problem: StepProblem) => problem.ask === "updatedKernel" || problem.ask === "updatedBias";
+const isTrainTopic = (problem: DiagnosedProblem) => problem.topic.startsWith("train.");
+const asksUpdate = (problem: DiagnosedProblem) => problem.ask === "updatedKernel" || problem.ask === "updatedBias";
 
 export const stepMistakes: readonly Mistake<DrillMistakeId>[] = [
   {
@@ -96,7 +92,7 @@ export const stepMistakes: readonly Mistake<DrillMistakeId>[] = [
     answers: (problem) => {
       if (!isTrainTopic(problem) || problem.given.target === undefined) return [];
       const given = typeof problem.given.loss === "string" ? problem.given.loss : "half-sse";
-      const answers: Nested[] = [];
+      const answers: NestedNumbers[] = [];
       for (const loss of LOSSES.filter((other) => other !== given)) {
         const result = run(problem, { loss });
         const value = result === undefined ? undefined : stepOutputs(result)[problem.ask];
@@ -108,7 +104,7 @@ export const stepMistakes: readonly Mistake<DrillMistakeId>[] = [
 ];
 
 /** The asked key with every gradient's sign flipped (the backward pass is linear in δ). */
-function withDeltaNegated(problem: StepProblem): Nested[] {
+function withDeltaNegated(problem: DiagnosedProblem): NestedNumbers[] {
   const result = run(problem);
   if (result?.backward === undefined) return [];
   const delta = result.backward.gradPreActivation;
@@ -116,7 +112,7 @@ function withDeltaNegated(problem: StepProblem): Nested[] {
   return answer === undefined ? [] : [answer];
 }
 
-function activationIgnored(problem: StepProblem, activation: "relu" | "sigmoid"): Nested[] {
+function activationIgnored(problem: DiagnosedProblem, activation: "relu" | "sigmoid"): NestedNumbers[] {
   if (!isTrainTopic(problem) || problem.given.act !== activation) return [];
   const result = run(problem);
   if (result?.backward === undefined) return [];
