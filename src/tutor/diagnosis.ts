@@ -6,9 +6,8 @@
 import { setupConv, type PaddingSpec } from "../engine/conv2d.js";
 import type { Pair } from "../engine/geometry.js";
 import { setupPool } from "../engine/pool2d.js";
-import { tensor, type Tensor } from "../engine/tensor.js";
-import { flattenNested, shapeOfNested, type NestedNumbers } from "../quiz/answer.js";
-import type { GivenValue } from "../quiz/types.js";
+import { paddingOf, pairOf, tensorOf } from "../drill/given-values.js";
+import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
 import { diagnose, type DiagnosedProblem, type MistakeId } from "./mistakes.js";
 
 /** The flat row-major `values` in the shape of `like` (a number when `like` is one). */
@@ -27,17 +26,6 @@ export function diagnoseAnswer(problem: Partial<DiagnosedProblem> & { topic: str
 /** Stable ids of the likely causes of an answer with the wrong shape (messages `tutor.shape.<id>`). */
 export const SHAPE_CAUSES = ["no-padding", "no-stride", "no-dilation", "grad-shape", "transposed"] as const;
 export type ShapeCause = (typeof SHAPE_CAUSES)[number];
-
-function tensorOf(value: GivenValue | undefined): Tensor | undefined {
-  if (value === undefined || typeof value === "string" || typeof value === "number") return undefined;
-  return tensor(shapeOfNested(value as NestedNumbers), flattenNested(value as NestedNumbers));
-}
-
-function pairOf(value: GivenValue | undefined, fallback: number): Pair {
-  if (typeof value === "number") return [value, value];
-  if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === "number")) return [value[0] as number, value[1] as number];
-  return [fallback, fallback];
-}
 
 function isZeroPadding(padding: PaddingSpec): boolean {
   return padding === "valid" || (Array.isArray(padding) && padding[0] === 0 && padding[1] === 0);
@@ -85,7 +73,7 @@ export function shapeCause(problem: DiagnosedProblem, expected: NestedNumbers, g
   const isPool = problem.topic.startsWith("pool.");
   const actual: Geometry = {
     stride: pairOf(isPool ? given.stride ?? given.size : given.stride, 1),
-    padding: given.padding === "same" || given.padding === "valid" ? given.padding : pairOf(given.padding, 0),
+    padding: paddingOf(given.padding),
     dilation: pairOf(given.dilation, 1),
   };
   if (problem.ask === "output") {
