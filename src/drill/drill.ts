@@ -5,7 +5,7 @@
  */
 import type { AreaMessages } from "../i18n/index.js";
 import type { NumericGenerator, TopicOf } from "./topic.js";
-import type { HintBuilder, Mistake, MistakeOf } from "./tutor.js";
+import type { HintBuilder, Mistake, MistakeOf, OutputShapes } from "./tutor.js";
 
 /** `Key`: the keys the drill may use (`DrillKey<keyof typeof en>` of its messages). */
 export interface CalculatorDrill<Key extends string = any> {
@@ -17,4 +17,6 @@ export interface CalculatorDrill<Key extends string = any> {
   hints: Readonly<Partial<Record<TopicOf<Key>, HintBuilder<Key>>>>;
   /** The common mistakes of the problems its calculators answer, tried in this order. */
   mistakes: readonly Mistake<MistakeOf<Key>>[];
+  /** For topics that ask for a layer's output: its geometry and output shapes, to name the cause of an answer of the wrong shape. */
+  outputShapes?: OutputShapes;
 }

@@ -4,6 +4,8 @@
  * names) with the engine; hints speak through a translator, mistakes are ids whose messages are
  * `tutor.mistake.<id>`.
  */
+import type { PaddingSpec } from "../engine/conv2d.js";
+import type { Pair } from "../engine/geometry.js";
 import type { Translate } from "../i18n/index.js";
 import { flattenNested, isClose, shapeOfNested, type NestedNumbers } from "./nested.js";
 import type { Given } from "./given.js";
@@ -43,6 +45,24 @@ export function mistake<Id extends string>(id: Id, answer: (problem: DiagnosedPr
       return value === undefined ? [] : [value];
     },
   };
+}
+
+/** A layer's sliding-window geometry: what a student may forget when sizing its output. */
+export interface LayerGeometry {
+  stride: Pair;
+  padding: PaddingSpec;
+  dilation: Pair;
+}
+
+/**
+ * For a drill whose problems ask for a layer's output: the layer's geometry as the problem gives it,
+ * and the output's shape under another geometry (the shape an answer has when the stride, padding
+ * or dilation was forgotten). The tutor names the forgotten part from these.
+ */
+export interface OutputShapes {
+  geometry(given: DiagnosedProblem["given"]): LayerGeometry;
+  /** Undefined when the problem has no such layer or the geometry does not fit its input. */
+  outputShape(given: DiagnosedProblem["given"], geometry: LayerGeometry): number[] | undefined;
 }
 
 /** The same shape and every number within the quiz's tolerance. */

@@ -35,6 +35,11 @@ export function findGenerator(topic: string): NumericGenerator | undefined {
   return numericGenerators().find((generator) => generator.topic === topic);
 }
 
+/** The drill a topic belongs to. */
+export function findDrill(topic: string): CalculatorDrill | undefined {
+  return drills().find((drill) => drill.topics.some((generator) => generator.topic === topic));
+}
+
 /** The hints of a topic, if its drill has them. */
 export function findHintBuilder(topic: string): HintBuilder | undefined {
   for (const drill of drills()) {

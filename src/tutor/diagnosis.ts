@@ -1,13 +1,13 @@
 /**
  * What `check` (and the practice session) tell a student about a wrong answer beyond ✓/✗: the
- * recognised mistakes of a readable answer, and the likely cause of an answer of the wrong shape.
- * Pure: ids only; the messages live in the `tutor` area.
+ * recognised mistakes of a readable answer, and the likely cause of an answer of the wrong shape (from
+ * the output shapes its drill gives, for topics that ask for a layer's output). Pure: ids only; the
+ * messages live in the `tutor` area.
  */
-import { setupConv, type PaddingSpec } from "../engine/conv2d.js";
-import type { Pair } from "../engine/geometry.js";
-import { setupPool } from "../engine/pool2d.js";
-import { paddingOf, pairOf, tensorOf } from "../drill/given-values.js";
+import type { PaddingSpec } from "../engine/conv2d.js";
 import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
+import type { LayerGeometry } from "../drill/tutor.js";
+import { findDrill } from "../quiz/drills.js";
 import { diagnose, type DiagnosedProblem, type MistakeId } from "./mistakes.js";
 
 /** The flat row-major `values` in the shape of `like` (a number when `like` is one). */
@@ -31,33 +31,6 @@ function isZeroPadding(padding: PaddingSpec): boolean {
   return padding === "valid" || (Array.isArray(padding) && padding[0] === 0 && padding[1] === 0);
 }
 
-interface Geometry {
-  stride: Pair;
-  padding: PaddingSpec;
-  dilation: Pair;
-}
-
-/** The output shape of the problem's conv or pooling layer under `geometry`; undefined when it has none. */
-function outputShapeUnder(problem: DiagnosedProblem, geometry: Geometry): number[] | undefined {
-  const input = tensorOf(problem.given.input);
-  if (input === undefined) return undefined;
-  try {
-    if (problem.topic.startsWith("conv.")) {
-      const kernel = tensorOf(problem.given.kernel);
-      if (kernel === undefined) return undefined;
-      const setup = setupConv(input, kernel, geometry);
-      return setup.isBank ? [setup.filters, setup.outputHeight, setup.outputWidth] : [setup.outputHeight, setup.outputWidth];
-    }
-    if (problem.topic.startsWith("pool.") && problem.given.size !== undefined && geometry.padding !== "same" && geometry.padding !== "valid") {
-      const setup = setupPool(input, { size: pairOf(problem.given.size, 1), stride: geometry.stride, padding: geometry.padding });
-      return input.shape.length === 3 ? [setup.channels, setup.outputHeight, setup.outputWidth] : [setup.outputHeight, setup.outputWidth];
-    }
-  } catch {
-    return undefined; // the mistaken geometry does not fit the input: no such shape
-  }
-  return undefined;
-}
-
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((n, i) => n === b[i]);
 }
@@ -70,20 +43,16 @@ export function shapeCause(problem: DiagnosedProblem, expected: NestedNumbers, g
   const want = shapeOfNested(expected);
   if (sameShape(want, got)) return undefined;
   const given = problem.given;
-  const isPool = problem.topic.startsWith("pool.");
-  const actual: Geometry = {
-    stride: pairOf(isPool ? given.stride ?? given.size : given.stride, 1),
-    padding: paddingOf(given.padding),
-    dilation: pairOf(given.dilation, 1),
-  };
-  if (problem.ask === "output") {
-    const candidates: [ShapeCause, Geometry | undefined][] = [
+  const shapes = findDrill(problem.topic)?.outputShapes;
+  if (problem.ask === "output" && shapes !== undefined) {
+    const actual = shapes.geometry(given);
+    const candidates: [ShapeCause, LayerGeometry | undefined][] = [
       ["no-padding", isZeroPadding(actual.padding) ? undefined : { ...actual, padding: [0, 0] }],
       ["no-stride", actual.stride.every((s) => s === 1) ? undefined : { ...actual, stride: [1, 1] }],
       ["no-dilation", actual.dilation.every((d) => d === 1) ? undefined : { ...actual, dilation: [1, 1] }],
     ];
     for (const [cause, geometry] of candidates) {
-      const shape = geometry && outputShapeUnder(problem, geometry);
+      const shape = geometry && shapes.outputShape(given, geometry);
       if (shape !== undefined && !sameShape(shape, want) && sameShape(shape, got)) return cause;
     }
   }

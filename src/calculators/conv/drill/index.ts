@@ -1,10 +1,11 @@
-/** conv's drill: its topics (conv.*, the multi-channel ones too), their hints and its common mistakes. */
+/** conv's drill: its topics (conv.*, the multi-channel ones too), their hints its common mistakes and its output shapes. */
 import type { CalculatorDrill } from "../../../drill/drill.js";
 import { convChannelsGradHints, convChannelsHints } from "./channel-hints.js";
 import { convChannelsGenerators } from "./channel-topics.js";
 import { convForwardHints, convGradBiasHints, convGradInputHints, convGradKernelHints, convOutputSizeHints } from "./hints.js";
 import * as messages from "./messages.js";
 import { convMistakes } from "./mistakes.js";
+import { convOutputShapes } from "./shapes.js";
 import { convGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
@@ -23,4 +24,5 @@ export const drill: CalculatorDrill<messages.Key> = {
     "conv.channels-grad": convChannelsGradHints,
   },
   mistakes: convMistakes,
+  outputShapes: convOutputShapes,
 };

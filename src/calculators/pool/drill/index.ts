@@ -1,8 +1,9 @@
-/** pool's drill: its topics (pool.*), their hints and the common mistakes of max-pool backward. */
+/** pool's drill: its topics (pool.*), their hints and the common mistakes of max-pool backward and its output shapes. */
 import type { CalculatorDrill } from "../../../drill/drill.js";
 import { poolAvgGradHints, poolMaskHints, poolMaxGradHints, poolMaxHints } from "./hints.js";
 import * as messages from "./messages.js";
 import { poolMistakes } from "./mistakes.js";
+import { poolOutputShapes } from "./shapes.js";
 import { poolGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
@@ -15,4 +16,5 @@ export const drill: CalculatorDrill<messages.Key> = {
     "pool.avg-grad": poolAvgGradHints,
   },
   mistakes: poolMistakes,
+  outputShapes: poolOutputShapes,
 };
