@@ -11,6 +11,11 @@ import type { HintBuilder, Mistake, MistakeOf, OutputShapes } from "./tutor.js";
 export interface CalculatorDrill<Key extends string = any> {
   /** Its topics' titles and prompts, hints and mistakes, in every language (added to the catalogue when it loads). */
   messages: AreaMessages;
+  /**
+   * The given values its prompts state in words (`layers = conv5d2` or `mode = conv` beside the grids
+   * would be command-line syntax, not the exam's notation): not shown again with the given grids.
+   */
+  givenInWords: readonly string[];
   /** Its numeric topics, in the order `cnn-drill topics` lists them. */
   topics: readonly NumericGenerator<Key>[];
   /** Staged hints by topic id: every topic of the drill has them (a test checks). */

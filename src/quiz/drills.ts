@@ -54,6 +54,11 @@ export function hintTopics(): string[] {
   return drills().flatMap((drill) => Object.keys(drill.hints));
 }
 
+/** The given values some drill's prompts state in words (not shown again beside the given grids). */
+export function givenStatedInPrompt(): ReadonlySet<string> {
+  return new Set(drills().flatMap((drill) => drill.givenInWords));
+}
+
 /** Every drill's common mistakes, in the calculators' order. */
 export function drillMistakes(): readonly Mistake[] {
   return drills().flatMap((drill) => drill.mistakes);

@@ -60,12 +60,6 @@ export interface ProblemRef {
   seed: number;
 }
 
-/**
- * Given values that every prompt using them already states in words: shown again beside the grids
- * they would be command-line syntax (`layers = conv5d2`, `mode = conv`, `type = avg`), not the exam's notation.
- */
-export const GIVEN_STATED_IN_PROMPT: ReadonlySet<string> = new Set(["layers", "inputSize", "mode", "type", "nand", "or", "and", "act", "pool", "poolStride", "loss"]);
-
 export function formatProblemId(topic: string, seed: number): string {
   return `${topic}@${seed}`;
 }

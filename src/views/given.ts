@@ -3,7 +3,8 @@
  * labelled planes (matrices) and settings, and an answer's numbers as planes.
  */
 import { messageOrText, type Translate } from "../i18n/index.js";
-import { GIVEN_STATED_IN_PROMPT, type GivenValue } from "../quiz/types.js";
+import { givenStatedInPrompt } from "../quiz/drills.js";
+import type { GivenValue } from "../quiz/types.js";
 import { formatNumber } from "../render/number.js";
 
 export interface GivenPart {
@@ -34,8 +35,9 @@ function isStack(value: GivenValue): value is number[][][] {
 /** The given values in the problem's order (those the prompt states in words left out): a matrix is one part, a C×H×W stack one part per channel, anything else a setting. */
 export function givenParts(given: Record<string, GivenValue>, t: Translate, calculator?: string): GivenPart[] {
   const parts: GivenPart[] = [];
+  const statedInPrompt = givenStatedInPrompt();
   for (const [name, value] of Object.entries(given)) {
-    if (GIVEN_STATED_IN_PROMPT.has(name)) continue;
+    if (statedInPrompt.has(name)) continue;
     const label = givenLabel(name, t, calculator);
     if (isMatrix(value)) parts.push({ label, rows: value });
     else if (isStack(value)) value.forEach((plane, c) => parts.push({ label: `${label} — ${t("quiz.given.channel", { c: c + 1 })}`, rows: plane }));

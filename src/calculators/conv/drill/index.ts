@@ -10,6 +10,7 @@ import { convGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["layers", "inputSize", "mode"],
   topics: [...convGenerators, ...convChannelsGenerators],
   hints: {
     "conv.forward": convForwardHints,

@@ -6,6 +6,7 @@ import { gateGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["nand", "or", "and"],
   topics: gateGenerators,
   hints: { "gate.xor": gateXorHints, "gate.perceptron": gatePerceptronHints },
   mistakes: [],

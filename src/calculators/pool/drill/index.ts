@@ -8,6 +8,7 @@ import { poolGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["type"],
   topics: poolGenerators,
   hints: {
     "pool.max": poolMaxHints,

@@ -9,6 +9,7 @@ import { rfGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["layers", "inputSize"],
   topics: [...rfGenerators, ...rfCostGenerators],
   hints: {
     "rf.dilated-kernel": rfDilatedKernelHints,

@@ -7,6 +7,7 @@ import { roiGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: [],
   topics: roiGenerators,
   hints: { "roi.pool": roiHints },
   mistakes: roiMistakes,

@@ -7,6 +7,7 @@ import { sppGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["type"],
   topics: sppGenerators,
   hints: { "spp.length": sppLengthHints, "spp.vector": sppVectorHints },
   mistakes: sppMistakes,

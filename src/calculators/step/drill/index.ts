@@ -8,6 +8,7 @@ import { trainGenerators } from "./topics.js";
 
 export const drill: CalculatorDrill<messages.Key> = {
   messages,
+  givenInWords: ["act", "pool", "poolStride", "loss"],
   topics: trainGenerators,
   hints: {
     "train.delta": trainDeltaHints,
