@@ -30,7 +30,7 @@ export interface NumericSpec<Key extends string = string> {
   given: Record<string, GivenValue>;
   /** The key of the calculator's JSON output that is the answer. */
   ask: string;
-  /** How the answer is written; default: a matrix (a number for `gradBias`). */
+  /** How the answer is written (a test checks it against the answer's shape); default: a matrix. */
   answerForm?: Exclude<AnswerForm, "choice">;
   /** The prompt: message keys with parameters, joined by a space. */
   prompt: PromptPart<Key>[];

@@ -69,9 +69,8 @@ function commandFor(calculator: string, spec: Pick<NumericSpec, "given" | "posit
   return argv;
 }
 
-function answerFormOf(ask: string, spec: NumericSpec): AnswerForm {
-  if (spec.answerForm !== undefined) return spec.answerForm;
-  return ask === "gradBias" ? "number" : "matrix";
+function answerFormOf(spec: NumericSpec): AnswerForm {
+  return spec.answerForm ?? "matrix";
 }
 
 /** The problem `topic@seed` in `lang`. Choice problems load the question bank (on demand). */
@@ -94,6 +93,6 @@ export async function generateProblem(topic: string, seed: number, lang: Lang): 
     given: spec.given,
     ask: spec.ask,
     command: commandFor(generator.calculator, spec),
-    answerForm: answerFormOf(spec.ask, spec),
+    answerForm: answerFormOf(spec),
   };
 }

@@ -26,11 +26,11 @@ export function hasHints(topic: string): boolean {
   return findHintBuilder(topic) !== undefined;
 }
 
-/** The given values, with `gate`'s positional gate name (`cnn-drill gate xor`) added as `gate`. */
+/** The given values, with the calculator's positional word (`cnn-drill gate xor`) added under the calculator's name (`gate`). */
 function givenOf(problem: HintProblem): Given {
   const given = problem.given ?? {};
   const [, calculator, positional] = problem.command ?? [];
-  if (calculator === "gate" && positional !== undefined && !positional.startsWith("--") && given.gate === undefined) return { ...given, gate: positional };
+  if (calculator !== undefined && positional !== undefined && !positional.startsWith("--") && given[calculator] === undefined) return { ...given, [calculator]: positional };
   return given;
 }
 

@@ -178,6 +178,7 @@ function backwardGenerator(topic: TopicWithPrompt, ask: GradAsk, shapes: ConvSha
         return {
           given: { input, kernel, bias, ...nonDefaultSettings(shape), grad },
           ask,
+          answerForm: "number",
           prompt: [{ key: "quiz.prompt.convBackwardBias", params: { bias } }, setting(shape), { key: `quiz.prompt.${topic}` }],
         };
       }

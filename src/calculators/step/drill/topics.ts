@@ -104,6 +104,7 @@ const update: NumericGenerator<Key> = {
     return {
       given: { ...convGiven(drawn), ...(fromTarget ? { target: values } : { grad: values }), lr },
       ask,
+      answerForm: ask === "updatedBias" ? "number" : "matrix",
       prompt: [
         { key: ask === "updatedBias" ? "quiz.prompt.train.askUpdatedBias" : "quiz.prompt.train.askUpdatedKernel", params: { lr } },
         forwardPart(drawn, "none"),
