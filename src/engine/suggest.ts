@@ -41,7 +41,7 @@ export function closestWords(word: string, candidates: readonly string[]): strin
  * For an unknown topic id or area: the nearest ones as the `suggestion` parameter and the hint that
  * names them ("did you mean conv.forward?"), or the plain hint that points to `cnn-drill topics`.
  */
-export function topicSuggestion(word: string, candidates: readonly string[]): { suggestion: string; hintCode: string } {
+export function topicSuggestion(word: string, candidates: readonly string[]): { suggestion: string; hintCode: "quiz.topicUnknownHint" | "topic.didYouMean" | "topic.didYouMeanOneOf" } {
   const closest = closestWords(word, candidates);
   const hintCode = closest.length === 0 ? "quiz.topicUnknownHint" : closest.length === 1 ? "topic.didYouMean" : "topic.didYouMeanOneOf";
   return { suggestion: closest.join(", "), hintCode };

@@ -1,0 +1,62 @@
+/**
+ * Error codes are checked by the type checker (`npm run typecheck` compiles this file): each
+ * `@ts-expect-error` below must stay an error, or the type check fails. A code is valid when its
+ * layer declares it (src/engine/errors.ts, src/io/error-codes.ts, the catalogue, a calculator's
+ * messages), and every engine and io code has a text (src/calculators/error-codes.ts).
+ */
+import { describe, expect, it } from "vitest";
+import type { WithoutText } from "../../src/calculators/error-codes.js";
+import { conv2d } from "../../src/engine/conv2d.js";
+import { check, InputError, type EngineErrorCode, type ErrorCode } from "../../src/engine/errors.js";
+import { tensor } from "../../src/engine/tensor.js";
+import { codeText, translator } from "../../src/i18n/index.js";
+import type { IoErrorCode } from "../../src/io/error-codes.js";
+import { reportError, type CliIO } from "../../src/ui/context.js";
+import { inputErrorOf } from "../helpers/errors.js";
+
+function stderrOf(error: unknown, lang: "en" | "ko"): { lines: string; exitCode: number } {
+  let lines = "";
+  const io = { stderr: (text: string) => (lines += text) } as unknown as CliIO;
+  const exitCode = reportError(error, io, translator(lang));
+  return { lines, exitCode };
+}
+
+describe("typed error codes", () => {
+  it("a misspelt code or hint code is a type error in every layer; each layer's own codes are accepted", () => {
+    // @ts-expect-error: no such engine code
+    expect(() => check(false, "bias", "conv.biasCont")).toThrow(InputError);
+    // @ts-expect-error: no such hint code
+    expect(() => check(false, "input", "input.empty", {}, "input.emptyHnt")).toThrow(InputError);
+    // @ts-expect-error: a catalogue area's code, misspelt (quiz.idBad)
+    expect(new InputError("id", "quiz.idBda").code).toBe("quiz.idBda");
+    // @ts-expect-error: a calculator's setup code, misspelt (gate.both)
+    expect(new InputError("bias", "gate.bothe").code).toBe("gate.bothe");
+    // @ts-expect-error: the reporter's codeText takes typed codes only
+    expect(codeText(translator("en"), "conv.nope")).toBe("conv.nope");
+    // @ts-expect-error: an io code is not an engine code (the engine's list is its own)
+    const engineOnly: EngineErrorCode = "input.fileNotFound";
+    const fromEveryLayer: ErrorCode[] = ["conv.biasCount", "budget.workHint", "rf.suffixNotFor.o", "input.fileNotFound", "quiz.idBad", "gate.both", "html.withJson", "error.genericHint"];
+    const io: IoErrorCode = "input.stdinTwice";
+    expect([engineOnly, ...fromEveryLayer, io]).toHaveLength(10);
+  });
+
+  it("a code with no text is caught: WithoutText keeps exactly the codes the catalogue and the calculators lack", () => {
+    const missing: WithoutText<"conv.biasCount" | "input.empty" | "conv.noSuchText"> = "conv.noSuchText";
+    // @ts-expect-error: conv.biasCount has a text (conv's messages), so it is not among those without one
+    const hasText: WithoutText<"conv.biasCount" | "conv.noSuchText"> = "conv.biasCount";
+    expect([missing, hasText]).toEqual(["conv.noSuchText", "conv.biasCount"]);
+  });
+
+  it("the reporter shows an engine code with its calculator's text, in English and Korean, exit 2", () => {
+    const error = inputErrorOf(() => conv2d(tensor([1, 2, 2], [1, 2, 3, 4]), tensor([2, 1, 2, 2], [1, 1, 1, 1, 1, 1, 1, 1]), { bias: [1, 2, 3] }));
+    expect(error.code).toBe("conv.biasCount");
+    expect(stderrOf(error, "en")).toEqual({
+      lines: "error: --bias: has 3 values but the kernel has 2 filters\nhint: add --help to the command to see what each option takes\n",
+      exitCode: 2,
+    });
+    expect(stderrOf(error, "ko")).toEqual({
+      lines: "오류: --bias: 값이 3개인데 커널의 필터는 2개입니다\n도움말: 명령에 --help 를 붙이면 각 옵션에 무엇을 주는지 볼 수 있습니다\n",
+      exitCode: 2,
+    });
+  });
+});
