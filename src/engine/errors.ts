@@ -7,6 +7,8 @@
  * each of them adds its codes to `ErrorCodes` by declaration merging, in a file of its own layer
  * (io: src/io/error-codes.ts; the catalogue's areas: src/i18n/catalog.ts; the calculators' messages:
  * src/calculators/error-codes.ts, which also checks that every engine and io code has a text).
+ * `npm run typecheck` compiles the engine on its own (src/engine/tsconfig.json), where `ErrorCode`
+ * is this list alone: an engine code missing from it fails there.
  */
 export type MessageParams = Record<string, string | number>;
 

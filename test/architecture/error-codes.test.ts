@@ -2,7 +2,9 @@
  * Error codes are checked by the type checker (`npm run typecheck` compiles this file): each
  * `@ts-expect-error` below must stay an error, or the type check fails. A code is valid when its
  * layer declares it (src/engine/errors.ts, src/io/error-codes.ts, the catalogue, a calculator's
- * messages), and every engine and io code has a text (src/calculators/error-codes.ts).
+ * messages), and every engine and io code has a text (src/calculators/error-codes.ts). That the engine
+ * throws only its own codes, and io only the engine's and its own, is checked by compiling each on its
+ * own in `npm run typecheck` (src/engine/tsconfig.json, src/io/tsconfig.json).
  */
 import { describe, expect, it } from "vitest";
 import type { WithoutText } from "../../src/calculators/error-codes.js";
