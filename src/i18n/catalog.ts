@@ -24,6 +24,7 @@ declare module "../engine/errors.js" {
     catalogue: MessageKey;
   }
 }
+
 /** Every language, in the order help and completion list them. Adding one: here, and a `ko`-like object in each messages file. */
 export const LANGS = ["en", "ko"] as const;
 export type Lang = (typeof LANGS)[number];
