@@ -13,3 +13,5 @@ export * from "./engine/loss.js";
 export * from "./engine/step.js";
 export * from "./engine/layer-cost.js";
 export { parseMatrix, parseNumberToken, parsePair } from "./io/parse.js";
+// The codes the parsers throw: exporting their type brings their declaration into the library's ErrorCode.
+export type { IoErrorCode } from "./io/error-codes.js";

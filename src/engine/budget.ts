@@ -7,7 +7,7 @@
  * about 3.5 ns per multiply-add forward and 5 ns backward; a 1024×1024 map with its gradient
  * (about 2.1 million numbers) must still be accepted.
  */
-import { InputError } from "./errors.js";
+import { InputError, type BudgetLimit } from "./errors.js";
 
 export const LIMITS = {
   /** Numbers in all matrix inputs of one command together (input, kernel, gradient, boxes…). */
@@ -47,7 +47,7 @@ export type Limit = keyof typeof LIMITS;
  * Throws the budget error for `limit` unless `size` ≤ its limit. `argument` names the option to blame
  * (undefined when no single option is), `size` is what the input would produce.
  */
-export function checkBudget(limit: Limit, size: number, argument: string | undefined, params: Record<string, string | number> = {}): void {
+export function checkBudget(limit: BudgetLimit, size: number, argument: string | undefined, params: Record<string, string | number> = {}): void {
   if (size <= LIMITS[limit]) return;
   throw new InputError(argument, `budget.${limit}`, { ...params, size: sizeText(size), limit: LIMITS[limit] }, `budget.${limit}Hint`);
 }

@@ -83,7 +83,8 @@ function parseLayer(token: string, index: number): LayerSpec {
     const suffix = SUFFIX.exec(rest);
     if (suffix === null) throw new InputError(ARGUMENT, "rf.tokenBad", { index, token }, "rf.tokenHint");
     const letter = suffix[1];
-    check(ALLOWED_SUFFIXES[kind].includes(letter), ARGUMENT, `rf.suffixNotFor.${letter}`, { index, token, kind }, "rf.tokenHint");
+    // Every kind that takes suffixes takes s and p, so a refused letter is one of d, o, c, g.
+    check(ALLOWED_SUFFIXES[kind].includes(letter), ARGUMENT, `rf.suffixNotFor.${letter as "d" | "o" | "c" | "g"}`, { index, token, kind }, "rf.tokenHint");
     check(!given.has(letter), ARGUMENT, "rf.suffixTwice", { index, token, letter }, "rf.tokenHint");
     given.set(letter, Number(suffix[2]));
     rest = rest.slice(suffix[0].length);

@@ -9,7 +9,7 @@
  */
 import { ACTIVATIONS, applyActivation, type Activation } from "./activation.js";
 import { convBackward, convForward, outputShape, sameShape, setupConv, shapeText, type ConvGradients, type ConvOptions, type ConvSetup } from "./conv2d.js";
-import { check } from "./errors.js";
+import { check, type EngineErrorCode } from "./errors.js";
 import { poolOutputSize, type Pair } from "./geometry.js";
 import { LOSSES, squaredErrorLoss, type Loss, type LossResult } from "./loss.js";
 import { maxPoolMask, poolBackward, poolForward, setupPool, type PoolResult, type PoolSetup, type PoolType } from "./pool2d.js";
@@ -95,7 +95,7 @@ function resolvePool(options: StepPoolOptions, conv: ConvSetup): { type: PoolTyp
   return { type: options.type, size, stride };
 }
 
-function checkShape(given: Tensor, expected: readonly number[], argument: string, code: string, hintCode: string): void {
+function checkShape(given: Tensor, expected: readonly number[], argument: string, code: EngineErrorCode, hintCode: EngineErrorCode): void {
   check(sameShape(given.shape, expected), argument, code, { shape: shapeText(given.shape), expected: shapeText(expected) }, hintCode);
 }
 

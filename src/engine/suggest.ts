@@ -2,6 +2,7 @@
  * "Did you mean": the candidates closest to a mistyped word, by edit distance (insertions, deletions,
  * substitutions and swaps of neighbours), as commander suggests commands and options.
  */
+import type { EngineErrorCode } from "./errors.js";
 
 /** Edits that turn `a` into `b` (optimal string alignment: each swap of two neighbours counts once). */
 export function editDistance(a: string, b: string): number {
@@ -41,7 +42,7 @@ export function closestWords(word: string, candidates: readonly string[]): strin
  * For an unknown topic id or area: the nearest ones as the `suggestion` parameter and the hint that
  * names them ("did you mean conv.forward?"), or the plain hint that points to `cnn-drill topics`.
  */
-export function topicSuggestion(word: string, candidates: readonly string[]): { suggestion: string; hintCode: string } {
+export function topicSuggestion(word: string, candidates: readonly string[]): { suggestion: string; hintCode: EngineErrorCode } {
   const closest = closestWords(word, candidates);
   const hintCode = closest.length === 0 ? "quiz.topicUnknownHint" : closest.length === 1 ? "topic.didYouMean" : "topic.didYouMeanOneOf";
   return { suggestion: closest.join(", "), hintCode };

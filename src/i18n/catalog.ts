@@ -14,6 +14,17 @@ import type * as tutor from "./messages/tutor.js";
 export type CommonKey = keyof typeof common.en;
 /** The keys of the areas kept here (common, quiz, practice); a calculator's keys are its own (its folder's `Key`). */
 export type MessageKey = CommonKey | keyof typeof quiz.en | keyof typeof practice.en | keyof typeof hint.en | keyof typeof tutor.en;
+
+/**
+ * The layers that see the catalogue (the quiz, the tutor, practice, commands) throw its keys as error
+ * and hint codes: there, a code is valid when it has a text, in every language by the type of `ko`.
+ */
+declare module "../engine/errors.js" {
+  interface ErrorCodes {
+    catalogue: MessageKey;
+  }
+}
+
 /** Every language, in the order help and completion list them. Adding one: here, and a `ko`-like object in each messages file. */
 export const LANGS = ["en", "ko"] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,4 +1,4 @@
-import type { MessageParams } from "../engine/errors.js";
+import type { ErrorCode, MessageParams } from "../engine/errors.js";
 import { catalog, LANGS, type Lang, type MessageKey } from "./catalog.js";
 import { fillTemplate } from "./format.js";
 
@@ -21,11 +21,12 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /**
- * The message of an engine error code (or hint code). Codes are plain strings in the engine, which
- * knows nothing of the catalogue; an unknown code shows as itself (a test checks every code has a message).
+ * The text of an error's code or hint code. Every `ErrorCode` has a text (src/engine/errors.ts): the
+ * catalogue's own, or a calculator's, which is in the catalogue once its spec has loaded its messages,
+ * so a translator typed for the common keys may show it.
  */
-export function codeText(t: Translate<never>, code: string, params?: MessageParams): string {
-  return hasMessage(code) ? t(code as never, params) : code;
+export function codeText(t: Translate<never>, code: ErrorCode, params?: MessageParams): string {
+  return t(code as never, params);
 }
 
 /** The message under a key built at run time, or `fallback` when the catalogue has none. */

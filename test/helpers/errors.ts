@@ -1,6 +1,6 @@
 /** Assertions for the engine's typed input errors. */
 import { expect } from "vitest";
-import { InputError } from "../../src/engine/errors.js";
+import { InputError, type ErrorCode } from "../../src/engine/errors.js";
 
 /** Runs `run`, expecting it to throw an InputError, and returns that error for closer checks. */
 export function inputErrorOf(run: () => unknown): InputError {
@@ -14,7 +14,7 @@ export function inputErrorOf(run: () => unknown): InputError {
 }
 
 /** Expects `run` to throw an InputError naming `argument` with the message code `code`. */
-export function expectInputError(run: () => unknown, argument: string | undefined, code: string): void {
+export function expectInputError(run: () => unknown, argument: string | undefined, code: ErrorCode): void {
   const error = inputErrorOf(run);
   expect(error.argument).toBe(argument);
   expect(error.code).toBe(code);
