@@ -16,7 +16,7 @@ import type { HtmlKey } from "../render/html-messages.js";
 import type { CALCULATORS, CalculatorName } from "./index.js";
 import type { CalculatorSpec } from "./spec.js";
 
-type SpecOf<Name extends CalculatorName> = Awaited<ReturnType<(typeof CALCULATORS)[Name]>>["spec"];
+type SpecOf<Name extends CalculatorName> = Awaited<ReturnType<(typeof CALCULATORS)[Name]["spec"]>>["spec"];
 
 /** A calculator's message keys (its spec's `Key`: its own and the common ones). */
 type KeyOf<Name extends CalculatorName> = SpecOf<Name> extends CalculatorSpec<any, any, any, infer Key> ? Key : never;
