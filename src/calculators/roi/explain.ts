@@ -5,6 +5,7 @@
  */
 import { clipRange } from "../../engine/geometry.js";
 import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import { argmaxRoutes, routeGradient, type RoutedCell } from "../../engine/routing.js";
 import type { Tensor } from "../../engine/tensor.js";
 
 export interface CornerStep {
@@ -16,20 +17,30 @@ export interface CornerStep {
   half: boolean;
 }
 
-export interface RoiBinStep {
+interface RoiBinBase {
   channel: number;
   row: number;
   col: number;
   rows: [number, number];
   cols: [number, number];
-  empty: boolean;
   values: number[];
   value: number;
-  /** Position of the maximum on the map; undefined for an empty bin. */
-  at?: [number, number];
+}
+
+/** A bin with no cells on the map: it pools to 0 and routes no gradient. */
+export interface EmptyRoiBin extends RoiBinBase {
+  empty: true;
+}
+
+export interface FilledRoiBin extends RoiBinBase {
+  empty: false;
+  /** Position of the maximum on the map. */
+  at: [number, number];
   /** Other cells equal to the maximum (passed over: first maximum wins). */
   ties: number;
 }
+
+export type RoiBinStep = EmptyRoiBin | FilledRoiBin;
 
 export interface RoiBoxExplanation {
   region: RoiRegion;
@@ -46,19 +57,8 @@ export interface RoiBoxExplanation {
   output: Tensor;
 }
 
-export interface RoiGradTerm {
-  outRow: number;
-  outCol: number;
-  grad: number;
-}
-
-export interface RoiGradCell {
-  channel: number;
-  row: number;
-  col: number;
-  terms: RoiGradTerm[];
-  value: number;
-}
+/** A map cell and the upstream values routed to it from the bins whose maximum it is. */
+export type RoiGradCell = RoutedCell;
 
 export interface RoiExplanation {
   setup: RoiSetup;
@@ -106,13 +106,11 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
           const index = (c * PH + i) * PW + j;
           const at = forward.argmax[b][index];
           const value = forward.outputs[b].data[index];
-          bins.push({
-            channel: c, row: i, col: j,
-            rows: [rows.start, rows.end], cols: [cols.start, cols.end],
-            empty: values.length === 0, values, value,
-            at: at >= 0 ? [Math.floor(at / W), at % W] : undefined,
-            ties: values.length === 0 ? 0 : values.filter((v) => v === value).length - 1,
-          });
+          const base: RoiBinBase = { channel: c, row: i, col: j, rows: [rows.start, rows.end], cols: [cols.start, cols.end], values, value };
+          // The engine marks an empty bin's argmax −1.
+          bins.push(at < 0
+            ? { ...base, empty: true }
+            : { ...base, empty: false, at: [Math.floor(at / W), at % W], ties: values.filter((v) => v === value).length - 1 });
         }
     const raw = (bin: { floorPart: number; ceilPart: number }, offset: number, n: number) => bin.floorPart + offset < 0 || bin.ceilPart + offset > n;
     return {
@@ -127,14 +125,9 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
   const explanation: RoiExplanation = { setup, boxes };
   if (grad !== undefined) {
     const gradInput = roiBackward(setup, grad, forward);
-    const cells: RoiGradCell[] = [];
-    for (let c = 0; c < C; c++)
-      for (let r = 0; r < H; r++)
-        for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
-    for (const bin of boxes[0].bins) {
-      if (!bin.at) continue;
-      cells[(bin.channel * H + bin.at[0]) * W + bin.at[1]].terms.push({ outRow: bin.row, outCol: bin.col, grad: grad.data[(bin.channel * PH + bin.row) * PW + bin.col] });
-    }
+    // A gradient is given for one box only (the engine refuses more).
+    const routes = argmaxRoutes(forward.argmax[0], { channels: C, outputHeight: PH, outputWidth: PW, width: W });
+    const cells = routeGradient(setup, grad, gradInput, routes);
     explanation.backward = { grad, gradInput, cells };
   }
   return explanation;

@@ -27,7 +27,7 @@ function boxHeading(setup: RoiSetup, b: number, { t }: Context): string {
 
 export function roiWorkedHtml(explanation: RoiExplanation, context: Context): HtmlAnswer {
   const parts = explanation.boxes.map((box, b) => boxSection(box, b, explanation, context));
-  if (explanation.backward) parts.push(backward(explanation, context));
+  if (explanation.backward) parts.push(backward(explanation, explanation.backward, context));
   return { title: title(explanation.setup, context), body: join(parts) };
 }
 
@@ -89,7 +89,7 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
   const rowStarts = new Set(region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
   const colStarts = new Set(region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
   const maps = Array.from({ length: setup.channels }, (_, c) => {
-    const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
+    const maxima = new Set(box.bins.flatMap((bin) => (bin.channel === c && !bin.empty ? [`${bin.at[0]},${bin.at[1]}`] : [])));
     return binGrid(rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c), {
       caption: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : undefined,
       rows: box.mapRows, cols: box.mapCols, rowStarts, colStarts,
@@ -107,7 +107,7 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
     const label = cellLabel("y", group(setup, bin.channel), bin.row, bin.col);
     const params = { label, r1: bin.rows[0], r2: bin.rows[1], c1: bin.cols[0], c2: bin.cols[1], value: formatNumber(bin.value) };
     if (bin.empty) return [paragraph(t("roi.binEmpty", params))];
-    const items = [paragraph(t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at![0]}, ${bin.at![1]})` }))];
+    const items = [paragraph(t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at[0]}, ${bin.at[1]})` }))];
     if (bin.ties > 0) items.push(note(t("roi.binTie", { count: bin.ties, value: formatNumber(bin.value) })));
     return [join(items)];
   })));
@@ -118,10 +118,9 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
   return section("part", ...parts);
 }
 
-function backward(explanation: RoiExplanation, context: Context): Markup {
+function backward(explanation: RoiExplanation, back: NonNullable<RoiExplanation["backward"]>, context: Context): Markup {
   const { setup } = explanation;
   const { t } = context;
-  const back = explanation.backward!;
   const { height: H, width: W } = setup;
   const parts: Markup[] = [heading(2, t("roi.backward"))];
   const items: Markup[] = [];

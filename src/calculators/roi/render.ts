@@ -5,7 +5,7 @@ import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
-import { fitsOnScreen, gridLines } from "../../render/grid.js";
+import { fitsOnScreen, gridLines, routedGridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
@@ -32,7 +32,7 @@ export function renderRoiText(explanation: RoiExplanation, context: TextContext<
   explanation.boxes.forEach((box, b) => {
     lines.push(...boxLines(box, b, explanation, context), "");
   });
-  if (explanation.backward) lines.push(...backwardLines(explanation, context));
+  if (explanation.backward) lines.push(...backwardLines(explanation, explanation.backward, context));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -89,7 +89,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const colNotes = Array.from({ length: setup.width }, (_, q) => binMembership(colSpans, q));
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
-    const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
+    const maxima = new Set(box.bins.flatMap((bin) => (bin.channel === c && !bin.empty ? [`${bin.at[0]},${bin.at[1]}`] : [])));
     const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c);
     blocks.push({
       title: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : "",
@@ -111,7 +111,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
       lines.push(`  ${palette.warn(t("roi.binEmpty", params))}`);
       continue;
     }
-    lines.push(`  ${t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at![0]}, ${bin.at![1]})` })}`);
+    lines.push(`  ${t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at[0]}, ${bin.at[1]})` })}`);
     if (bin.ties > 0) lines.push(palette.dim(`    ${t("roi.binTie", { count: bin.ties, value: formatNumber(bin.value) })}`));
   }
   lines.push("");
@@ -124,9 +124,8 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   return lines;
 }
 
-function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext<Key>): string[] {
+function backwardLines(explanation: RoiExplanation, backward: NonNullable<RoiExplanation["backward"]>, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
-  const backward = explanation.backward!;
   const H = setup.height;
   const W = setup.width;
   const lines = [palette.heading(t("roi.backward")), ""];
@@ -135,13 +134,7 @@ function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext<
     const suffix = setup.inputShape.length === 3 ? ` — ${t("roi.channel", { c: c + 1 })}` : "";
     blocks.push({ title: `${t("roi.grad")}${suffix}`, lines: gridLines(rowsOf(backward.grad, c)) });
     const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
-    blocks.push({
-      title: `${t("roi.gradInputMarked")}${suffix}`,
-      lines: gridLines(rowsOf(backward.gradInput, c), {
-        text: (value, r, q) => (receives(r, q) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `),
-        style: (text, r, q) => (receives(r, q) ? palette.highlight(text) : palette.dim(text)),
-      }),
-    });
+    blocks.push({ title: `${t("roi.gradInputMarked")}${suffix}`, lines: routedGridLines(rowsOf(backward.gradInput, c), receives, palette) });
   }
   lines.push(...arrangeBlocks(blocks), "");
   for (const cell of backward.cells) {

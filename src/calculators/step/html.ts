@@ -126,8 +126,7 @@ function poolHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Ma
       parts.push(line(y, mrow(mi("max"), fenced(joined(symbols, ","))), mrow(mi("max"), fenced(joined(numbers, ","))), valueOf(setup, window.value)));
       if (window.tiedWith.length > 0) parts.push(note(t("step.pool.tieNote")));
     } else {
-      const total = window.cells.reduce((sum, cell) => sum + cell.value, 0);
-      parts.push(line(y, frac(joined(symbols, "+"), mn(window.divisor)), frac(joined(window.cells.map((cell) => factor(cell.value)), "+"), mn(window.divisor)), frac(mn(total), mn(window.divisor)), valueOf(setup, window.value)));
+      parts.push(line(y, frac(joined(symbols, "+"), mn(window.divisor)), frac(joined(window.cells.map((cell) => factor(cell.value)), "+"), mn(window.divisor)), frac(mn(window.sum), mn(window.divisor)), valueOf(setup, window.value)));
     }
   }
   const chosen = (row: number, col: number, map: number) => pool.windows.some((w) => w.kind === "max" && w.channel === map && w.chosen.row === row && w.chosen.col === col);

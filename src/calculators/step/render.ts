@@ -5,7 +5,7 @@ import type { ActivationCell, StepResult, StepSetup } from "../../engine/step.js
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
 import type { Translate } from "../../i18n/index.js";
 import type { TextContext } from "../../render/context.js";
-import { gridLines } from "../../render/grid.js";
+import { gridLines, markedCellOptions } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber, formatSignificant } from "../../render/number.js";
@@ -159,9 +159,8 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
         lines.push(palette.warn(`    ${t("pool.tie", { cells, value: show(window.chosen.value), first: chosen })}`));
       }
     } else {
-      const total = window.cells.reduce((sum, cell) => sum + cell.value, 0);
       const numbers = window.cells.map((cell) => formatFactor(cell.value));
-      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(total).replace(/^≈/, "")} / ${window.divisor} ${equalsResult(show(window.value), palette)}`);
+      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(window.sum).replace(/^≈/, "")} / ${window.divisor} ${equalsResult(show(window.value), palette)}`);
     }
   }
   lines.push("", ...arrangeBlocks(mapBlocks(pool.output, t("step.outputGrid"), context, (text) => palette.result(text), (value) => show(value))));
@@ -215,12 +214,12 @@ function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Con
   const backward = pool.backward!;
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   const { height: H, width: W } = pool.setup;
-  const receives = (map: number, row: number, col: number) => backward.cells[(map * H + row) * W + col].terms.length > 0;
+  const routed = (map: number) => markedCellOptions((row, col) => backward.cells[(map * H + row) * W + col].terms.length > 0, palette, { dimUnmarked: true });
   const blocks = [
     ...mapBlocks(backward.grad, t("step.label.gradOutput"), context),
     ...mapBlocks(backward.gradInput, t("step.gradActivationMarked"), context,
-      (text, row, col, map) => (receives(map, row, col) ? palette.highlight(text) : palette.dim(text)),
-      (value, row, col, map) => (receives(map, row, col) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `)),
+      (text, row, col, map) => routed(map).style(text, row, col),
+      (value, row, col, map) => routed(map).text(value, row, col)),
   ];
   const lines = [t(setup.pool!.type === "max" ? "step.route.max" : "step.route.avg")];
   let silent = 0;
