@@ -44,9 +44,5 @@ export function routedGridLines(rows: readonly (readonly number[])[], receives: 
   return markedGridLines(rows, receives, palette, { dimUnmarked: true });
 }
 
-/** A grid too large to read is summarised instead. */
-export const GRID_LIMIT = { rows: 16, cols: 16 } as const;
-
-export function fitsOnScreen(rows: number, cols: number): boolean {
-  return rows <= GRID_LIMIT.rows && cols <= GRID_LIMIT.cols;
-}
+/** A grid too large to read is summarised instead (the limit is the engine's, which explanations decide with). */
+export { GRID_LIMIT, fitsOnScreen } from "../engine/worked-limits.js";

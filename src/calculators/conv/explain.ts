@@ -372,3 +372,12 @@ function kernelPlanes(setup: ConvSetup): KernelPlane[] {
   }
   return planes;
 }
+
+/** Above this many output cells (or input cells) the answer is summarised, not worked cell by cell. */
+export const WORKED_LIMIT = { outputCells: 64, inputCells: 256 } as const;
+
+export function fitsWorkedAnswer(setup: ConvSetup): boolean {
+  const outputCells = setup.filters * setup.outputHeight * setup.outputWidth;
+  const inputCells = setup.channels * setup.height * setup.width;
+  return outputCells <= WORKED_LIMIT.outputCells && inputCells <= WORKED_LIMIT.inputCells;
+}

@@ -13,14 +13,8 @@ import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 
-/** Above this many output cells (or input cells) the answer is summarised, not worked cell by cell. */
-export const WORKED_LIMIT = { outputCells: 64, inputCells: 256 } as const;
-
-export function fitsWorkedAnswer(setup: ConvSetup): boolean {
-  const outputCells = setup.filters * setup.outputHeight * setup.outputWidth;
-  const inputCells = setup.channels * setup.height * setup.width;
-  return outputCells <= WORKED_LIMIT.outputCells && inputCells <= WORKED_LIMIT.inputCells;
-}
+// The worked-or-summarised decision is explain's; index.ts (and step) import it from here until they import explain.js.
+export { fitsWorkedAnswer, WORKED_LIMIT } from "./explain.js";
 
 export function renderConvText(explanation: ConvExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;

@@ -192,3 +192,11 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
   for (const step of windows) if (step.kind === "max") timesChosen[step.channel][step.chosen.row][step.chosen.col] += 1;
   return { ...base, type: "max", timesChosen };
 }
+
+/** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
+export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;
+
+export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
+  return setup.channels * setup.outputHeight * setup.outputWidth <= POOL_WORKED_LIMIT.windows &&
+    setup.channels * setup.height * setup.width <= POOL_WORKED_LIMIT.inputCells;
+}

@@ -12,13 +12,8 @@ import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 
-/** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
-export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;
-
-export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
-  return setup.channels * setup.outputHeight * setup.outputWidth <= POOL_WORKED_LIMIT.windows &&
-    setup.channels * setup.height * setup.width <= POOL_WORKED_LIMIT.inputCells;
-}
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
+export { fitsPoolWorkedAnswer, POOL_WORKED_LIMIT } from "./explain.js";
 
 function pairText([h, w]: readonly [number, number]): string {
   return h === w ? `${h}` : `(${h}, ${w})`;

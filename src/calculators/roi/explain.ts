@@ -7,6 +7,7 @@ import { clipRange } from "../../engine/geometry.js";
 import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
 import { argmaxRoutes, routeGradient, type RoutedCell } from "../../engine/routing.js";
 import type { Tensor } from "../../engine/tensor.js";
+import { fitsOnScreen } from "../../engine/worked-limits.js";
 
 export interface CornerStep {
   name: "x1" | "y1" | "x2" | "y2";
@@ -131,4 +132,13 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
     explanation.backward = { grad, gradInput, cells };
   }
   return explanation;
+}
+
+/** Above this many bins (boxes × channels × cells) or map cells the answer is summarised. */
+export const ROI_WORKED_LIMIT = { bins: 64, mapCells: 256 } as const;
+
+export function fitsRoiWorkedAnswer(setup: RoiSetup): boolean {
+  const [ph, pw] = setup.outputSize;
+  return setup.regions.length * setup.channels * ph * pw <= ROI_WORKED_LIMIT.bins &&
+    setup.channels * setup.height * setup.width <= ROI_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
 }

@@ -5,20 +5,14 @@ import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
-import { fitsOnScreen, gridLines, routedGridLines } from "../../render/grid.js";
+import { gridLines, routedGridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 
-/** Above this many bins (boxes × channels × cells) or map cells the answer is summarised. */
-export const ROI_WORKED_LIMIT = { bins: 64, mapCells: 256 } as const;
-
-export function fitsRoiWorkedAnswer(setup: RoiSetup): boolean {
-  const [ph, pw] = setup.outputSize;
-  return setup.regions.length * setup.channels * ph * pw <= ROI_WORKED_LIMIT.bins &&
-    setup.channels * setup.height * setup.width <= ROI_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
-}
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
+export { fitsRoiWorkedAnswer, ROI_WORKED_LIMIT } from "./explain.js";
 
 function group(setup: RoiSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];

@@ -4,6 +4,7 @@
  * vector's length worked out.
  */
 import { sppForward, type SppAxis, type SppLevelGeometry, type SppResult, type SppSetup, type SppShapeResult, type SppType } from "../../engine/spp.js";
+import { fitsOnScreen } from "../../engine/worked-limits.js";
 
 export interface SppBinStep {
   channel: number;
@@ -100,4 +101,12 @@ export function explainSppShape(result: SppShapeResult, type: SppType): SppShape
     };
   });
   return { result, type, levels };
+}
+
+/** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
+export const SPP_WORKED_LIMIT = { bins: 128, mapCells: 256 } as const;
+
+export function fitsSppWorkedAnswer(setup: SppSetup): boolean {
+  const bins = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0) * setup.channels;
+  return bins <= SPP_WORKED_LIMIT.bins && setup.channels * setup.height * setup.width <= SPP_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
 }

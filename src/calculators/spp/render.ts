@@ -12,15 +12,11 @@ import { formatNumber } from "../../render/number.js";
 import { renderTable } from "../../render/table.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
 
-/** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
-export const SPP_WORKED_LIMIT = { bins: 128, mapCells: 256 } as const;
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
+export { fitsSppWorkedAnswer, SPP_WORKED_LIMIT } from "./explain.js";
+
 /** Vectors up to this length are written out in the human output. */
 const VECTOR_LIMIT = 64;
-
-export function fitsSppWorkedAnswer(setup: SppSetup): boolean {
-  const bins = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0) * setup.channels;
-  return bins <= SPP_WORKED_LIMIT.bins && setup.channels * setup.height * setup.width <= SPP_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
-}
 
 function group(setup: SppSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
