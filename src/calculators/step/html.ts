@@ -70,7 +70,7 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
   else parts.push(section("part", stage(`step.stage.${setup.activation}`), activationHtml(explanation, context)));
   if (explanation.pool) {
     const { size, stride } = explanation.pool.setup;
-    const key = setup.pool!.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool";
+    const key = explanation.pool.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool";
     parts.push(section("part", stage(key, { size: size.join("×"), stride: stride[0] === stride[1] ? `${stride[0]}` : `(${stride.join(", ")})` }), poolHtml(explanation.pool, setup, context)));
   } else {
     parts.push(note(t("step.noPool")));
@@ -85,7 +85,7 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
     parts.push(note(t("step.forwardOnly")));
     return { title: t("step.title", { chain: stepChainText(setup, t) }), body: join(parts) };
   }
-  if (explanation.pool) parts.push(section("part", stage("step.stage.poolBackward"), poolBackwardHtml(explanation.pool, setup, context)));
+  if (explanation.pool?.backward) parts.push(section("part", stage("step.stage.poolBackward"), poolBackwardHtml(explanation.pool, explanation.pool.backward, setup, context)));
   if (setup.activation === "none") parts.push(note(t("step.deltaIsUpstream")));
   else parts.push(section("part", stage(`step.stage.${setup.activation}Backward`), deltaHtml(explanation, context)));
   parts.push(section("part", stage("step.stage.convBackward"), convBackwardHtml(explanation.conv, context)));
@@ -172,11 +172,10 @@ function gradOutputHtml(explanation: StepExplanation, context: Context): Markup 
   return join([...lines, figures(...mapGrids(result.backward!.gradOutput, context.t("step.label.gradOutput"), context))]);
 }
 
-function poolBackwardHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Markup {
+function poolBackwardHtml(pool: PoolExplanation, backward: NonNullable<PoolExplanation["backward"]>, setup: StepSetup, context: Context): Markup {
   const { t } = context;
-  const backward = pool.backward!;
   const { height: H, width: W } = pool.setup;
-  const parts: Markup[] = [paragraph(t(setup.pool!.type === "max" ? "step.route.max" : "step.route.avg"))];
+  const parts: Markup[] = [paragraph(t(pool.type === "max" ? "step.route.max" : "step.route.avg"))];
   let silent = 0;
   for (const cell of backward.cells) {
     if (cell.terms.length === 0) {
@@ -190,7 +189,7 @@ function poolBackwardHtml(pool: PoolExplanation, setup: StepSetup, context: Cont
     const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined;
     parts.push(worked ? line(label, symbols, numbers, mn(cell.value)) : line(label, symbols, mn(cell.value)));
   }
-  if (silent > 0) parts.push(note(t(setup.pool!.type === "max" ? "step.route.zero" : "step.route.unread")));
+  if (silent > 0) parts.push(note(t(pool.type === "max" ? "step.route.zero" : "step.route.unread")));
   const receives = (row: number, col: number, map: number): CellMark[] => (backward.cells[(map * H + row) * W + col].terms.length > 0 ? ["routed"] : []);
   parts.push(figures(...mapGrids(backward.grad, t("step.label.gradOutput"), context), ...mapGrids(backward.gradInput, t("step.label.gradActivation"), context, receives)));
   parts.push(legend([{ mark: "routed", label: t("html.legend.routed") }]));

@@ -87,7 +87,7 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
   else lines.push(stage(`step.stage.${setup.activation}`), ...activationLines(explanation, context), "");
   if (explanation.pool) {
     const { size, stride } = explanation.pool.setup;
-    lines.push(stage(setup.pool!.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool", { size: size.join("×"), stride: pairText(stride) }), ...poolForwardLines(explanation.pool, setup, context), "");
+    lines.push(stage(explanation.pool.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool", { size: size.join("×"), stride: pairText(stride) }), ...poolForwardLines(explanation.pool, setup, context), "");
   } else {
     lines.push(palette.dim(t("step.noPool")), "");
   }
@@ -103,7 +103,7 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
     lines.push(palette.dim(t("step.forwardOnly")));
     return `${lines.join("\n")}\n`;
   }
-  if (explanation.pool) lines.push(stage("step.stage.poolBackward"), ...poolBackwardLines(explanation.pool, setup, context), "");
+  if (explanation.pool?.backward) lines.push(stage("step.stage.poolBackward"), ...poolBackwardLines(explanation.pool, explanation.pool.backward, setup, context), "");
   if (setup.activation === "none") lines.push(palette.dim(t("step.deltaIsUpstream")), "");
   else lines.push(stage(`step.stage.${setup.activation}Backward`), ...activationBackwardLines(explanation, context), "");
   lines.push(stage("step.stage.convBackward"), "", ...convBackwardLines(explanation.conv, context, { heading: false }));
@@ -209,9 +209,8 @@ function gradOutputLines(explanation: StepExplanation, context: Context): string
   return lines;
 }
 
-function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Context): string[] {
+function poolBackwardLines(pool: PoolExplanation, backward: NonNullable<PoolExplanation["backward"]>, setup: StepSetup, context: Context): string[] {
   const { t, palette } = context;
-  const backward = pool.backward!;
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   const { height: H, width: W } = pool.setup;
   const routed = (map: number) => markedCellOptions((row, col) => backward.cells[(map * H + row) * W + col].terms.length > 0, palette, { dimUnmarked: true });
@@ -221,7 +220,7 @@ function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Con
       (text, row, col, map) => routed(map).style(text, row, col),
       (value, row, col, map) => routed(map).text(value, row, col)),
   ];
-  const lines = [t(setup.pool!.type === "max" ? "step.route.max" : "step.route.avg")];
+  const lines = [t(pool.type === "max" ? "step.route.max" : "step.route.avg")];
   let silent = 0;
   for (const cell of backward.cells) {
     if (cell.terms.length === 0) {
@@ -234,7 +233,7 @@ function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Con
     const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined ? ` = ${numbers.join(" + ")}` : "";
     lines.push(`${label} = ${symbols.join(" + ")}${worked} = ${palette.result(formatNumber(cell.value))}`);
   }
-  if (silent > 0) lines.push(palette.dim(t(setup.pool!.type === "max" ? "step.route.zero" : "step.route.unread")));
+  if (silent > 0) lines.push(palette.dim(t(pool.type === "max" ? "step.route.zero" : "step.route.unread")));
   lines.push("", ...arrangeBlocks(blocks));
   return lines;
 }
