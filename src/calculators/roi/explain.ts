@@ -4,7 +4,7 @@
  * the backward pass's routed values.
  */
 import { clipRange } from "../../engine/geometry.js";
-import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import { roiBackward, roiForward, type RoiAxisBin, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
 import { argmaxRoutes, routeGradient, type RoutedCell } from "../../engine/routing.js";
 import type { Tensor } from "../../engine/tensor.js";
 import { fitsOnScreen } from "../../engine/worked-limits.js";
@@ -51,6 +51,9 @@ export interface RoiBoxExplanation {
   colsOverlap: BinOverlap[];
   /** Bins cut by the map's edge (part of the region lies outside the map). */
   clipped: boolean;
+  /** Each axis's bins worked out (rows, then columns). */
+  rowRanges: RoiBinRange[];
+  colRanges: RoiBinRange[];
   /** The region's rows and columns that lie on the map, half-open (what the picture frames). */
   mapRows: [number, number];
   mapCols: [number, number];
@@ -65,6 +68,34 @@ export interface RoiExplanation {
   setup: RoiSetup;
   boxes: RoiBoxExplanation[];
   backward?: { grad: Tensor; gradInput: Tensor; cells: RoiGradCell[] };
+}
+
+/**
+ * One bin on one axis: from i·bin to (i+1)·bin in the region, floored and ceiled, plus the region's
+ * start (`rawStart`, `rawEnd`), then clipped to the map ([start, end)).
+ */
+export interface RoiBinRange {
+  lo: number;
+  hi: number;
+  rawStart: number;
+  rawEnd: number;
+  start: number;
+  end: number;
+  /** Clipping changed the range (the region runs off the map). */
+  clipped: boolean;
+  /** No cell of the map is left. */
+  empty: boolean;
+}
+
+function binRanges(bins: readonly RoiAxisBin[], size: number, offset: number): RoiBinRange[] {
+  return bins.map((bin, i) => {
+    const rawStart = bin.floorPart + offset;
+    const rawEnd = bin.ceilPart + offset;
+    return {
+      lo: i * size, hi: (i + 1) * size, rawStart, rawEnd, start: bin.start, end: bin.end,
+      clipped: rawStart !== bin.start || rawEnd !== bin.end, empty: bin.end <= bin.start,
+    };
+  });
 }
 
 /** Consecutive non-empty bins that share cells: bins `first` and `first + 1` both hold [start, end). */
@@ -119,6 +150,8 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
       rowsOverlap: overlaps(region.rowBins),
       colsOverlap: overlaps(region.colBins),
       clipped: region.rowBins.some((bin) => raw(bin, region.startRow, H)) || region.colBins.some((bin) => raw(bin, region.startCol, W)),
+      rowRanges: binRanges(region.rowBins, region.binHeight, region.startRow),
+      colRanges: binRanges(region.colBins, region.binWidth, region.startCol),
       mapRows: clipRange(region.startRow, region.endRow + 1, H),
       mapCols: clipRange(region.startCol, region.endCol + 1, W),
     };

@@ -63,18 +63,16 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
     t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) }),
   ].map((text) => paragraph(text))));
   const axes = [
-    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), ranges: box.rowRanges, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), ranges: box.colRanges, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
     parts.push(paragraph(t(a.heading, { offset, n: a.n })));
-    parts.push(list(a.bins.map((bin, i) => {
-      const rawStart = bin.floorPart + a.offset;
-      const rawEnd = bin.ceilPart + a.offset;
-      let text = t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd });
-      if (rawStart !== bin.start || rawEnd !== bin.end) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
-      if (bin.end <= bin.start) text += ` (${t("roi.binEmptyAxis")})`;
+    parts.push(list(a.ranges.map((range, i) => {
+      let text = t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(range.lo), hi: formatNumber(range.hi), offset, start: range.rawStart, end: range.rawEnd });
+      if (range.clipped) text += ` → ${t("roi.binClipped", { start: range.start, end: range.end })}`;
+      if (range.empty) text += ` (${t("roi.binEmptyAxis")})`;
       return paragraph(text);
     })));
   }
@@ -86,8 +84,8 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
 
   // The map: the region framed, a rule where each (non-empty) bin starts, each bin's maximum marked.
   parts.push(paragraph(t("html.roiPicture")));
-  const rowStarts = new Set(region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
-  const colStarts = new Set(region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
+  const rowStarts = new Set(box.rowRanges.filter((range) => !range.empty).map((range) => range.start));
+  const colStarts = new Set(box.colRanges.filter((range) => !range.empty).map((range) => range.start));
   const maps = Array.from({ length: setup.channels }, (_, c) => {
     const maxima = new Set(box.bins.flatMap((bin) => (bin.channel === c && !bin.empty ? [`${bin.at[0]},${bin.at[1]}`] : [])));
     return binGrid(rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c), {

@@ -46,19 +46,16 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const [ph, pw] = setup.outputSize;
   lines.push(`    ${t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) })}`);
   const axes = [
-    { heading: "roi.rowBins" as const, index: "i", axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins" as const, index: "j", axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, index: "i", axis: t("roi.axis.row"), ranges: box.rowRanges, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, index: "j", axis: t("roi.axis.col"), ranges: box.colRanges, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
     lines.push(`  ${t(a.heading, { offset, n: a.n })}`);
-    a.bins.forEach((bin, i) => {
-      const rawStart = bin.floorPart + a.offset;
-      const rawEnd = bin.ceilPart + a.offset;
-      const clipped = rawStart !== bin.start || rawEnd !== bin.end;
-      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, index: a.index, zeroBased: i, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd })}`;
-      if (clipped) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
-      if (bin.end <= bin.start) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
+    a.ranges.forEach((range, i) => {
+      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, index: a.index, zeroBased: i, lo: formatNumber(range.lo), hi: formatNumber(range.hi), offset, start: range.rawStart, end: range.rawEnd })}`;
+      if (range.clipped) text += ` → ${t("roi.binClipped", { start: range.start, end: range.end })}`;
+      if (range.empty) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
       lines.push(text);
     });
   }
@@ -72,10 +69,10 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   // The picture: the map with the region framed, bin starts ruled, maxima marked.
   lines.push(t("roi.picture"));
   const { mapRows: rowRange, mapCols: colRange } = box;
-  const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
-  const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
-  const rowSpans = region.rowBins.map((bin): [number, number] => [bin.start, bin.end]);
-  const colSpans = region.colBins.map((bin): [number, number] => [bin.start, bin.end]);
+  const rowBreaks = new Set([rowRange[0], rowRange[1], ...box.rowRanges.filter((range) => !range.empty).map((range) => range.start)]);
+  const colBreaks = new Set([colRange[0], colRange[1], ...box.colRanges.filter((range) => !range.empty).map((range) => range.start)]);
+  const rowSpans = box.rowRanges.map((range): [number, number] => [range.start, range.end]);
+  const colSpans = box.colRanges.map((range): [number, number] => [range.start, range.end]);
   const rowNotes = Array.from({ length: setup.height }, (_, r) => {
     const bins = binMembership(rowSpans, r);
     return bins ? `← ${t("roi.axis.row")} ${bins}` : "";
