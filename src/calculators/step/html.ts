@@ -88,7 +88,8 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
   if (explanation.pool?.backward) parts.push(section("part", stage("step.stage.poolBackward"), poolBackwardHtml(explanation.pool, explanation.pool.backward, setup, context)));
   if (setup.activation === "none") parts.push(note(t("step.deltaIsUpstream")));
   else parts.push(section("part", stage(`step.stage.${setup.activation}Backward`), deltaHtml(explanation, context)));
-  parts.push(section("part", stage("step.stage.convBackward"), convBackwardHtml(explanation.conv, context)));
+  // The conv explanation has its backward pass whenever the step has one.
+  if (explanation.conv.backward) parts.push(section("part", stage("step.stage.convBackward"), convBackwardHtml(explanation.conv, explanation.conv.backward, context)));
   if (explanation.update) parts.push(section("part", stage("step.stage.update", { lr: formatNumber(explanation.update.lr) }), updateHtml(explanation, context)));
   return { title: t("step.title", { chain: stepChainText(setup, t) }), body: join(parts) };
 }

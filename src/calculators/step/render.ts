@@ -106,7 +106,8 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
   if (explanation.pool?.backward) lines.push(stage("step.stage.poolBackward"), ...poolBackwardLines(explanation.pool, explanation.pool.backward, setup, context), "");
   if (setup.activation === "none") lines.push(palette.dim(t("step.deltaIsUpstream")), "");
   else lines.push(stage(`step.stage.${setup.activation}Backward`), ...activationBackwardLines(explanation, context), "");
-  lines.push(stage("step.stage.convBackward"), "", ...convBackwardLines(explanation.conv, context, { heading: false }));
+  // The conv explanation has its backward pass whenever the step has one.
+  if (explanation.conv.backward) lines.push(stage("step.stage.convBackward"), "", ...convBackwardLines(explanation.conv, explanation.conv.backward, context, { heading: false }));
   if (explanation.update) lines.push("", stage("step.stage.update", { lr: formatNumber(explanation.update.lr) }), ...updateLines(explanation, context));
   return `${lines.join("\n")}\n`;
 }
