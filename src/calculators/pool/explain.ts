@@ -111,8 +111,8 @@ interface PoolExplanationBase {
   frame: PaddedFrame;
   output: Tensor;
   windows: PoolWindowStep[];
-  /** Stride smaller than the window on some axis: windows share cells. */
-  overlap: boolean;
+  /** Stride smaller than the window on some axis (the first such, rows before columns): windows share cells. */
+  overlap: { stride: number; size: number } | undefined;
   /** Some input cells are read by no window (stride larger than the window, or trailing cells dropped). */
   unreadCells: number;
   backward?: { grad: Tensor; gradInput: Tensor; cells: PoolGradCell[] };
@@ -122,6 +122,16 @@ export interface MaxPoolExplanation extends PoolExplanationBase {
   type: "max";
   /** Per channel, per input cell: how many windows chose it. */
   timesChosen: number[][][];
+  /** Cells chosen by two or more windows (channel by channel, row-major), with those windows in output order: their gradients add up. */
+  sharedMaxima: SharedMaximum[];
+}
+
+export interface SharedMaximum {
+  channel: number;
+  row: number;
+  col: number;
+  /** The output cells (windows) that chose it. */
+  windows: { row: number; col: number }[];
 }
 
 export interface AvgPoolExplanation extends PoolExplanationBase {
@@ -129,6 +139,11 @@ export interface AvgPoolExplanation extends PoolExplanationBase {
 }
 
 export type PoolExplanation = MaxPoolExplanation | AvgPoolExplanation;
+
+function overlapOf({ stride, size }: PoolSetup): PoolExplanationBase["overlap"] {
+  const axis = [0, 1].find((a) => stride[a] < size[a]);
+  return axis === undefined ? undefined : { stride: stride[axis], size: size[axis] };
+}
 
 export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
   const forward = poolForward(setup);
@@ -176,7 +191,7 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
     frame: paddedFrame(setup),
     output: forward.output,
     windows,
-    overlap: setup.stride[0] < setup.size[0] || setup.stride[1] < setup.size[1],
+    overlap: overlapOf(setup),
     unreadCells: read.reduce((count, flag) => count + (flag ? 0 : 1), 0),
   };
   if (grad !== undefined) {
@@ -189,8 +204,20 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
   }
   if (setup.type === "avg") return { ...base, type: "avg" };
   const timesChosen = Array.from({ length: C }, () => Array.from({ length: H }, () => new Array<number>(W).fill(0)));
-  for (const step of windows) if (step.kind === "max") timesChosen[step.channel][step.chosen.row][step.chosen.col] += 1;
-  return { ...base, type: "max", timesChosen };
+  const chosenBy = new Map<number, { row: number; col: number }[]>();
+  for (const step of windows) {
+    if (step.kind !== "max") continue;
+    timesChosen[step.channel][step.chosen.row][step.chosen.col] += 1;
+    const at = (step.channel * H + step.chosen.row) * W + step.chosen.col;
+    const by = chosenBy.get(at);
+    if (by) by.push({ row: step.row, col: step.col });
+    else chosenBy.set(at, [{ row: step.row, col: step.col }]);
+  }
+  const sharedMaxima = [...chosenBy.entries()]
+    .filter(([, by]) => by.length > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([at, by]): SharedMaximum => ({ channel: Math.floor(at / (H * W)), row: Math.floor(at / W) % H, col: at % W, windows: by }));
+  return { ...base, type: "max", timesChosen, sharedMaxima };
 }
 
 /** Above this many windows (or input cells) the answer is summarised, not worked window by window. */

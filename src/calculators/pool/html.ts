@@ -46,10 +46,7 @@ function sizes(steps: readonly PoolSizeStep[], { t }: Context): Markup {
 function notes(explanation: PoolExplanation, { t }: Context): Markup[] {
   const { setup } = explanation;
   const parts: Markup[] = [];
-  if (explanation.overlap) {
-    const axis = setup.stride[0] < setup.size[0] ? 0 : 1;
-    parts.push(paragraph(t("pool.overlap", { stride: setup.stride[axis], size: setup.size[axis] })));
-  }
+  if (explanation.overlap) parts.push(paragraph(t("pool.overlap", explanation.overlap)));
   if (explanation.unreadCells > 0) parts.push(note(t("pool.gap", { count: explanation.unreadCells })));
   if (setup.type === "avg" && (explanation.frame.padded || setup.ceilMode)) {
     parts.push(note(t(setup.countIncludePad ? "pool.countIncludePad" : "pool.excludePad")));
@@ -140,16 +137,11 @@ function chosenCells(explanation: MaxPoolExplanation, context: Context): Markup 
     marks: (r, q) => (times[c][r][q] > 0 ? ["max"] : []),
   }));
   parts.push(figures(...items), legend([{ mark: "max", label: t("html.legend.max") }]));
-  for (let c = 0; c < setup.channels; c++)
-    for (let r = 0; r < setup.height; r++)
-      for (let q = 0; q < setup.width; q++) {
-        if (times[c][r][q] < 2) continue;
-        const windowsOf = explanation.windows
-          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
-          .map((step) => cellText(group(setup, c), step.row, step.col).replace(/^a/, "y"))
-          .join(", ");
-        parts.push(paragraph(t("pool.mask.times", { cell: cellText(group(setup, c), r, q), count: times[c][r][q], windows: windowsOf })));
-      }
+  for (const shared of explanation.sharedMaxima) {
+    const g = group(setup, shared.channel);
+    const windowsOf = shared.windows.map((window) => cellText(g, window.row, window.col).replace(/^a/, "y")).join(", ");
+    parts.push(paragraph(t("pool.mask.times", { cell: cellText(g, shared.row, shared.col), count: shared.windows.length, windows: windowsOf })));
+  }
   parts.push(note(t("pool.mask.rest")));
   return section("part", ...parts);
 }

@@ -48,10 +48,7 @@ function headerLines(setup: PoolSetup, sizes: readonly PoolSizeStep[], { t, pale
 function noteLines(explanation: PoolExplanation, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
   const lines: string[] = [];
-  if (explanation.overlap) {
-    const axis = setup.stride[0] < setup.size[0] ? 0 : 1;
-    lines.push(palette.warn(t("pool.overlap", { stride: setup.stride[axis], size: setup.size[axis] })));
-  }
+  if (explanation.overlap) lines.push(palette.warn(t("pool.overlap", explanation.overlap)));
   if (explanation.unreadCells > 0) lines.push(palette.dim(t("pool.gap", { count: explanation.unreadCells })));
   if (setup.type === "avg" && (explanation.frame.padded || setup.ceilMode)) {
     lines.push(palette.dim(t(setup.countIncludePad ? "pool.countIncludePad" : "pool.excludePad")));
@@ -166,16 +163,11 @@ function maskLines(explanation: MaxPoolExplanation, context: TextContext<Key>): 
     blocks.push({ title: `${t("pool.input")}${channelSuffix(setup, c, t)}`, lines: markedGridLines(rows, (r, q) => times[c][r][q] > 0, palette) });
   }
   lines.push(...arrangeBlocks(blocks));
-  for (let c = 0; c < setup.channels; c++)
-    for (let r = 0; r < setup.height; r++)
-      for (let q = 0; q < setup.width; q++) {
-        if (times[c][r][q] < 2) continue;
-        const windows = explanation.windows
-          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
-          .map((step) => cellLabel("y", group(setup, c), step.row, step.col))
-          .join(", ");
-        lines.push(t("pool.mask.times", { cell: cellLabel("a", group(setup, c), r, q), count: times[c][r][q], windows }));
-      }
+  for (const shared of explanation.sharedMaxima) {
+    const g = group(setup, shared.channel);
+    const windows = shared.windows.map((window) => cellLabel("y", g, window.row, window.col)).join(", ");
+    lines.push(t("pool.mask.times", { cell: cellLabel("a", g, shared.row, shared.col), count: shared.windows.length, windows }));
+  }
   lines.push(palette.dim(t("pool.mask.rest")));
   return lines;
 }

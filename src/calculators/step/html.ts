@@ -115,10 +115,7 @@ function poolMap(pool: PoolExplanation, channel: number, row: number, col: numbe
 function poolHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Markup {
   const { t } = context;
   const parts: Markup[] = [];
-  if (pool.overlap) {
-    const axis = pool.setup.stride[0] < pool.setup.size[0] ? 0 : 1;
-    parts.push(note(t("step.pool.overlap", { stride: pool.setup.stride[axis], size: pool.setup.size[axis] })));
-  }
+  if (pool.overlap) parts.push(note(t("step.pool.overlap", pool.overlap)));
   for (const window of pool.windows) {
     const y = symbolAt("y", setup, poolMap(pool, window.channel, window.row, window.col));
     const symbols = window.cells.map((cell) => symbolAt("h", setup, poolMap(pool, window.channel, cell.row, cell.col)));

@@ -143,10 +143,7 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
   const { t, palette } = context;
   const show = activationNumber(setup);
   const lines: string[] = [];
-  if (pool.overlap) {
-    const axis = pool.setup.stride[0] < pool.setup.size[0] ? 0 : 1;
-    lines.push(palette.warn(t("step.pool.overlap", { stride: pool.setup.stride[axis], size: pool.setup.size[axis] })));
-  }
+  if (pool.overlap) lines.push(palette.warn(t("step.pool.overlap", pool.overlap)));
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   for (const window of pool.windows) {
     const y = mapLabel("y", setup, mapOf(window.channel, window.row, window.col));

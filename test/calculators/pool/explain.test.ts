@@ -70,3 +70,34 @@ describe("explainPool", () => {
     expect(cells[0].terms).toEqual([{ outRow: 0, outCol: 0, grad: 1, divisor: 4 }]);
   });
 });
+
+describe("explainPool: overlap and maxima shared by several windows", () => {
+  const explain = (input: Tensor, options: PoolOptions) => explainPool(setupPool(input, options));
+
+  it("k=2 s=1: windows overlap on rows first (stride 1 < size 2); k=2 s=2: no overlap", () => {
+    expect(explain(m("1 2 1; 1 9 1; 1 1 1"), { type: "max", size: [2, 2], stride: [1, 1] }).overlap).toEqual({ stride: 1, size: 2 });
+    expect(explain(m("1 2; 3 4"), { type: "max", size: [2, 2] }).overlap).toBeUndefined();
+  });
+
+  it("k=(1,2) s=(1,1): only the columns overlap, so the note names the columns' stride 1 and size 2", () => {
+    expect(explain(m("1 2 3; 4 5 6"), { type: "avg", size: [1, 2], stride: [1, 1] }).overlap).toEqual({ stride: 1, size: 2 });
+    expect(explain(m("1 2 3; 4 5 6"), { type: "avg", size: [2, 3], stride: [2, 1] }).overlap).toEqual({ stride: 1, size: 3 });
+  });
+
+  it("x=[[1,2,1],[1,9,1],[1,1,1]] k=2 s=1: the 9 is chosen by all four windows, in output order", () => {
+    const explanation = explain(m("1 2 1; 1 9 1; 1 1 1"), { type: "max", size: [2, 2], stride: [1, 1] });
+    expect(explanation.type === "max" && explanation.sharedMaxima).toEqual([
+      { channel: 0, row: 1, col: 1, windows: [{ row: 0, col: 0 }, { row: 0, col: 1 }, { row: 1, col: 0 }, { row: 1, col: 1 }] },
+    ]);
+  });
+
+  it("2 channels, k=2 s=1: shared maxima listed channel by channel, row-major; a cell chosen once is not listed", () => {
+    // Channel 1: the 9 at (0,1) wins the two top windows; the bottom ones choose (1,0) and (1,1) once each (ties of 1s).
+    // Channel 2: the 7 at (1,1) wins all four.
+    const input = parseMatrix("[[[1,9,1],[1,1,1],[1,1,1]],[[1,1,1],[1,7,1],[1,1,1]]]", "input");
+    const explanation = explain(input, { type: "max", size: [2, 2], stride: [1, 1] });
+    expect(explanation.type === "max" && explanation.sharedMaxima.map((shared) => [shared.channel, shared.row, shared.col, shared.windows.length])).toEqual([
+      [0, 0, 1, 2], [1, 1, 1, 4],
+    ]);
+  });
+});
