@@ -1,6 +1,7 @@
 /**
- * Explanations of max/avg pooling as data: each window's cells, its maximum (and any tie it broke) or
- * its sum and divisor, and for the backward pass each input cell's routed upstream values.
+ * Explanations of max/avg pooling as data: the output sizes, the input framed by its padding, each
+ * window's cells, its maximum (and any tie it broke) or its sum and divisor, the maxima several
+ * windows share, and for the backward pass each input cell's routed upstream values (src/engine/routing.ts).
  */
 import { axisWindow, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
 import { ceilModeCount, type Pair } from "../../engine/geometry.js";
