@@ -137,18 +137,21 @@ export interface ConvExplanation {
   paddedInputs: PaddedPlane[];
   kernels: KernelPlane[];
   cells: ForwardCell[];
-  backward?: {
-    grad: Tensor;
-    gradients: ConvGradients;
-    prepared: PreparedGradient[];
-    gradInputCells: GradInputCell[];
-    gradKernelCells: GradKernelCell[];
-    gradBiasCells: GradBiasCell[];
-    /** Present when a stride exceeds 1: δ dilated by the stride, for ∂L/∂w. */
-    strideDilated?: StrideDilatedGradient[];
-    /** Axes along which the last rows/columns are read by no window. */
-    leftovers: Leftover[];
-  };
+  backward?: ConvBackwardExplanation;
+}
+
+/** The backward pass from δ, when a gradient is given. */
+export interface ConvBackwardExplanation {
+  grad: Tensor;
+  gradients: ConvGradients;
+  prepared: PreparedGradient[];
+  gradInputCells: GradInputCell[];
+  gradKernelCells: GradKernelCell[];
+  gradBiasCells: GradBiasCell[];
+  /** Present when a stride exceeds 1: δ dilated by the stride, for ∂L/∂w. */
+  strideDilated?: StrideDilatedGradient[];
+  /** Axes along which the last rows/columns are read by no window. */
+  leftovers: Leftover[];
 }
 
 function gradBiasCells(setup: ConvSetup, grad: Tensor, gradients: ConvGradients): GradBiasCell[] {
@@ -371,4 +374,13 @@ function kernelPlanes(setup: ConvSetup): KernelPlane[] {
     });
   }
   return planes;
+}
+
+/** Above this many output cells (or input cells) the answer is summarised, not worked cell by cell. */
+export const WORKED_LIMIT = { outputCells: 64, inputCells: 256 } as const;
+
+export function fitsWorkedAnswer(setup: ConvSetup): boolean {
+  const outputCells = setup.filters * setup.outputHeight * setup.outputWidth;
+  const inputCells = setup.channels * setup.height * setup.width;
+  return outputCells <= WORKED_LIMIT.outputCells && inputCells <= WORKED_LIMIT.inputCells;
 }

@@ -10,7 +10,7 @@ import { cellSymbol, derivative, note, outputSizeFormula, product, sumFormula, s
 import { factor, figures, grid, heading, indexed, join, legend, mi, mn, paragraph, section, times, type CellMark, type Markup } from "../../render/html.js";
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
-import type { ConvExplanation } from "./explain.js";
+import type { ConvBackwardExplanation, ConvExplanation } from "./explain.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
@@ -108,9 +108,8 @@ function forwardCells(explanation: ConvExplanation, { t }: Context): Markup {
   return section("part", ...parts);
 }
 
-function backward(explanation: ConvExplanation, context: Context): Markup {
+function backward(explanation: ConvExplanation, back: ConvBackwardExplanation, context: Context): Markup {
   const { setup } = explanation;
-  const back = explanation.backward!;
   const { t } = context;
   const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
   const parts: Markup[] = [heading(2, t("conv.backward")), heading(3, t("conv.gradInput"))];
@@ -169,12 +168,12 @@ export function convForwardHtml(explanation: ConvExplanation, context: Context):
 }
 
 /** The backward pass from δ (the training step reuses it). */
-export function convBackwardHtml(explanation: ConvExplanation, context: Context): Markup {
-  return backward(explanation, context);
+export function convBackwardHtml(explanation: ConvExplanation, back: ConvBackwardExplanation, context: Context): Markup {
+  return backward(explanation, back, context);
 }
 
 function workedBody(explanation: ConvExplanation, context: Context): Markup {
   const parts = [settings(explanation.setup, context), pictures(explanation, context), forwardCells(explanation, context)];
-  if (explanation.backward) parts.push(backward(explanation, context));
+  if (explanation.backward) parts.push(backward(explanation, explanation.backward, context));
   return join(parts);
 }

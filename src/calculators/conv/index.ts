@@ -2,10 +2,10 @@
 import { convBackward, convForward, setupConv, type ConvGradients, type ConvMode, type ConvSetup, type PaddingSpec } from "../../engine/conv2d.js";
 import { InputError } from "../../engine/errors.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainConv, type ConvExplanation } from "./explain.js";
+import { explainConv, fitsWorkedAnswer, type ConvExplanation } from "./explain.js";
 import type { Pair } from "../../engine/geometry.js";
 import { parseChoice, parseMatrix, parseNumberList, parsePair } from "../../io/parse.js";
-import { fitsWorkedAnswer, renderConvSummary, renderConvText } from "./render.js";
+import { renderConvSummary, renderConvText } from "./render.js";
 import { givenList, givenPair, givenTensor, givenText } from "../given.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec, GivenValue, OptionTable } from "../spec.js";

@@ -4,7 +4,7 @@ import type { Key } from "./messages.js";
 import type { ConvSetup } from "../../engine/conv2d.js";
 import { effectiveKernel } from "../../engine/geometry.js";
 import { plane, rowsOf, type Tensor } from "../../engine/tensor.js";
-import type { ConvExplanation, ForwardCell, GradInputCell, GradKernelCell } from "./explain.js";
+import type { ConvBackwardExplanation, ConvExplanation, ForwardCell, GradInputCell, GradKernelCell } from "./explain.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
 import { gridLines } from "../../render/grid.js";
@@ -13,23 +13,16 @@ import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 
-/** Above this many output cells (or input cells) the answer is summarised, not worked cell by cell. */
-export const WORKED_LIMIT = { outputCells: 64, inputCells: 256 } as const;
-
-export function fitsWorkedAnswer(setup: ConvSetup): boolean {
-  const outputCells = setup.filters * setup.outputHeight * setup.outputWidth;
-  const inputCells = setup.channels * setup.height * setup.width;
-  return outputCells <= WORKED_LIMIT.outputCells && inputCells <= WORKED_LIMIT.inputCells;
-}
+// The worked-or-summarised decision is explain's; index.ts (and step) import it from here until they import explain.js.
 
 export function renderConvText(explanation: ConvExplanation, context: TextContext<Key>): string {
   const { setup } = explanation;
   const { t, palette } = context;
   const lines: string[] = [palette.heading(t(setup.mode === "conv" ? "conv.title.conv" : "conv.title.corr")), ""];
   // A backward problem asks for gradients: they open the answer, worked out further down.
-  if (explanation.backward) lines.push(...answerLines(explanation, context), "");
+  if (explanation.backward) lines.push(...answerLines(explanation, explanation.backward, context), "");
   lines.push(...convForwardLines(explanation, context));
-  if (explanation.backward) lines.push("", ...convBackwardLines(explanation, context));
+  if (explanation.backward) lines.push("", ...convBackwardLines(explanation, explanation.backward, context));
   return `${lines.join("\n")}\n`;
 }
 
@@ -51,26 +44,25 @@ export function convForwardLines(explanation: ConvExplanation, context: TextCont
 }
 
 /** The gradients first, each with its formula, then "worked out below". */
-function answerLines(explanation: ConvExplanation, context: TextContext<Key>): string[] {
+function answerLines(explanation: ConvExplanation, backward: ConvBackwardExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
-  const backward = explanation.backward!;
   const { t, palette } = context;
   const strided = backward.strideDilated !== undefined;
   const lines = [palette.heading(t("conv.answers"))];
   lines.push(t(strided ? "conv.answerFormulasStrided" : "conv.answerFormulas"));
   const blocks = [
     ...tensorBlocks(backward.gradients.gradInput, t("conv.label.gradInput"), setup.channels, (c) => t("conv.channel", { c }), palette),
-    ...gradKernelBlocks(explanation, context),
+    ...gradKernelBlocks(explanation, backward, context),
   ];
   lines.push(...arrangeBlocks(blocks));
   for (const { filter, value } of backward.gradBiasCells) lines.push(`∂L/∂b${setup.isBank ? filter + 1 : ""} = Σ δ = ${palette.result(formatNumber(value))}`);
   return lines;
 }
 
-function gradKernelBlocks(explanation: ConvExplanation, { t, palette }: TextContext<Key>): Block[] {
+function gradKernelBlocks(explanation: ConvExplanation, backward: ConvBackwardExplanation, { t, palette }: TextContext<Key>): Block[] {
   const { setup } = explanation;
   const { filters, channels, kernelHeight: kh, kernelWidth: kw } = setup;
-  const gradKernel = explanation.backward!.gradients.gradKernel;
+  const gradKernel = backward.gradients.gradKernel;
   const blocks: Block[] = [];
   for (let index = 0; index < filters * channels; index++) {
     blocks.push({
@@ -179,9 +171,8 @@ function forwardCellLines(cell: ForwardCell, setup: ConvSetup, { palette }: Text
 }
 
 /** The backward pass from δ: ∂L/∂a through the rotated kernel, ∂L/∂w and ∂L/∂b, each cell as a sum. */
-export function convBackwardLines(explanation: ConvExplanation, context: TextContext<Key>, { heading = true } = {}): string[] {
+export function convBackwardLines(explanation: ConvExplanation, backward: ConvBackwardExplanation, context: TextContext<Key>, { heading = true } = {}): string[] {
   const { setup } = explanation;
-  const backward = explanation.backward!;
   const { t, palette } = context;
   const lines: string[] = heading ? [palette.heading(t("conv.backward")), ""] : [];
 
@@ -236,7 +227,7 @@ export function convBackwardLines(explanation: ConvExplanation, context: TextCon
       style: (text, u, v) => (dilated.isEntry[u][v] ? text : palette.dim(text)),
     }),
   }));
-  lines.push(...arrangeBlocks([...dilatedBlocks, ...gradKernelBlocks(explanation, context)]), "");
+  lines.push(...arrangeBlocks([...dilatedBlocks, ...gradKernelBlocks(explanation, backward, context)]), "");
   for (const cell of backward.gradKernelCells) lines.push(...gradKernelCellLines(cell, setup, context));
   lines.push("");
 

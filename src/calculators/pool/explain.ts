@@ -1,9 +1,11 @@
 /**
- * Explanations of max/avg pooling as data: each window's cells, its maximum (and any tie it broke) or
- * its sum and divisor, and for the backward pass each input cell's routed upstream values.
+ * Explanations of max/avg pooling as data: the output sizes, the input framed by its padding, each
+ * window's cells, its maximum (and any tie it broke) or its sum and divisor, the maxima several
+ * windows share, and for the backward pass each input cell's routed upstream values (src/engine/routing.ts).
  */
-import { argmaxPositions, axisWindow, maxPoolMask, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
-import { ceilModeCount } from "../../engine/geometry.js";
+import { axisWindow, poolBackward, poolDivisor, poolForward, type PoolSetup } from "../../engine/pool2d.js";
+import { ceilModeCount, type Pair } from "../../engine/geometry.js";
+import { argmaxRoutes, routeGradient, type GradientRoute, type RoutedCell } from "../../engine/routing.js";
 import type { Tensor } from "../../engine/tensor.js";
 
 export interface PoolCellRef {
@@ -37,6 +39,8 @@ export interface MaxWindowStep extends WindowStepBase {
 
 export interface AvgWindowStep extends WindowStepBase {
   kind: "avg";
+  /** The real cells added up (padding adds 0). */
+  sum: number;
   /** The divisor used. */
   divisor: number;
   /** Padded cells counted in the divisor (count_include_pad). */
@@ -45,20 +49,32 @@ export interface AvgWindowStep extends WindowStepBase {
 
 export type PoolWindowStep = MaxWindowStep | AvgWindowStep;
 
-/** One upstream value arriving at an input cell: from output cell (row, col), divided by `divisor` for avg. */
-export interface RoutedTerm {
-  outRow: number;
-  outCol: number;
-  grad: number;
-  divisor?: number;
+/** An input cell and the upstream values routed to it (divided by the divisor for avg). */
+export type PoolGradCell = RoutedCell;
+
+/** The input as the windows read it: each channel framed by the padding. */
+export interface PaddedFrame {
+  /** Rows of padding above and below, columns left and right. */
+  padding: Pair;
+  /** Some padding is drawn. */
+  padded: boolean;
+  /** What a padding cell holds: −∞ for max pooling (never chosen), 0 for average pooling. */
+  padValue: number;
+  /** Per channel, the (H + 2p) × (W + 2p) grid, padding cells holding `padValue`. */
+  grids: number[][][];
+  /** Whether cell (u, v) of the framed grid is padding. */
+  isPadding: boolean[][];
 }
 
-export interface PoolGradCell {
-  channel: number;
-  row: number;
-  col: number;
-  terms: RoutedTerm[];
-  value: number;
+/** The padded frame of every channel of the input. */
+export function paddedFrame(setup: PoolSetup): PaddedFrame {
+  const [ph, pw] = setup.padding;
+  const { height: H, width: W, input } = setup;
+  const padValue = setup.type === "max" ? -Infinity : 0;
+  const isPadding = Array.from({ length: H + 2 * ph }, (_, u) => Array.from({ length: W + 2 * pw }, (_, v) => u < ph || u >= ph + H || v < pw || v >= pw + W));
+  const grids = Array.from({ length: setup.channels }, (_, c) =>
+    isPadding.map((row, u) => row.map((padding, v) => (padding ? padValue : input[(c * H + u - ph) * W + v - pw]))));
+  return { padding: [ph, pw], padded: ph + pw > 0, padValue, grids, isPadding };
 }
 
 /** How one axis's output size comes about: floor, ceil, or ceil with the last window dropped (it would start in the right padding). */
@@ -89,20 +105,45 @@ export function poolSizeSteps(setup: PoolSetup): [PoolSizeStep, PoolSizeStep] {
   return [step(0), step(1)];
 }
 
-export interface PoolExplanation {
+interface PoolExplanationBase {
   setup: PoolSetup;
   sizes: [PoolSizeStep, PoolSizeStep];
+  /** The input framed by its padding, as the windows read it. */
+  frame: PaddedFrame;
   output: Tensor;
   windows: PoolWindowStep[];
-  /** Stride smaller than the window on some axis: windows share cells. */
-  overlap: boolean;
+  /** Stride smaller than the window on some axis (the first such, rows before columns): windows share cells. */
+  overlap: { stride: number; size: number } | undefined;
   /** Some input cells are read by no window (stride larger than the window, or trailing cells dropped). */
   unreadCells: number;
-  mask?: Tensor;
-  argmax?: ReturnType<typeof argmaxPositions>;
-  /** Per channel, per input cell: how many windows chose it (max). */
-  timesChosen?: number[][][];
   backward?: { grad: Tensor; gradInput: Tensor; cells: PoolGradCell[] };
+}
+
+export interface MaxPoolExplanation extends PoolExplanationBase {
+  type: "max";
+  /** Per channel, per input cell: how many windows chose it. */
+  timesChosen: number[][][];
+  /** Cells chosen by two or more windows (channel by channel, row-major), with those windows in output order: their gradients add up. */
+  sharedMaxima: SharedMaximum[];
+}
+
+export interface SharedMaximum {
+  channel: number;
+  row: number;
+  col: number;
+  /** The output cells (windows) that chose it. */
+  windows: { row: number; col: number }[];
+}
+
+export interface AvgPoolExplanation extends PoolExplanationBase {
+  type: "avg";
+}
+
+export type PoolExplanation = MaxPoolExplanation | AvgPoolExplanation;
+
+function overlapOf({ stride, size }: PoolSetup): PoolExplanationBase["overlap"] {
+  const axis = [0, 1].find((a) => stride[a] < size[a]);
+  return axis === undefined ? undefined : { stride: stride[axis], size: size[axis] };
 }
 
 export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
@@ -138,42 +179,52 @@ export function explainPool(setup: PoolSetup, grad?: Tensor): PoolExplanation {
           step = { ...base, kind: "max", chosen, tiedWith, zeroPaddingWouldWin: base.paddedCells > 0 && chosen.value < 0 };
         } else {
           const divisor = poolDivisor(setup, rows, cols);
-          step = { ...base, kind: "avg", divisor, countedPadding: divisor - cells.length };
+          const sum = cells.reduce((total, cell) => total + cell.value, 0);
+          step = { ...base, kind: "avg", sum, divisor, countedPadding: divisor - cells.length };
         }
         windows.push(step);
       }
     }
 
-  const explanation: PoolExplanation = {
+  const base: PoolExplanationBase = {
     setup,
     sizes: poolSizeSteps(setup),
+    frame: paddedFrame(setup),
     output: forward.output,
     windows,
-    overlap: setup.stride[0] < setup.size[0] || setup.stride[1] < setup.size[1],
+    overlap: overlapOf(setup),
     unreadCells: read.reduce((count, flag) => count + (flag ? 0 : 1), 0),
   };
-  if (forward.argmax) {
-    explanation.mask = maxPoolMask(setup, forward.argmax);
-    explanation.argmax = argmaxPositions(setup, forward.argmax);
-    const times = Array.from({ length: C }, () => Array.from({ length: H }, () => new Array<number>(W).fill(0)));
-    for (const step of windows) if (step.kind === "max") times[step.channel][step.chosen.row][step.chosen.col] += 1;
-    explanation.timesChosen = times;
-  }
   if (grad !== undefined) {
+    // Max pooling sends each δ to its window's chosen cell; average pooling spreads δ/divisor over the window's real cells.
+    const routes: GradientRoute[] = forward.argmax
+      ? argmaxRoutes(forward.argmax, { channels: C, outputHeight: OH, outputWidth: OW, width: W })
+      : windows.flatMap((step) => (step.kind === "avg" ? [{ channel: step.channel, outRow: step.row, outCol: step.col, cells: step.cells, divisor: step.divisor }] : []));
     const gradInput = poolBackward(setup, grad, forward);
-    const cells: PoolGradCell[] = [];
-    for (let c = 0; c < C; c++)
-      for (let r = 0; r < H; r++)
-        for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
-    for (const step of windows) {
-      const upstream = grad.data[(step.channel * OH + step.row) * OW + step.col];
-      const receivers = step.kind === "max" ? [step.chosen] : step.cells;
-      const divisor = step.kind === "avg" ? step.divisor : undefined;
-      for (const cell of receivers) {
-        cells[(step.channel * H + cell.row) * W + cell.col].terms.push({ outRow: step.row, outCol: step.col, grad: upstream, divisor });
-      }
-    }
-    explanation.backward = { grad, gradInput, cells };
+    base.backward = { grad, gradInput, cells: routeGradient(setup, grad, gradInput, routes) };
   }
-  return explanation;
+  if (setup.type === "avg") return { ...base, type: "avg" };
+  const timesChosen = Array.from({ length: C }, () => Array.from({ length: H }, () => new Array<number>(W).fill(0)));
+  const chosenBy = new Map<number, { row: number; col: number }[]>();
+  for (const step of windows) {
+    if (step.kind !== "max") continue;
+    timesChosen[step.channel][step.chosen.row][step.chosen.col] += 1;
+    const at = (step.channel * H + step.chosen.row) * W + step.chosen.col;
+    const by = chosenBy.get(at);
+    if (by) by.push({ row: step.row, col: step.col });
+    else chosenBy.set(at, [{ row: step.row, col: step.col }]);
+  }
+  const sharedMaxima = [...chosenBy.entries()]
+    .filter(([, by]) => by.length > 1)
+    .sort(([a], [b]) => a - b)
+    .map(([at, by]): SharedMaximum => ({ channel: Math.floor(at / (H * W)), row: Math.floor(at / W) % H, col: at % W, windows: by }));
+  return { ...base, type: "max", timesChosen, sharedMaxima };
+}
+
+/** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
+export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;
+
+export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
+  return setup.channels * setup.outputHeight * setup.outputWidth <= POOL_WORKED_LIMIT.windows &&
+    setup.channels * setup.height * setup.width <= POOL_WORKED_LIMIT.inputCells;
 }

@@ -9,7 +9,7 @@ import { cellSymbol, derivative, highlighted, note, outputSizeFormula, sumFormul
 import { fenced, figures, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
-import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolSizeStep } from "./explain.js";
+import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PoolExplanation, PoolSizeStep } from "./explain.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
@@ -46,13 +46,9 @@ function sizes(steps: readonly PoolSizeStep[], { t }: Context): Markup {
 function notes(explanation: PoolExplanation, { t }: Context): Markup[] {
   const { setup } = explanation;
   const parts: Markup[] = [];
-  if (explanation.overlap) {
-    const axis = setup.stride[0] < setup.size[0] ? 0 : 1;
-    parts.push(paragraph(t("pool.overlap", { stride: setup.stride[axis], size: setup.size[axis] })));
-  }
+  if (explanation.overlap) parts.push(paragraph(t("pool.overlap", explanation.overlap)));
   if (explanation.unreadCells > 0) parts.push(note(t("pool.gap", { count: explanation.unreadCells })));
-  const padded = setup.padding[0] + setup.padding[1] > 0;
-  if (setup.type === "avg" && (padded || setup.ceilMode)) {
+  if (setup.type === "avg" && (explanation.frame.padded || setup.ceilMode)) {
     parts.push(note(t(setup.countIncludePad ? "pool.countIncludePad" : "pool.excludePad")));
     if (setup.ceilMode && setup.countIncludePad) parts.push(note(t("pool.ceilDivisor")));
   }
@@ -67,15 +63,11 @@ function channelSuffix(setup: PoolSetup, channel: number, { t }: Context): strin
 
 /** One channel of the input framed by its padding (shown as ·), the first window marked. */
 function paddedInput(explanation: PoolExplanation, channel: number, context: Context): Markup {
-  const { setup } = explanation;
-  const [ph, pw] = setup.padding;
-  const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, channel);
-  const values = Array.from({ length: setup.height + 2 * ph }, (_, u) => Array.from({ length: setup.width + 2 * pw }, (_, v) => rows[u - ph]?.[v - pw] ?? 0));
-  const isPadding = (u: number, v: number) => u < ph || u >= ph + setup.height || v < pw || v >= pw + setup.width;
+  const { setup, frame } = explanation;
+  const isPadding = (u: number, v: number) => frame.isPadding[u][v];
   const inFirstWindow = (u: number, v: number) => u < setup.size[0] && v < setup.size[1];
-  const padded = ph + pw > 0;
-  return grid(values, {
-    caption: `${context.t(padded ? "pool.paddedInput" : "pool.input")}${channelSuffix(setup, channel, context)}`,
+  return grid(frame.grids[channel], {
+    caption: `${context.t(frame.padded ? "pool.paddedInput" : "pool.input")}${channelSuffix(setup, channel, context)}`,
     text: (value, u, v) => (isPadding(u, v) ? "·" : formatNumber(value)),
     marks: (u, v) => [...(isPadding(u, v) ? ["padding" as const] : []), ...(inFirstWindow(u, v) ? ["window" as const] : [])],
   });
@@ -116,8 +108,7 @@ function avgWindow(step: AvgWindowStep, setup: PoolSetup, { t }: Context): Marku
   const divisor = mn(step.divisor);
   const symbols = frac(joined(step.cells.map((cell) => cellSymbol("a", g, cell.row, cell.col)), "+"), divisor);
   const numbers = [frac(joined(step.cells.map((cell) => mn(cell.value)), "+"), divisor)];
-  const total = step.cells.reduce((sum, cell) => sum + cell.value, 0);
-  if (step.cells.length > 1) numbers.push(frac(mn(total), divisor));
+  if (step.cells.length > 1) numbers.push(frac(mn(step.sum), divisor));
   return sumFormula(cellSymbol("y", g, step.row, step.col), [symbols], [joined(numbers, "=")], step.value, { note: notes.join("; ") });
 }
 
@@ -136,34 +127,28 @@ function windows(explanation: PoolExplanation, context: Context): Markup {
   return section("part", ...parts);
 }
 
-function chosenCells(explanation: PoolExplanation, context: Context): Markup {
+function chosenCells(explanation: MaxPoolExplanation, context: Context): Markup {
   const { setup } = explanation;
   const { t } = context;
-  const times = explanation.timesChosen!;
+  const times = explanation.timesChosen;
   const parts: Markup[] = [heading(2, t("html.poolChosen"))];
   const items = Array.from({ length: setup.channels }, (_, c) => grid(rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c), {
     caption: `${t("pool.input")}${channelSuffix(setup, c, context)}`,
     marks: (r, q) => (times[c][r][q] > 0 ? ["max"] : []),
   }));
   parts.push(figures(...items), legend([{ mark: "max", label: t("html.legend.max") }]));
-  for (let c = 0; c < setup.channels; c++)
-    for (let r = 0; r < setup.height; r++)
-      for (let q = 0; q < setup.width; q++) {
-        if (times[c][r][q] < 2) continue;
-        const windowsOf = explanation.windows
-          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
-          .map((step) => cellText(group(setup, c), step.row, step.col).replace(/^a/, "y"))
-          .join(", ");
-        parts.push(paragraph(t("pool.mask.times", { cell: cellText(group(setup, c), r, q), count: times[c][r][q], windows: windowsOf })));
-      }
+  for (const shared of explanation.sharedMaxima) {
+    const g = group(setup, shared.channel);
+    const windowsOf = shared.windows.map((window) => cellText(g, window.row, window.col).replace(/^a/, "y")).join(", ");
+    parts.push(paragraph(t("pool.mask.times", { cell: cellText(g, shared.row, shared.col), count: shared.windows.length, windows: windowsOf })));
+  }
   parts.push(note(t("pool.mask.rest")));
   return section("part", ...parts);
 }
 
-function backward(explanation: PoolExplanation, context: Context): Markup {
+function backward(explanation: PoolExplanation, back: NonNullable<PoolExplanation["backward"]>, context: Context): Markup {
   const { setup } = explanation;
   const { t } = context;
-  const back = explanation.backward!;
   const { height: H, width: W } = setup;
   const parts: Markup[] = [heading(2, t("pool.backward"))];
   const items: Markup[] = [];
@@ -202,9 +187,9 @@ function workedBody(explanation: PoolExplanation, context: Context): Markup {
     items.push(grid(rowsOf(explanation.output, c), { caption: `${t("pool.output")}${channelSuffix(setup, c, context)}` }));
   }
   const entries: { mark: CellMark; label: string }[] = [{ mark: "window", label: t("html.legend.window") }];
-  if (setup.padding[0] + setup.padding[1] > 0) entries.push({ mark: "padding", label: `${t("html.legend.padding")} (·)` });
+  if (explanation.frame.padded) entries.push({ mark: "padding", label: `${t("html.legend.padding")} (·)` });
   const parts = [sizes(explanation.sizes, context), ...notes(explanation, context), figures(...items), legend(entries), windows(explanation, context)];
-  if (setup.type === "max") parts.push(chosenCells(explanation, context));
-  if (explanation.backward) parts.push(backward(explanation, context));
+  if (explanation.type === "max") parts.push(chosenCells(explanation, context));
+  if (explanation.backward) parts.push(backward(explanation, explanation.backward, context));
   return join(parts);
 }

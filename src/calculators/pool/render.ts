@@ -3,22 +3,16 @@ import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
 import type { PoolSetup } from "../../engine/pool2d.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
-import type { AvgWindowStep, MaxWindowStep, PoolExplanation, PoolGradCell, PoolSizeStep } from "./explain.js";
+import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PaddedFrame, PoolExplanation, PoolSizeStep } from "./explain.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
-import { gridLines } from "../../render/grid.js";
+import { gridLines, markedGridLines, routedGridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 
-/** Above this many windows (or input cells) the answer is summarised, not worked window by window. */
-export const POOL_WORKED_LIMIT = { windows: 64, inputCells: 256 } as const;
-
-export function fitsPoolWorkedAnswer(setup: PoolSetup): boolean {
-  return setup.channels * setup.outputHeight * setup.outputWidth <= POOL_WORKED_LIMIT.windows &&
-    setup.channels * setup.height * setup.width <= POOL_WORKED_LIMIT.inputCells;
-}
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
 
 function pairText([h, w]: readonly [number, number]): string {
   return h === w ? `${h}` : `(${h}, ${w})`;
@@ -53,37 +47,21 @@ function headerLines(setup: PoolSetup, sizes: readonly PoolSizeStep[], { t, pale
 function noteLines(explanation: PoolExplanation, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
   const lines: string[] = [];
-  if (explanation.overlap) {
-    const axis = setup.stride[0] < setup.size[0] ? 0 : 1;
-    lines.push(palette.warn(t("pool.overlap", { stride: setup.stride[axis], size: setup.size[axis] })));
-  }
+  if (explanation.overlap) lines.push(palette.warn(t("pool.overlap", explanation.overlap)));
   if (explanation.unreadCells > 0) lines.push(palette.dim(t("pool.gap", { count: explanation.unreadCells })));
-  const padded = setup.padding[0] + setup.padding[1] > 0;
-  if (setup.type === "avg" && (padded || setup.ceilMode)) {
+  if (setup.type === "avg" && (explanation.frame.padded || setup.ceilMode)) {
     lines.push(palette.dim(t(setup.countIncludePad ? "pool.countIncludePad" : "pool.excludePad")));
     if (setup.ceilMode && setup.countIncludePad) lines.push(palette.dim(t("pool.ceilDivisor")));
   }
   return lines;
 }
 
-/** The input with padding (·), or marked cells ([x]) when `marked` is given. */
-function inputBlock(setup: PoolSetup, channel: number, title: string, palette: Palette, marked?: (row: number, col: number) => boolean): Block {
-  const [ph, pw] = setup.padding;
-  const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, channel);
-  const height = setup.height + 2 * ph;
-  const width = setup.width + 2 * pw;
-  const full: number[][] = [];
-  for (let u = 0; u < height; u++) {
-    const row: number[] = [];
-    for (let v = 0; v < width; v++) row.push(rows[u - ph]?.[v - pw] ?? 0);
-    full.push(row);
-  }
-  const isPadding = (u: number, v: number) => u < ph || u >= ph + setup.height || v < pw || v >= pw + setup.width;
-  const isMarked = (u: number, v: number) => marked !== undefined && !isPadding(u, v) && marked(u - ph, v - pw);
-  const anyMark = marked !== undefined;
-  const lines = gridLines(full, {
-    text: (value, u, v) => (isPadding(u, v) ? "·" : isMarked(u, v) ? `[${formatNumber(value)}]` : anyMark ? `${formatNumber(value)} ` : formatNumber(value)),
-    style: (text, u, v) => (isMarked(u, v) ? palette.highlight(text) : isPadding(u, v) ? palette.dim(text) : text),
+/** One channel of the input framed by its padding (·). */
+function inputBlock(frame: PaddedFrame, channel: number, title: string, palette: Palette): Block {
+  const isPadding = (u: number, v: number) => frame.isPadding[u][v];
+  const lines = gridLines(frame.grids[channel], {
+    text: (value, u, v) => (isPadding(u, v) ? "·" : formatNumber(value)),
+    style: (text, u, v) => (isPadding(u, v) ? palette.dim(text) : text),
   });
   return { title, lines };
 }
@@ -100,12 +78,12 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
   if (notes.length > 0) lines.push("", ...notes);
   lines.push("");
 
-  const padded = setup.padding[0] + setup.padding[1] > 0;
-  // What a padded cell is: −∞ for max pooling (never chosen), 0 for average pooling.
-  const inputTitle = !padded ? "pool.input" : setup.type === "max" ? "pool.paddedInputMax" : "pool.paddedInput";
+  const { frame } = explanation;
+  // The title says what a padded cell is: −∞ for max pooling (never chosen), 0 for average pooling.
+  const inputTitle = !frame.padded ? "pool.input" : explanation.type === "max" ? "pool.paddedInputMax" : "pool.paddedInput";
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
-    blocks.push(inputBlock(setup, c, `${t(inputTitle)}${channelSuffix(setup, c, t)}`, palette));
+    blocks.push(inputBlock(frame, c, `${t(inputTitle)}${channelSuffix(setup, c, t)}`, palette));
     blocks.push(outputBlock(explanation.output, setup, c, context));
   }
   lines.push(...arrangeBlocks(blocks), "");
@@ -120,8 +98,8 @@ export function renderPoolText(explanation: PoolExplanation, context: TextContex
     lines.push(...(step.kind === "max" ? maxWindowLines(step, setup, context) : avgWindowLines(step, setup, context)));
   }
 
-  if (setup.type === "max") lines.push("", ...maskLines(explanation, context));
-  if (explanation.backward) lines.push("", ...backwardLines(explanation, context));
+  if (explanation.type === "max") lines.push("", ...maskLines(explanation, context));
+  if (explanation.backward) lines.push("", ...backwardLines(explanation, explanation.backward, context));
   return `${lines.join("\n")}\n`;
 }
 
@@ -150,7 +128,6 @@ function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: T
   const label = cellLabel("y", g, step.row, step.col);
   const symbols = step.cells.map((cell) => cellLabel("a", g, cell.row, cell.col));
   const numbers = step.cells.map((cell) => formatNumber(cell.value));
-  const total = step.cells.reduce((sum, cell) => sum + cell.value, 0);
   const notes: string[] = [];
   if (setup.countIncludePad) {
     if (step.paddedCells > 0) notes.push(t("pool.paddedZeros", { count: step.paddedCells }));
@@ -170,53 +147,41 @@ function avgWindowLines(step: AvgWindowStep, setup: PoolSetup, { t, palette }: T
   }
   return [
     `${label} = (${symbols.join(" + ")}) / ${divisor}${padNote}`,
-    `${indent} = (${numbers.join(" + ")}) / ${divisor} = ${formatNumber(total)} / ${divisor} = ${palette.result(formatNumber(step.value))}`,
+    `${indent} = (${numbers.join(" + ")}) / ${divisor} = ${formatNumber(step.sum)} / ${divisor} = ${palette.result(formatNumber(step.value))}`,
   ];
 }
 
-function maskLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
+function maskLines(explanation: MaxPoolExplanation, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
-  const times = explanation.timesChosen!;
+  const times = explanation.timesChosen;
   const lines = [palette.heading(t("pool.mask.title"))];
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
-    blocks.push({ ...inputBlock({ ...setup, padding: [0, 0] }, c, `${t("pool.input")}${channelSuffix(setup, c, t)}`, palette, (r, q) => times[c][r][q] > 0) });
+    const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c);
+    blocks.push({ title: `${t("pool.input")}${channelSuffix(setup, c, t)}`, lines: markedGridLines(rows, (r, q) => times[c][r][q] > 0, palette) });
   }
   lines.push(...arrangeBlocks(blocks));
-  for (let c = 0; c < setup.channels; c++)
-    for (let r = 0; r < setup.height; r++)
-      for (let q = 0; q < setup.width; q++) {
-        if (times[c][r][q] < 2) continue;
-        const windows = explanation.windows
-          .filter((step) => step.kind === "max" && step.channel === c && step.chosen.row === r && step.chosen.col === q)
-          .map((step) => cellLabel("y", group(setup, c), step.row, step.col))
-          .join(", ");
-        lines.push(t("pool.mask.times", { cell: cellLabel("a", group(setup, c), r, q), count: times[c][r][q], windows }));
-      }
+  for (const shared of explanation.sharedMaxima) {
+    const g = group(setup, shared.channel);
+    const windows = shared.windows.map((window) => cellLabel("y", g, window.row, window.col)).join(", ");
+    lines.push(t("pool.mask.times", { cell: cellLabel("a", g, shared.row, shared.col), count: shared.windows.length, windows }));
+  }
   lines.push(palette.dim(t("pool.mask.rest")));
   return lines;
 }
 
-function backwardLines(explanation: PoolExplanation, context: TextContext<Key>): string[] {
+function backwardLines(explanation: PoolExplanation, backward: NonNullable<PoolExplanation["backward"]>, context: TextContext<Key>): string[] {
   const { setup } = explanation;
   const { t, palette } = context;
-  const backward = explanation.backward!;
   const lines = [palette.heading(t("pool.backward")), ""];
-  const receives = (cell: PoolGradCell | undefined) => cell !== undefined && cell.terms.length > 0;
   const H = setup.height;
   const W = setup.width;
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
     blocks.push({ title: `${t("pool.grad")}${channelSuffix(setup, c, t)}`, lines: gridLines(rowsOf(backward.grad, c)) });
-    const cellAt = (r: number, q: number) => backward.cells[(c * H + r) * W + q];
-    blocks.push({
-      title: `${t("pool.gradInputMarked")}${channelSuffix(setup, c, t)}`,
-      lines: gridLines(rowsOf(backward.gradInput, c), {
-        text: (value, r, q) => (receives(cellAt(r, q)) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `),
-        style: (text, r, q) => (receives(cellAt(r, q)) ? palette.highlight(text) : palette.dim(text)),
-      }),
-    });
+    const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
+    blocks.push({ title: `${t("pool.gradInputMarked")}${channelSuffix(setup, c, t)}`, lines: routedGridLines(rowsOf(backward.gradInput, c), receives, palette) });
   }
   lines.push(...arrangeBlocks(blocks), "");
   lines.push(t(setup.type === "max" ? "pool.route.max" : "pool.route.avg"));

@@ -4,8 +4,10 @@
  * the backward pass's routed values.
  */
 import { clipRange } from "../../engine/geometry.js";
-import { roiBackward, roiForward, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import { roiBackward, roiForward, type RoiAxisBin, type RoiRegion, type RoiSetup } from "../../engine/roi-pool.js";
+import { argmaxRoutes, routeGradient, type RoutedCell } from "../../engine/routing.js";
 import type { Tensor } from "../../engine/tensor.js";
+import { fitsOnScreen } from "../../engine/worked-limits.js";
 
 export interface CornerStep {
   name: "x1" | "y1" | "x2" | "y2";
@@ -16,20 +18,30 @@ export interface CornerStep {
   half: boolean;
 }
 
-export interface RoiBinStep {
+interface RoiBinBase {
   channel: number;
   row: number;
   col: number;
   rows: [number, number];
   cols: [number, number];
-  empty: boolean;
   values: number[];
   value: number;
-  /** Position of the maximum on the map; undefined for an empty bin. */
-  at?: [number, number];
+}
+
+/** A bin with no cells on the map: it pools to 0 and routes no gradient. */
+export interface EmptyRoiBin extends RoiBinBase {
+  empty: true;
+}
+
+export interface FilledRoiBin extends RoiBinBase {
+  empty: false;
+  /** Position of the maximum on the map. */
+  at: [number, number];
   /** Other cells equal to the maximum (passed over: first maximum wins). */
   ties: number;
 }
+
+export type RoiBinStep = EmptyRoiBin | FilledRoiBin;
 
 export interface RoiBoxExplanation {
   region: RoiRegion;
@@ -39,6 +51,9 @@ export interface RoiBoxExplanation {
   colsOverlap: BinOverlap[];
   /** Bins cut by the map's edge (part of the region lies outside the map). */
   clipped: boolean;
+  /** Each axis's bins worked out (rows, then columns). */
+  rowRanges: RoiBinRange[];
+  colRanges: RoiBinRange[];
   /** The region's rows and columns that lie on the map, half-open (what the picture frames). */
   mapRows: [number, number];
   mapCols: [number, number];
@@ -46,24 +61,41 @@ export interface RoiBoxExplanation {
   output: Tensor;
 }
 
-export interface RoiGradTerm {
-  outRow: number;
-  outCol: number;
-  grad: number;
-}
-
-export interface RoiGradCell {
-  channel: number;
-  row: number;
-  col: number;
-  terms: RoiGradTerm[];
-  value: number;
-}
+/** A map cell and the upstream values routed to it from the bins whose maximum it is. */
+export type RoiGradCell = RoutedCell;
 
 export interface RoiExplanation {
   setup: RoiSetup;
   boxes: RoiBoxExplanation[];
   backward?: { grad: Tensor; gradInput: Tensor; cells: RoiGradCell[] };
+}
+
+/**
+ * One bin on one axis: from i·bin to (i+1)·bin in the region, floored and ceiled, plus the region's
+ * start (`rawStart`, `rawEnd`), then clipped to the map ([start, end)).
+ */
+export interface RoiBinRange {
+  lo: number;
+  hi: number;
+  rawStart: number;
+  rawEnd: number;
+  start: number;
+  end: number;
+  /** Clipping changed the range (the region runs off the map). */
+  clipped: boolean;
+  /** No cell of the map is left. */
+  empty: boolean;
+}
+
+function binRanges(bins: readonly RoiAxisBin[], size: number, offset: number): RoiBinRange[] {
+  return bins.map((bin, i) => {
+    const rawStart = bin.floorPart + offset;
+    const rawEnd = bin.ceilPart + offset;
+    return {
+      lo: i * size, hi: (i + 1) * size, rawStart, rawEnd, start: bin.start, end: bin.end,
+      clipped: rawStart !== bin.start || rawEnd !== bin.end, empty: bin.end <= bin.start,
+    };
+  });
 }
 
 /** Consecutive non-empty bins that share cells: bins `first` and `first + 1` both hold [start, end). */
@@ -106,13 +138,11 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
           const index = (c * PH + i) * PW + j;
           const at = forward.argmax[b][index];
           const value = forward.outputs[b].data[index];
-          bins.push({
-            channel: c, row: i, col: j,
-            rows: [rows.start, rows.end], cols: [cols.start, cols.end],
-            empty: values.length === 0, values, value,
-            at: at >= 0 ? [Math.floor(at / W), at % W] : undefined,
-            ties: values.length === 0 ? 0 : values.filter((v) => v === value).length - 1,
-          });
+          const base: RoiBinBase = { channel: c, row: i, col: j, rows: [rows.start, rows.end], cols: [cols.start, cols.end], values, value };
+          // The engine marks an empty bin's argmax −1.
+          bins.push(at < 0
+            ? { ...base, empty: true }
+            : { ...base, empty: false, at: [Math.floor(at / W), at % W], ties: values.filter((v) => v === value).length - 1 });
         }
     const raw = (bin: { floorPart: number; ceilPart: number }, offset: number, n: number) => bin.floorPart + offset < 0 || bin.ceilPart + offset > n;
     return {
@@ -120,6 +150,8 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
       rowsOverlap: overlaps(region.rowBins),
       colsOverlap: overlaps(region.colBins),
       clipped: region.rowBins.some((bin) => raw(bin, region.startRow, H)) || region.colBins.some((bin) => raw(bin, region.startCol, W)),
+      rowRanges: binRanges(region.rowBins, region.binHeight, region.startRow),
+      colRanges: binRanges(region.colBins, region.binWidth, region.startCol),
       mapRows: clipRange(region.startRow, region.endRow + 1, H),
       mapCols: clipRange(region.startCol, region.endCol + 1, W),
     };
@@ -127,15 +159,19 @@ export function explainRoi(setup: RoiSetup, grad?: Tensor): RoiExplanation {
   const explanation: RoiExplanation = { setup, boxes };
   if (grad !== undefined) {
     const gradInput = roiBackward(setup, grad, forward);
-    const cells: RoiGradCell[] = [];
-    for (let c = 0; c < C; c++)
-      for (let r = 0; r < H; r++)
-        for (let q = 0; q < W; q++) cells.push({ channel: c, row: r, col: q, terms: [], value: gradInput.data[(c * H + r) * W + q] });
-    for (const bin of boxes[0].bins) {
-      if (!bin.at) continue;
-      cells[(bin.channel * H + bin.at[0]) * W + bin.at[1]].terms.push({ outRow: bin.row, outCol: bin.col, grad: grad.data[(bin.channel * PH + bin.row) * PW + bin.col] });
-    }
+    // A gradient is given for one box only (the engine refuses more).
+    const routes = argmaxRoutes(forward.argmax[0], { channels: C, outputHeight: PH, outputWidth: PW, width: W });
+    const cells = routeGradient(setup, grad, gradInput, routes);
     explanation.backward = { grad, gradInput, cells };
   }
   return explanation;
+}
+
+/** Above this many bins (boxes × channels × cells) or map cells the answer is summarised. */
+export const ROI_WORKED_LIMIT = { bins: 64, mapCells: 256 } as const;
+
+export function fitsRoiWorkedAnswer(setup: RoiSetup): boolean {
+  const [ph, pw] = setup.outputSize;
+  return setup.regions.length * setup.channels * ph * pw <= ROI_WORKED_LIMIT.bins &&
+    setup.channels * setup.height * setup.width <= ROI_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
 }

@@ -27,7 +27,7 @@ function boxHeading(setup: RoiSetup, b: number, { t }: Context): string {
 
 export function roiWorkedHtml(explanation: RoiExplanation, context: Context): HtmlAnswer {
   const parts = explanation.boxes.map((box, b) => boxSection(box, b, explanation, context));
-  if (explanation.backward) parts.push(backward(explanation, context));
+  if (explanation.backward) parts.push(backward(explanation, explanation.backward, context));
   return { title: title(explanation.setup, context), body: join(parts) };
 }
 
@@ -63,18 +63,16 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
     t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) }),
   ].map((text) => paragraph(text))));
   const axes = [
-    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, axis: t("roi.axis.row"), ranges: box.rowRanges, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, axis: t("roi.axis.col"), ranges: box.colRanges, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
     parts.push(paragraph(t(a.heading, { offset, n: a.n })));
-    parts.push(list(a.bins.map((bin, i) => {
-      const rawStart = bin.floorPart + a.offset;
-      const rawEnd = bin.ceilPart + a.offset;
-      let text = t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd });
-      if (rawStart !== bin.start || rawEnd !== bin.end) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
-      if (bin.end <= bin.start) text += ` (${t("roi.binEmptyAxis")})`;
+    parts.push(list(a.ranges.map((range, i) => {
+      let text = t("roi.binLine", { axis: a.axis, i: i + 1, lo: formatNumber(range.lo), hi: formatNumber(range.hi), offset, start: range.rawStart, end: range.rawEnd });
+      if (range.clipped) text += ` → ${t("roi.binClipped", { start: range.start, end: range.end })}`;
+      if (range.empty) text += ` (${t("roi.binEmptyAxis")})`;
       return paragraph(text);
     })));
   }
@@ -86,10 +84,10 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
 
   // The map: the region framed, a rule where each (non-empty) bin starts, each bin's maximum marked.
   parts.push(paragraph(t("html.roiPicture")));
-  const rowStarts = new Set(region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
-  const colStarts = new Set(region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start));
+  const rowStarts = new Set(box.rowRanges.filter((range) => !range.empty).map((range) => range.start));
+  const colStarts = new Set(box.colRanges.filter((range) => !range.empty).map((range) => range.start));
   const maps = Array.from({ length: setup.channels }, (_, c) => {
-    const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
+    const maxima = new Set(box.bins.flatMap((bin) => (bin.channel === c && !bin.empty ? [`${bin.at[0]},${bin.at[1]}`] : [])));
     return binGrid(rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c), {
       caption: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : undefined,
       rows: box.mapRows, cols: box.mapCols, rowStarts, colStarts,
@@ -107,7 +105,7 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
     const label = cellLabel("y", group(setup, bin.channel), bin.row, bin.col);
     const params = { label, r1: bin.rows[0], r2: bin.rows[1], c1: bin.cols[0], c2: bin.cols[1], value: formatNumber(bin.value) };
     if (bin.empty) return [paragraph(t("roi.binEmpty", params))];
-    const items = [paragraph(t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at![0]}, ${bin.at![1]})` }))];
+    const items = [paragraph(t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at[0]}, ${bin.at[1]})` }))];
     if (bin.ties > 0) items.push(note(t("roi.binTie", { count: bin.ties, value: formatNumber(bin.value) })));
     return [join(items)];
   })));
@@ -118,10 +116,9 @@ function boxSection(box: RoiBoxExplanation, b: number, explanation: RoiExplanati
   return section("part", ...parts);
 }
 
-function backward(explanation: RoiExplanation, context: Context): Markup {
+function backward(explanation: RoiExplanation, back: NonNullable<RoiExplanation["backward"]>, context: Context): Markup {
   const { setup } = explanation;
   const { t } = context;
-  const back = explanation.backward!;
   const { height: H, width: W } = setup;
   const parts: Markup[] = [heading(2, t("roi.backward"))];
   const items: Markup[] = [];

@@ -5,20 +5,13 @@ import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
-import { fitsOnScreen, gridLines } from "../../render/grid.js";
+import { gridLines, routedGridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 
-/** Above this many bins (boxes × channels × cells) or map cells the answer is summarised. */
-export const ROI_WORKED_LIMIT = { bins: 64, mapCells: 256 } as const;
-
-export function fitsRoiWorkedAnswer(setup: RoiSetup): boolean {
-  const [ph, pw] = setup.outputSize;
-  return setup.regions.length * setup.channels * ph * pw <= ROI_WORKED_LIMIT.bins &&
-    setup.channels * setup.height * setup.width <= ROI_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
-}
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
 
 function group(setup: RoiSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
@@ -32,7 +25,7 @@ export function renderRoiText(explanation: RoiExplanation, context: TextContext<
   explanation.boxes.forEach((box, b) => {
     lines.push(...boxLines(box, b, explanation, context), "");
   });
-  if (explanation.backward) lines.push(...backwardLines(explanation, context));
+  if (explanation.backward) lines.push(...backwardLines(explanation, explanation.backward, context));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -52,19 +45,16 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const [ph, pw] = setup.outputSize;
   lines.push(`    ${t("roi.binSize", { roiH: region.roiHeight, ph, binH: formatNumber(region.binHeight), roiW: region.roiWidth, pw, binW: formatNumber(region.binWidth) })}`);
   const axes = [
-    { heading: "roi.rowBins" as const, index: "i", axis: t("roi.axis.row"), bins: region.rowBins, size: region.binHeight, offset: region.startRow, n: setup.height },
-    { heading: "roi.colBins" as const, index: "j", axis: t("roi.axis.col"), bins: region.colBins, size: region.binWidth, offset: region.startCol, n: setup.width },
+    { heading: "roi.rowBins" as const, index: "i", axis: t("roi.axis.row"), ranges: box.rowRanges, offset: region.startRow, n: setup.height },
+    { heading: "roi.colBins" as const, index: "j", axis: t("roi.axis.col"), ranges: box.colRanges, offset: region.startCol, n: setup.width },
   ];
   for (const a of axes) {
     const offset = a.offset < 0 ? `− ${-a.offset}` : `+ ${a.offset}`;
     lines.push(`  ${t(a.heading, { offset, n: a.n })}`);
-    a.bins.forEach((bin, i) => {
-      const rawStart = bin.floorPart + a.offset;
-      const rawEnd = bin.ceilPart + a.offset;
-      const clipped = rawStart !== bin.start || rawEnd !== bin.end;
-      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, index: a.index, zeroBased: i, lo: formatNumber(i * a.size), hi: formatNumber((i + 1) * a.size), offset, start: rawStart, end: rawEnd })}`;
-      if (clipped) text += ` → ${t("roi.binClipped", { start: bin.start, end: bin.end })}`;
-      if (bin.end <= bin.start) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
+    a.ranges.forEach((range, i) => {
+      let text = `    ${t("roi.binLine", { axis: a.axis, i: i + 1, index: a.index, zeroBased: i, lo: formatNumber(range.lo), hi: formatNumber(range.hi), offset, start: range.rawStart, end: range.rawEnd })}`;
+      if (range.clipped) text += ` → ${t("roi.binClipped", { start: range.start, end: range.end })}`;
+      if (range.empty) text += palette.warn(`  (${t("roi.binEmptyAxis")})`);
       lines.push(text);
     });
   }
@@ -78,10 +68,10 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   // The picture: the map with the region framed, bin starts ruled, maxima marked.
   lines.push(t("roi.picture"));
   const { mapRows: rowRange, mapCols: colRange } = box;
-  const rowBreaks = new Set([rowRange[0], rowRange[1], ...region.rowBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
-  const colBreaks = new Set([colRange[0], colRange[1], ...region.colBins.filter((bin) => bin.end > bin.start).map((bin) => bin.start)]);
-  const rowSpans = region.rowBins.map((bin): [number, number] => [bin.start, bin.end]);
-  const colSpans = region.colBins.map((bin): [number, number] => [bin.start, bin.end]);
+  const rowBreaks = new Set([rowRange[0], rowRange[1], ...box.rowRanges.filter((range) => !range.empty).map((range) => range.start)]);
+  const colBreaks = new Set([colRange[0], colRange[1], ...box.colRanges.filter((range) => !range.empty).map((range) => range.start)]);
+  const rowSpans = box.rowRanges.map((range): [number, number] => [range.start, range.end]);
+  const colSpans = box.colRanges.map((range): [number, number] => [range.start, range.end]);
   const rowNotes = Array.from({ length: setup.height }, (_, r) => {
     const bins = binMembership(rowSpans, r);
     return bins ? `← ${t("roi.axis.row")} ${bins}` : "";
@@ -89,7 +79,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   const colNotes = Array.from({ length: setup.width }, (_, q) => binMembership(colSpans, q));
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
-    const maxima = new Set(box.bins.filter((bin) => bin.channel === c && bin.at).map((bin) => `${bin.at![0]},${bin.at![1]}`));
+    const maxima = new Set(box.bins.flatMap((bin) => (bin.channel === c && !bin.empty ? [`${bin.at[0]},${bin.at[1]}`] : [])));
     const rows = rowsOf({ shape: [setup.channels, setup.height, setup.width], data: setup.input }, c);
     blocks.push({
       title: setup.inputShape.length === 3 ? t("roi.channel", { c: c + 1 }) : "",
@@ -111,7 +101,7 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
       lines.push(`  ${palette.warn(t("roi.binEmpty", params))}`);
       continue;
     }
-    lines.push(`  ${t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at![0]}, ${bin.at![1]})` })}`);
+    lines.push(`  ${t("roi.binMax", { ...params, values: bin.values.map(formatNumber).join(", "), cell: `(${bin.at[0]}, ${bin.at[1]})` })}`);
     if (bin.ties > 0) lines.push(palette.dim(`    ${t("roi.binTie", { count: bin.ties, value: formatNumber(bin.value) })}`));
   }
   lines.push("");
@@ -124,9 +114,8 @@ function boxLines(box: RoiBoxExplanation, b: number, explanation: RoiExplanation
   return lines;
 }
 
-function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext<Key>): string[] {
+function backwardLines(explanation: RoiExplanation, backward: NonNullable<RoiExplanation["backward"]>, { t, palette }: TextContext<Key>): string[] {
   const { setup } = explanation;
-  const backward = explanation.backward!;
   const H = setup.height;
   const W = setup.width;
   const lines = [palette.heading(t("roi.backward")), ""];
@@ -135,13 +124,7 @@ function backwardLines(explanation: RoiExplanation, { t, palette }: TextContext<
     const suffix = setup.inputShape.length === 3 ? ` — ${t("roi.channel", { c: c + 1 })}` : "";
     blocks.push({ title: `${t("roi.grad")}${suffix}`, lines: gridLines(rowsOf(backward.grad, c)) });
     const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
-    blocks.push({
-      title: `${t("roi.gradInputMarked")}${suffix}`,
-      lines: gridLines(rowsOf(backward.gradInput, c), {
-        text: (value, r, q) => (receives(r, q) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `),
-        style: (text, r, q) => (receives(r, q) ? palette.highlight(text) : palette.dim(text)),
-      }),
-    });
+    blocks.push({ title: `${t("roi.gradInputMarked")}${suffix}`, lines: routedGridLines(rowsOf(backward.gradInput, c), receives, palette) });
   }
   lines.push(...arrangeBlocks(blocks), "");
   for (const cell of backward.cells) {

@@ -3,7 +3,8 @@
  * paper's sliding window, its size, stride and count), each bin's cells and pooled value, and the
  * vector's length worked out.
  */
-import { sppForward, type SppAxis, type SppLevelGeometry, type SppResult, type SppSetup, type SppShapeResult, type SppType } from "../../engine/spp.js";
+import { sppForward, type SppAxis, type SppLevelGeometry, type SppMethod, type SppResult, type SppSetup, type SppShapeResult, type SppType } from "../../engine/spp.js";
+import { fitsOnScreen } from "../../engine/worked-limits.js";
 
 export interface SppBinStep {
   channel: number;
@@ -32,6 +33,47 @@ export interface SppExplanation {
   setup: SppSetup;
   result: SppResult;
   levels: SppLevelExplanation[];
+  /** The vector is short enough (at most VECTOR_WRITTEN_LIMIT numbers) to be written out. */
+  vectorWritten: boolean;
+  length: SppLengthStep;
+  sizeIndependence: SppSizeIndependence;
+}
+
+/** Vectors up to this length are written out in the worked answer. */
+export const VECTOR_WRITTEN_LIMIT = 64;
+
+/**
+ * The vector's length worked out: C·Σn² when every level has n×n bins (`squares`), else C·Σ(rows·columns)
+ * against the C·Σn² one would expect (`counts`, the paper's windows).
+ */
+export type SppLengthStep =
+  | { kind: "squares"; channels: number; ns: number[]; sumOfSquares: number; length: number }
+  | { kind: "counts"; channels: number; counts: [number, number][]; length: number; expected: number };
+
+/**
+ * Adaptive bins give the same length for any map at least `min` (the largest level) on a side, for
+ * example one of side `bigger`; the paper's windows can change the count with the map.
+ */
+export type SppSizeIndependence = { method: "adaptive"; min: number; bigger: number } | { method: "sppnet" };
+
+interface LevelCounts {
+  n: number;
+  rowBins: number;
+  colBins: number;
+}
+
+function lengthStep(channels: number, levels: readonly LevelCounts[], length: number, expected: number): SppLengthStep {
+  if (length === expected) {
+    const ns = levels.map((level) => level.n);
+    return { kind: "squares", channels, ns, sumOfSquares: ns.reduce((total, n) => total + n * n, 0), length };
+  }
+  return { kind: "counts", channels, counts: levels.map((level) => [level.rowBins, level.colBins]), length, expected };
+}
+
+function sizeIndependence(method: SppMethod, levels: readonly LevelCounts[], height: number, width: number): SppSizeIndependence {
+  if (method === "sppnet") return { method };
+  // An example side comfortably larger than this map (and than 13, the paper's conv5 map).
+  return { method, min: Math.max(...levels.map((level) => level.n)), bigger: Math.max(height, width, 13) + 11 };
 }
 
 /** Whether neighbouring bins along an axis share cells. */
@@ -66,7 +108,13 @@ export function explainSpp(setup: SppSetup, { detail = true } = {}): SppExplanat
       overlap: sharesCells(geometry.rows) || sharesCells(geometry.cols),
     };
   });
-  return { setup, result, levels };
+  const counts = setup.levels.map((level): LevelCounts => ({ n: level.n, rowBins: level.rows.bins.length, colBins: level.cols.bins.length }));
+  return {
+    setup, result, levels,
+    vectorWritten: result.length <= VECTOR_WRITTEN_LIMIT,
+    length: lengthStep(setup.channels, counts, result.length, result.expectedLength),
+    sizeIndependence: sizeIndependence(setup.method, counts, setup.height, setup.width),
+  };
 }
 
 /** One level of `spp --shape`: its bins on each axis and what it adds to the vector. */
@@ -87,6 +135,8 @@ export interface SppShapeExplanation {
   /** The pooling the bins are for (it changes no count). */
   type: SppType;
   levels: SppShapeLevelExplanation[];
+  length: SppLengthStep;
+  sizeIndependence: SppSizeIndependence;
 }
 
 /** `spp --shape`: per level its bins and its count of numbers, from the map's shape alone. */
@@ -99,5 +149,18 @@ export function explainSppShape(result: SppShapeResult, type: SppType): SppShape
       overlap: sharesCells(level.rowAxis) || sharesCells(level.colAxis),
     };
   });
-  return { result, type, levels };
+  const counts = result.levels.map((level): LevelCounts => ({ n: level.n, rowBins: level.rowAxis.bins.length, colBins: level.colAxis.bins.length }));
+  return {
+    result, type, levels,
+    length: lengthStep(result.channels, counts, result.length, result.expectedLength),
+    sizeIndependence: sizeIndependence(result.method, counts, result.height, result.width),
+  };
+}
+
+/** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
+export const SPP_WORKED_LIMIT = { bins: 128, mapCells: 256 } as const;
+
+export function fitsSppWorkedAnswer(setup: SppSetup): boolean {
+  const bins = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0) * setup.channels;
+  return bins <= SPP_WORKED_LIMIT.bins && setup.channels * setup.height * setup.width <= SPP_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
 }

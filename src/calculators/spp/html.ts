@@ -9,13 +9,10 @@ import { binGrid, note, summaryHtml, type HtmlAnswer, type HtmlContext } from ".
 import { dataTable, element, figures, formula, frac, grid, heading, join, legend, mn, mo, mrow, paragraph, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { cellLabel } from "../../render/labels.js";
 import { formatNumber } from "../../render/number.js";
-import type { SppExplanation, SppLevelExplanation, SppShapeExplanation } from "./explain.js";
+import type { SppExplanation, SppLengthStep, SppLevelExplanation, SppShapeExplanation } from "./explain.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
-
-/** Vectors up to this length are written out, as in the text answer. */
-const VECTOR_LIMIT = 64;
 
 export function sppHtml({ kind, explanation }: { kind: "worked" | "summary"; explanation: SppExplanation }, context: Context): HtmlAnswer {
   const { setup } = explanation;
@@ -129,34 +126,28 @@ function vector(explanation: SppExplanation, context: Context, showLevels: boole
   const { setup, result } = explanation;
   const { t } = context;
   const parts: Markup[] = [heading(2, t("spp.vector"))];
-  if (result.length <= VECTOR_LIMIT) {
+  if (explanation.vectorWritten) {
     if (showLevels) for (const level of result.levels) parts.push(paragraph(t("spp.vectorLevel", { n: level.n, values: Array.from(level.output.data, formatNumber).join(", ") })));
     parts.push(paragraph(t("spp.vectorAll", { length: result.length, values: result.vector.map(formatNumber).join(", ") })));
   } else {
     parts.push(paragraph(t("spp.vectorLong", { length: result.length })));
   }
-  const C = setup.channels;
-  const ns = setup.levels.map((level) => level.n);
-  if (result.length === result.expectedLength) {
-    const squares = ns.map((n) => `${n}²`).join(" + ");
-    const sum = ns.reduce((total, n) => total + n * n, 0);
-    parts.push(paragraph(t("spp.length", { channels: C, squares, sum, length: result.length })));
-  } else {
-    const products = setup.levels.map((level) => `${level.rows.bins.length}·${level.cols.bins.length}`).join(" + ");
-    parts.push(paragraph(t("spp.lengthDiffers", { channels: C, products, length: result.length, expected: result.expectedLength })));
-  }
-  if (setup.method === "adaptive") {
-    const min = Math.max(...ns);
-    const bigger = Math.max(setup.height, setup.width, 13) + 11;
-    parts.push(paragraph(t("spp.independent", { height: setup.height, width: setup.width, length: result.length, min, bigger })));
-  } else {
-    parts.push(note(t("spp.dependsSppnet")));
-  }
+  parts.push(paragraph(lengthText(explanation.length, context)));
+  const independence = explanation.sizeIndependence;
+  parts.push(independence.method === "adaptive"
+    ? paragraph(t("spp.independent", { height: setup.height, width: setup.width, length: result.length, min: independence.min, bigger: independence.bigger }))
+    : note(t("spp.dependsSppnet")));
   return section("part", ...parts);
 }
 
+/** The length's sum of squares worked out, or the bin counts when they are not n². */
+function lengthText(step: SppLengthStep, { t }: Context): string {
+  if (step.kind === "squares") return t("spp.length", { channels: step.channels, squares: step.ns.map((n) => `${n}²`).join(" + "), sum: step.sumOfSquares, length: step.length });
+  return t("spp.lengthDiffers", { channels: step.channels, products: step.counts.map(([rows, cols]) => `${rows}·${cols}`).join(" + "), length: step.length, expected: step.expected });
+}
+
 /** `spp --shape`: the count of each level as a table (n, bins, C·bins) and the length, from the shape alone. */
-export function sppShapeHtml({ result, type, levels }: SppShapeExplanation, context: Context): HtmlAnswer {
+export function sppShapeHtml({ result, type, levels, length }: SppShapeExplanation, context: Context): HtmlAnswer {
   const { t } = context;
   const { channels, height, width } = result;
   const rows = levels.map((level) => [
@@ -165,10 +156,6 @@ export function sppShapeHtml({ result, type, levels }: SppShapeExplanation, cont
     `${channels}·${level.bins} = ${level.numbers}`,
   ]);
   const ns = levels.map((level) => level.n);
-  const sum = ns.reduce((total, n) => total + n * n, 0);
-  const length = result.length === result.expectedLength
-    ? t("spp.length", { channels, squares: ns.map((n) => `${n}²`).join(" + "), sum, length: result.length })
-    : t("spp.lengthDiffers", { channels, products: levels.map((level) => `${level.rows.bins.length}·${level.cols.bins.length}`).join(" + "), length: result.length, expected: result.expectedLength });
   return {
     title: t("spp.shapeTitle", { levels: ns.join(", ") }),
     body: join([
@@ -176,7 +163,7 @@ export function sppShapeHtml({ result, type, levels }: SppShapeExplanation, cont
       paragraph(t("spp.shapeMap", { height, width, channels })),
       heading(2, t("spp.countHeading")),
       dataTable([t("spp.column.level"), t("spp.column.bins"), t("spp.column.numbers")], rows),
-      paragraph(length),
+      paragraph(lengthText(length, context)),
     ]),
   };
 }

@@ -2,9 +2,9 @@
 import { InputError } from "../../engine/errors.js";
 import { sppBins, sppForward, sppShape, setupSpp, type SppMethod, type SppSetup, type SppShapeResult, type SppType } from "../../engine/spp.js";
 import type { Tensor } from "../../engine/tensor.js";
-import { explainSpp, explainSppShape, type SppExplanation, type SppShapeExplanation } from "./explain.js";
+import { explainSpp, explainSppShape, fitsSppWorkedAnswer, type SppExplanation, type SppShapeExplanation } from "./explain.js";
 import { parseChoice, parseMatrix, parseNumberList } from "../../io/parse.js";
-import { fitsSppWorkedAnswer, renderSppShapeText, renderSppSummary, renderSppText } from "./render.js";
+import { renderSppShapeText, renderSppSummary, renderSppText } from "./render.js";
 import { givenList, givenTensor, givenText } from "../given.js";
 import { en, ko, type Key } from "./messages.js";
 import type { CalculatorSpec } from "../spec.js";

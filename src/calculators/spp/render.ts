@@ -4,7 +4,7 @@ import type { Key } from "./messages.js";
 import { shapeText } from "../../engine/conv2d.js";
 import type { SppAxis, SppLevelGeometry, SppMethod, SppSetup } from "../../engine/spp.js";
 import { rowsOf } from "../../engine/tensor.js";
-import type { SppExplanation, SppShapeExplanation } from "./explain.js";
+import type { SppExplanation, SppLengthStep, SppShapeExplanation, SppSizeIndependence } from "./explain.js";
 import { fitsOnScreen, gridLines } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
@@ -12,15 +12,8 @@ import { formatNumber } from "../../render/number.js";
 import { renderTable } from "../../render/table.js";
 import { binMembership, framedGridLines } from "../../render/frame.js";
 
-/** Above this many bins in all (or map cells) the levels are summarised instead of drawn. */
-export const SPP_WORKED_LIMIT = { bins: 128, mapCells: 256 } as const;
-/** Vectors up to this length are written out in the human output. */
-const VECTOR_LIMIT = 64;
+// The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
 
-export function fitsSppWorkedAnswer(setup: SppSetup): boolean {
-  const bins = setup.levels.reduce((total, level) => total + level.rows.bins.length * level.cols.bins.length, 0) * setup.channels;
-  return bins <= SPP_WORKED_LIMIT.bins && setup.channels * setup.height * setup.width <= SPP_WORKED_LIMIT.mapCells && fitsOnScreen(setup.height, setup.width);
-}
 
 function group(setup: SppSetup, channel: number): number[] {
   return setup.inputShape.length === 3 ? [channel] : [];
@@ -135,9 +128,9 @@ function levelLines(explanation: SppExplanation, index: number, context: TextCon
 
 function vectorLines(explanation: SppExplanation, context: TextContext<Key>, showLevels: boolean): string[] {
   const { t, palette } = context;
-  const { setup, result } = explanation;
+  const { result } = explanation;
   const lines = [palette.heading(t("spp.vector"))];
-  if (result.length <= VECTOR_LIMIT) {
+  if (explanation.vectorWritten) {
     if (showLevels) {
       for (const level of result.levels) lines.push(`  ${t("spp.vectorLevel", { n: level.n, values: Array.from(level.output.data, formatNumber).join(", ") })}`);
     }
@@ -145,16 +138,14 @@ function vectorLines(explanation: SppExplanation, context: TextContext<Key>, sho
   } else {
     lines.push(`  ${t("spp.vectorLong", { length: result.length })}`);
   }
-  const ns = setup.levels.map((level) => level.n);
-  lines.push(lengthLine(setup.channels, setup.levels, result.length, result.expectedLength, context));
-  if (setup.method === "adaptive") {
-    const min = Math.max(...ns);
-    const bigger = Math.max(setup.height, setup.width, 13) + 11;
-    lines.push(`  ${t("spp.independent", { height: setup.height, width: setup.width, length: result.length, min, bigger })}`);
-  } else {
-    lines.push(palette.dim(`  ${t("spp.dependsSppnet")}`));
-  }
+  const { height, width } = explanation.setup;
+  lines.push(lengthLine(explanation.length, context), independenceLine(explanation.sizeIndependence, height, width, explanation.length.length, context));
   return lines;
+}
+
+function independenceLine(independence: SppSizeIndependence, height: number, width: number, length: number, { t, palette }: TextContext<Key>): string {
+  if (independence.method === "sppnet") return palette.dim(`  ${t("spp.dependsSppnet")}`);
+  return `  ${t("spp.independent", { height, width, length, min: independence.min, bigger: independence.bigger })}`;
 }
 
 export function renderSppText(explanation: SppExplanation, context: TextContext<Key>): string {
@@ -182,19 +173,17 @@ export function renderSppSummary(explanation: SppExplanation, context: TextConte
 }
 
 /** The length's sum of squares worked out: `C·(1² + 2² + 4²) = C·21 = length`, or the bin counts when they are not n². */
-function lengthLine(channels: number, levels: readonly { n: number; rows: SppAxis; cols: SppAxis }[], length: number, expectedLength: number, { t, palette }: TextContext<Key>): string {
-  const ns = levels.map((level) => level.n);
-  if (length === expectedLength) {
-    const squares = ns.map((n) => `${n}²`).join(" + ");
-    const sum = ns.reduce((total, n) => total + n * n, 0);
-    return `  ${t("spp.length", { channels, squares, sum, length: palette.result(String(length)) })}`;
+function lengthLine(step: SppLengthStep, { t, palette }: TextContext<Key>): string {
+  if (step.kind === "squares") {
+    const squares = step.ns.map((n) => `${n}²`).join(" + ");
+    return `  ${t("spp.length", { channels: step.channels, squares, sum: step.sumOfSquares, length: palette.result(String(step.length)) })}`;
   }
-  const products = levels.map((level) => `${level.rows.bins.length}·${level.cols.bins.length}`).join(" + ");
-  return palette.warn(`  ${t("spp.lengthDiffers", { channels, products, length, expected: expectedLength })}`);
+  const products = step.counts.map(([rows, cols]) => `${rows}·${cols}`).join(" + ");
+  return palette.warn(`  ${t("spp.lengthDiffers", { channels: step.channels, products, length: step.length, expected: step.expected })}`);
 }
 
 /** `spp --shape`: each level's bins on both axes, a table of n, bins and C·bins, then the length. */
-export function renderSppShapeText({ result, type, levels }: SppShapeExplanation, context: TextContext<Key>): string {
+export function renderSppShapeText({ result, type, levels, length, sizeIndependence }: SppShapeExplanation, context: TextContext<Key>): string {
   const { t, palette } = context;
   const { channels, height, width } = result;
   const lines = [
@@ -214,13 +203,6 @@ export function renderSppShapeText({ result, type, levels }: SppShapeExplanation
     `${channels}·${level.bins} = ${level.numbers}`,
   ]);
   lines.push(renderTable([t("spp.column.level"), t("spp.column.bins"), t("spp.column.numbers")], rows, palette, ["right", "left", "left"]));
-  lines.push(lengthLine(channels, levels, result.length, result.expectedLength, context));
-  if (result.method === "adaptive") {
-    const min = Math.max(...levels.map((level) => level.n));
-    const bigger = Math.max(height, width, 13) + 11;
-    lines.push(`  ${t("spp.independent", { height, width, length: result.length, min, bigger })}`);
-  } else {
-    lines.push(palette.dim(`  ${t("spp.dependsSppnet")}`));
-  }
+  lines.push(lengthLine(length, context), independenceLine(sizeIndependence, height, width, result.length, context));
   return `${lines.join("\n")}\n`;
 }

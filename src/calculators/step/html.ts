@@ -70,7 +70,7 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
   else parts.push(section("part", stage(`step.stage.${setup.activation}`), activationHtml(explanation, context)));
   if (explanation.pool) {
     const { size, stride } = explanation.pool.setup;
-    const key = setup.pool!.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool";
+    const key = explanation.pool.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool";
     parts.push(section("part", stage(key, { size: size.join("×"), stride: stride[0] === stride[1] ? `${stride[0]}` : `(${stride.join(", ")})` }), poolHtml(explanation.pool, setup, context)));
   } else {
     parts.push(note(t("step.noPool")));
@@ -85,10 +85,11 @@ export function stepHtml(explanation: StepExplanation, context: Context): HtmlAn
     parts.push(note(t("step.forwardOnly")));
     return { title: t("step.title", { chain: stepChainText(setup, t) }), body: join(parts) };
   }
-  if (explanation.pool) parts.push(section("part", stage("step.stage.poolBackward"), poolBackwardHtml(explanation.pool, setup, context)));
+  if (explanation.pool?.backward) parts.push(section("part", stage("step.stage.poolBackward"), poolBackwardHtml(explanation.pool, explanation.pool.backward, setup, context)));
   if (setup.activation === "none") parts.push(note(t("step.deltaIsUpstream")));
   else parts.push(section("part", stage(`step.stage.${setup.activation}Backward`), deltaHtml(explanation, context)));
-  parts.push(section("part", stage("step.stage.convBackward"), convBackwardHtml(explanation.conv, context)));
+  // The conv explanation has its backward pass whenever the step has one.
+  if (explanation.conv.backward) parts.push(section("part", stage("step.stage.convBackward"), convBackwardHtml(explanation.conv, explanation.conv.backward, context)));
   if (explanation.update) parts.push(section("part", stage("step.stage.update", { lr: formatNumber(explanation.update.lr) }), updateHtml(explanation, context)));
   return { title: t("step.title", { chain: stepChainText(setup, t) }), body: join(parts) };
 }
@@ -114,10 +115,7 @@ function poolMap(pool: PoolExplanation, channel: number, row: number, col: numbe
 function poolHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Markup {
   const { t } = context;
   const parts: Markup[] = [];
-  if (pool.overlap) {
-    const axis = pool.setup.stride[0] < pool.setup.size[0] ? 0 : 1;
-    parts.push(note(t("step.pool.overlap", { stride: pool.setup.stride[axis], size: pool.setup.size[axis] })));
-  }
+  if (pool.overlap) parts.push(note(t("step.pool.overlap", pool.overlap)));
   for (const window of pool.windows) {
     const y = symbolAt("y", setup, poolMap(pool, window.channel, window.row, window.col));
     const symbols = window.cells.map((cell) => symbolAt("h", setup, poolMap(pool, window.channel, cell.row, cell.col)));
@@ -126,8 +124,7 @@ function poolHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Ma
       parts.push(line(y, mrow(mi("max"), fenced(joined(symbols, ","))), mrow(mi("max"), fenced(joined(numbers, ","))), valueOf(setup, window.value)));
       if (window.tiedWith.length > 0) parts.push(note(t("step.pool.tieNote")));
     } else {
-      const total = window.cells.reduce((sum, cell) => sum + cell.value, 0);
-      parts.push(line(y, frac(joined(symbols, "+"), mn(window.divisor)), frac(joined(window.cells.map((cell) => factor(cell.value)), "+"), mn(window.divisor)), frac(mn(total), mn(window.divisor)), valueOf(setup, window.value)));
+      parts.push(line(y, frac(joined(symbols, "+"), mn(window.divisor)), frac(joined(window.cells.map((cell) => factor(cell.value)), "+"), mn(window.divisor)), frac(mn(window.sum), mn(window.divisor)), valueOf(setup, window.value)));
     }
   }
   const chosen = (row: number, col: number, map: number) => pool.windows.some((w) => w.kind === "max" && w.channel === map && w.chosen.row === row && w.chosen.col === col);
@@ -173,11 +170,10 @@ function gradOutputHtml(explanation: StepExplanation, context: Context): Markup 
   return join([...lines, figures(...mapGrids(result.backward!.gradOutput, context.t("step.label.gradOutput"), context))]);
 }
 
-function poolBackwardHtml(pool: PoolExplanation, setup: StepSetup, context: Context): Markup {
+function poolBackwardHtml(pool: PoolExplanation, backward: NonNullable<PoolExplanation["backward"]>, setup: StepSetup, context: Context): Markup {
   const { t } = context;
-  const backward = pool.backward!;
   const { height: H, width: W } = pool.setup;
-  const parts: Markup[] = [paragraph(t(setup.pool!.type === "max" ? "step.route.max" : "step.route.avg"))];
+  const parts: Markup[] = [paragraph(t(pool.type === "max" ? "step.route.max" : "step.route.avg"))];
   let silent = 0;
   for (const cell of backward.cells) {
     if (cell.terms.length === 0) {
@@ -191,7 +187,7 @@ function poolBackwardHtml(pool: PoolExplanation, setup: StepSetup, context: Cont
     const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined;
     parts.push(worked ? line(label, symbols, numbers, mn(cell.value)) : line(label, symbols, mn(cell.value)));
   }
-  if (silent > 0) parts.push(note(t(setup.pool!.type === "max" ? "step.route.zero" : "step.route.unread")));
+  if (silent > 0) parts.push(note(t(pool.type === "max" ? "step.route.zero" : "step.route.unread")));
   const receives = (row: number, col: number, map: number): CellMark[] => (backward.cells[(map * H + row) * W + col].terms.length > 0 ? ["routed"] : []);
   parts.push(figures(...mapGrids(backward.grad, t("step.label.gradOutput"), context), ...mapGrids(backward.gradInput, t("step.label.gradActivation"), context, receives)));
   parts.push(legend([{ mark: "routed", label: t("html.legend.routed") }]));

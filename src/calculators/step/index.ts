@@ -16,7 +16,7 @@ import { CONV_LAYER_OPTIONS } from "../conv/index.js";
 import { en as convEn, ko as convKo } from "../conv/messages.js";
 import { en as poolEn, ko as poolKo } from "../pool/messages.js";
 import type { CalculatorSpec } from "../spec.js";
-import { fitsWorkedAnswer } from "../conv/render.js";
+import { fitsWorkedAnswer } from "../conv/explain.js";
 import { explainStep, type StepExplanation } from "./explain.js";
 import { en, ko, type Key } from "./messages.js";
 import { renderStepSummary, renderStepText } from "./render.js";

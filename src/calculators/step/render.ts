@@ -5,7 +5,7 @@ import type { ActivationCell, StepResult, StepSetup } from "../../engine/step.js
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
 import type { Translate } from "../../i18n/index.js";
 import type { TextContext } from "../../render/context.js";
-import { gridLines } from "../../render/grid.js";
+import { gridLines, markedCellOptions } from "../../render/grid.js";
 import { cellLabel } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber, formatSignificant } from "../../render/number.js";
@@ -87,7 +87,7 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
   else lines.push(stage(`step.stage.${setup.activation}`), ...activationLines(explanation, context), "");
   if (explanation.pool) {
     const { size, stride } = explanation.pool.setup;
-    lines.push(stage(setup.pool!.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool", { size: size.join("×"), stride: pairText(stride) }), ...poolForwardLines(explanation.pool, setup, context), "");
+    lines.push(stage(explanation.pool.type === "max" ? "step.stage.maxPool" : "step.stage.avgPool", { size: size.join("×"), stride: pairText(stride) }), ...poolForwardLines(explanation.pool, setup, context), "");
   } else {
     lines.push(palette.dim(t("step.noPool")), "");
   }
@@ -103,10 +103,11 @@ export function renderStepText(explanation: StepExplanation, context: Context): 
     lines.push(palette.dim(t("step.forwardOnly")));
     return `${lines.join("\n")}\n`;
   }
-  if (explanation.pool) lines.push(stage("step.stage.poolBackward"), ...poolBackwardLines(explanation.pool, setup, context), "");
+  if (explanation.pool?.backward) lines.push(stage("step.stage.poolBackward"), ...poolBackwardLines(explanation.pool, explanation.pool.backward, setup, context), "");
   if (setup.activation === "none") lines.push(palette.dim(t("step.deltaIsUpstream")), "");
   else lines.push(stage(`step.stage.${setup.activation}Backward`), ...activationBackwardLines(explanation, context), "");
-  lines.push(stage("step.stage.convBackward"), "", ...convBackwardLines(explanation.conv, context, { heading: false }));
+  // The conv explanation has its backward pass whenever the step has one.
+  if (explanation.conv.backward) lines.push(stage("step.stage.convBackward"), "", ...convBackwardLines(explanation.conv, explanation.conv.backward, context, { heading: false }));
   if (explanation.update) lines.push("", stage("step.stage.update", { lr: formatNumber(explanation.update.lr) }), ...updateLines(explanation, context));
   return `${lines.join("\n")}\n`;
 }
@@ -142,10 +143,7 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
   const { t, palette } = context;
   const show = activationNumber(setup);
   const lines: string[] = [];
-  if (pool.overlap) {
-    const axis = pool.setup.stride[0] < pool.setup.size[0] ? 0 : 1;
-    lines.push(palette.warn(t("step.pool.overlap", { stride: pool.setup.stride[axis], size: pool.setup.size[axis] })));
-  }
+  if (pool.overlap) lines.push(palette.warn(t("step.pool.overlap", pool.overlap)));
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   for (const window of pool.windows) {
     const y = mapLabel("y", setup, mapOf(window.channel, window.row, window.col));
@@ -159,9 +157,8 @@ function poolForwardLines(pool: PoolExplanation, setup: StepSetup, context: Cont
         lines.push(palette.warn(`    ${t("pool.tie", { cells, value: show(window.chosen.value), first: chosen })}`));
       }
     } else {
-      const total = window.cells.reduce((sum, cell) => sum + cell.value, 0);
       const numbers = window.cells.map((cell) => formatFactor(cell.value));
-      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(total).replace(/^≈/, "")} / ${window.divisor} ${equalsResult(show(window.value), palette)}`);
+      lines.push(`${y} = (${symbols.join(" + ")}) / ${window.divisor} = (${numbers.join(" + ")}) / ${window.divisor} = ${show(window.sum).replace(/^≈/, "")} / ${window.divisor} ${equalsResult(show(window.value), palette)}`);
     }
   }
   lines.push("", ...arrangeBlocks(mapBlocks(pool.output, t("step.outputGrid"), context, (text) => palette.result(text), (value) => show(value))));
@@ -210,19 +207,18 @@ function gradOutputLines(explanation: StepExplanation, context: Context): string
   return lines;
 }
 
-function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Context): string[] {
+function poolBackwardLines(pool: PoolExplanation, backward: NonNullable<PoolExplanation["backward"]>, setup: StepSetup, context: Context): string[] {
   const { t, palette } = context;
-  const backward = pool.backward!;
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   const { height: H, width: W } = pool.setup;
-  const receives = (map: number, row: number, col: number) => backward.cells[(map * H + row) * W + col].terms.length > 0;
+  const routed = (map: number) => markedCellOptions((row, col) => backward.cells[(map * H + row) * W + col].terms.length > 0, palette, { dimUnmarked: true });
   const blocks = [
     ...mapBlocks(backward.grad, t("step.label.gradOutput"), context),
     ...mapBlocks(backward.gradInput, t("step.gradActivationMarked"), context,
-      (text, row, col, map) => (receives(map, row, col) ? palette.highlight(text) : palette.dim(text)),
-      (value, row, col, map) => (receives(map, row, col) ? `[${formatNumber(value)}]` : `${formatNumber(value)} `)),
+      (text, row, col, map) => routed(map).style(text, row, col),
+      (value, row, col, map) => routed(map).text(value, row, col)),
   ];
-  const lines = [t(setup.pool!.type === "max" ? "step.route.max" : "step.route.avg")];
+  const lines = [t(pool.type === "max" ? "step.route.max" : "step.route.avg")];
   let silent = 0;
   for (const cell of backward.cells) {
     if (cell.terms.length === 0) {
@@ -235,7 +231,7 @@ function poolBackwardLines(pool: PoolExplanation, setup: StepSetup, context: Con
     const worked = cell.terms.length > 1 || cell.terms[0].divisor !== undefined ? ` = ${numbers.join(" + ")}` : "";
     lines.push(`${label} = ${symbols.join(" + ")}${worked} = ${palette.result(formatNumber(cell.value))}`);
   }
-  if (silent > 0) lines.push(palette.dim(t(setup.pool!.type === "max" ? "step.route.zero" : "step.route.unread")));
+  if (silent > 0) lines.push(palette.dim(t(pool.type === "max" ? "step.route.zero" : "step.route.unread")));
   lines.push("", ...arrangeBlocks(blocks));
   return lines;
 }
