@@ -5,9 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { temporaryFolders } from "./helpers/temp.js";
+import { CALCULATOR_NAMES } from "../src/calculators/index.js";
 import { resolveTopics } from "../src/practice/topics.js";
 import { BIN, runBuilt, runInProcess } from "./helpers/cli.js";
 
@@ -105,12 +106,24 @@ describe("start-up stays light", () => {
     return result.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
   }
 
-  it("conv loads neither inquirer, ts-fsrs, yaml nor the quiz core (built command)", () => {
+  it("conv loads neither inquirer, ts-fsrs, yaml, the quiz core nor any drill (built command)", () => {
     const modules = loaded(["conv", "--input", "1 2; 3 4", "--kernel", "1"]);
     expect(modules.some((url) => url.includes("/dist/calculators/conv/index.js"))).toBe(true);
     // Only the calculator it names: no other calculator's spec, explanation or renderer.
     expect(modules.filter((url) => /\/dist\/(calculators|explain|render)\/(pool|roi|spp|rf|gate)\b/.test(url))).toEqual([]);
     expect(modules.filter((url) => /@inquirer|ts-fsrs|\/yaml\/|\/dist\/quiz\/|\/dist\/practice\//.test(url))).toEqual([]);
+    // No drill: neither a calculator's quiz topics, hints and mistakes nor the kit they are written with.
+    expect(modules.filter((url) => /\/dist\/calculators\/[^/]+\/drill\/|\/dist\/drill\//.test(url))).toEqual([]);
+  });
+
+  it.each(CALCULATOR_NAMES)("the %s drill loads without its calculator's command (built module)", (name) => {
+    const drill = join(dirname(BIN), "..", "dist", "calculators", name, "drill", "index.js");
+    const result = spawnSync(process.execPath, ["--require", preload, "-e", `require(${JSON.stringify(drill)})`], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
+    expect(result.status).toBe(0);
+    const modules = result.stderr.split("\n").filter((line) => line.startsWith("LOADED ")).map((line) => line.slice(7));
+    expect(modules).toContain(drill);
+    // Not the calculator's spec, explanation, renderers or messages, nor any command.
+    expect(modules.filter((url) => new RegExp(`/dist/calculators/${name}/[^/]+\\.js$`).test(url) || /\/dist\/(commands\/|cli\.js)/.test(url))).toEqual([]);
   });
 
   it("--help lists every command without loading inquirer, ts-fsrs or the question bank", () => {

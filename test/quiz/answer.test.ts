@@ -1,7 +1,7 @@
 /** Reading answers (every form and every error) and partial credit. */
 import { describe, expect, it } from "vitest";
-import { inputErrorOf } from "./helpers/errors.js";
-import { checkAnswer, generateProblem, readChoiceAnswer, readNumericAnswer, type NumericCheck, type QuizProblem } from "../src/quiz/index.js";
+import { inputErrorOf } from "../helpers/errors.js";
+import { checkAnswer, generateProblem, readChoiceAnswer, readNumericAnswer, type NumericCheck, type QuizProblem } from "../../src/quiz/index.js";
 
 
 describe("readNumericAnswer", () => {

@@ -3,8 +3,8 @@
  * the problem's `command`. Both must agree, for every numeric topic over several seeds.
  */
 import { describe, expect, it } from "vitest";
-import { calculatorJson, generateProblem, numericGenerators, workedSolution } from "../src/quiz/index.js";
-import { runInProcess } from "./helpers/cli.js";
+import { calculatorJson, generateProblem, numericGenerators, workedSolution } from "../../src/quiz/index.js";
+import { runInProcess } from "../helpers/cli.js";
 
 const TOPICS = numericGenerators().map((generator) => generator.topic);
 const SEEDS = [1, 2, 3, 17, 2026];
