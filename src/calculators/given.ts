@@ -1,13 +1,23 @@
 /** A problem's typed values (nested number arrays, numbers, words) as the option parsers would give them. */
 import { tensor, type Tensor } from "../engine/tensor.js";
-import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
 import type { GivenValue } from "./spec.js";
+
+// Its own few lines rather than the drill kit's shapeOfNested: a calculator's run loads nothing of the drills.
+function shapeOf(value: GivenValue): number[] {
+  const shape: number[] = [];
+  let level: unknown = value;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = level[0];
+  }
+  return shape;
+}
 
 /** Nested arrays (or one number) → a tensor of their shape. */
 export function givenTensor(value: GivenValue): Tensor {
   if (typeof value === "string") throw new Error(`expected numbers, got "${value}"`);
   const data = (Array.isArray(value) ? value.flat(3) : [value]) as number[];
-  const shape = shapeOfNested(value as NestedNumbers);
+  const shape = shapeOf(value);
   // A number or a flat list is one row, as parseMatrix reads "5" or "1 2 3".
   if (shape.length <= 1) return tensor([1, data.length], data);
   return tensor(shape, data);
