@@ -171,6 +171,11 @@ export function figures(...items: Markup[]): Markup {
 }
 
 /** The legend of the marks a page uses: a sample cell and what it means (`compact`: for compact grids' stronger colours). */
+/** The "routed" mark of the cells a routed gradient reaches: plane `plane` of an H×W map, cells in row-major order with their terms. */
+export function routedMarks(cells: readonly { terms: readonly unknown[] }[], plane: number, height: number, width: number): (row: number, col: number) => CellMark[] {
+  return (row, col) => (cells[(plane * height + row) * width + col].terms.length > 0 ? ["routed"] : []);
+}
+
 export function legend(entries: readonly { mark: CellMark; label: string }[], { compact = false }: { compact?: boolean } = {}): Markup {
   if (entries.length === 0) return markup("");
   const items = entries.map(({ mark, label }) => `<li><span class="swatch ${mark}"></span>${escapeHtml(label)}</li>`);

@@ -6,7 +6,7 @@
 import type { PoolSetup } from "../../engine/pool2d.js";
 import { rowsOf } from "../../engine/tensor.js";
 import { cellSymbol, derivative, highlighted, note, outputSizeFormula, sumFormula, summaryHtml, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
-import { fenced, figures, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
+import { fenced, figures, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, routedMarks, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
 import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PoolExplanation, PoolSizeStep } from "./explain.js";
@@ -156,7 +156,7 @@ function backward(explanation: PoolExplanation, back: NonNullable<PoolExplanatio
     items.push(grid(rowsOf(back.grad, c), { caption: `${t("pool.grad")}${channelSuffix(setup, c, context)}` }));
     items.push(grid(rowsOf(back.gradInput, c), {
       caption: `${t("pool.gradInput")}${channelSuffix(setup, c, context)}`,
-      marks: (r, q): CellMark[] => (back.cells[(c * H + r) * W + q].terms.length > 0 ? ["routed"] : []),
+      marks: routedMarks(back.cells, c, H, W),
     }));
   }
   parts.push(figures(...items), legend([{ mark: "routed", label: t("html.legend.routed") }]));

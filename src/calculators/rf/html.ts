@@ -63,7 +63,8 @@ function costParts(explanation: RfExplanation, context: Context): Markup[] {
   const { costs } = explanation;
   if (costs === undefined) return [];
   const { t } = context;
-  const withMacs = costs.macs !== null;
+  const { macs } = costs;
+  const withMacs = macs !== null;
   const parts: Markup[] = [heading(2, t(withMacs ? "rf.cost.heading" : "rf.cost.headingNoMacs"))];
   parts.push(dataTable(["", ""], costFormulas(explanation).map(([key, text]) => [text, t(key)]), "data formulas"));
   const head = ["#", t("rf.col.layer"), t(withMacs ? "rf.cost.col.output" : "rf.cost.col.outputChannels"), t("rf.cost.col.params")];
@@ -79,10 +80,10 @@ function costParts(explanation: RfExplanation, context: Context): Markup[] {
     }
     return row;
   });
-  rows.push(["", t("rf.cost.total"), "", formatCount(costs.params), ...(withMacs ? [formatCount(costs.macs!)] : [])]);
+  rows.push(["", t("rf.cost.total"), "", formatCount(costs.params), ...(withMacs ? [formatCount(macs)] : [])]);
   parts.push(dataTable(head, rows));
   parts.push(paragraph(withMacs
-    ? t("rf.cost.result", { params: formatCount(costs.params), macs: formatCount(costs.macs!) })
+    ? t("rf.cost.result", { params: formatCount(costs.params), macs: formatCount(macs) })
     : t("rf.cost.resultNoMacs", { params: formatCount(costs.params) })));
   if (!withMacs) parts.push(note(t("rf.cost.noInputSize")));
   return parts;

@@ -182,7 +182,8 @@ function costLines(explanation: RfExplanation, context: TextContext<Key>): strin
   const { costs } = explanation;
   if (costs === undefined) return [];
   const { t, palette } = context;
-  const withMacs = costs.macs !== null;
+  const { macs } = costs;
+  const withMacs = macs !== null;
   const lines = ["", palette.heading(t(withMacs ? "rf.cost.heading" : "rf.cost.headingNoMacs"))];
   const formulas = costFormulas(explanation);
   const width = Math.max(...formulas.map(([, formula]) => visibleWidth(formula)));
@@ -199,11 +200,11 @@ function costLines(explanation: RfExplanation, context: TextContext<Key>): strin
     return row;
   });
   const total = ["", t("rf.cost.total"), "", palette.result(formatCount(costs.params))];
-  if (withMacs) total.push(palette.result(formatCount(costs.macs!)));
+  if (withMacs) total.push(palette.result(formatCount(macs)));
   rows.push(total);
   lines.push(renderTable(head, rows, palette, ["right", "left", "left", "right", "right"]), "");
   lines.push(withMacs
-    ? t("rf.cost.result", { params: palette.result(formatCount(costs.params)), macs: palette.result(formatCount(costs.macs!)) })
+    ? t("rf.cost.result", { params: palette.result(formatCount(costs.params)), macs: palette.result(formatCount(macs)) })
     : t("rf.cost.resultNoMacs", { params: palette.result(formatCount(costs.params)) }));
   if (!withMacs) lines.push(palette.dim(t("rf.cost.noInputSize")));
   return lines;

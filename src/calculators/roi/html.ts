@@ -6,7 +6,7 @@
 import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
 import { binGrid, cellSymbol, derivative, note, product, sumFormula, summaryHtml, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
-import { element, figures, formula, grid, heading, join, legend, mi, mn, mo, mrow, paragraph, rawMath, section, type CellMark, type Markup } from "../../render/html.js";
+import { element, figures, formula, grid, heading, join, legend, mi, mn, mo, mrow, paragraph, rawMath, routedMarks, section, type Markup } from "../../render/html.js";
 import { formatNumber, formatFactor } from "../../render/number.js";
 import { cellLabel } from "../../render/labels.js";
 import type { LabelledTensor } from "../../render/summary.js";
@@ -129,7 +129,7 @@ function backward(explanation: RoiExplanation, back: NonNullable<RoiExplanation[
       caption: `${t("html.gradInput")}${suffix}`,
       rowHeaders: Array.from({ length: H }, (_, r) => String(r)),
       colHeaders: Array.from({ length: W }, (_, q) => String(q)),
-      marks: (r, q): CellMark[] => (back.cells[(c * H + r) * W + q].terms.length > 0 ? ["routed"] : []),
+      marks: routedMarks(back.cells, c, H, W),
     }));
   }
   parts.push(figures(...items), legend([{ mark: "routed", label: t("html.legend.routed") }]));

@@ -6,7 +6,7 @@
 import type { ActivationCell, StepResult, StepSetup } from "../../engine/step.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
 import { cellSymbol, derivative, highlighted, note, summaryHtml, type HtmlAnswer, type HtmlContext } from "../../render/html-answer.js";
-import { element, equation, factor, indexed, fenced, figures, formula, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, section, sup, times, type CellMark, type MathPart, type Markup } from "../../render/html.js";
+import { element, equation, factor, indexed, fenced, figures, formula, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, routedMarks, section, sup, times, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { formatNumber, formatSignificant } from "../../render/number.js";
 import { convBackwardHtml, convForwardHtml } from "../conv/html.js";
 import type { PoolExplanation } from "../pool/explain.js";
@@ -188,7 +188,7 @@ function poolBackwardHtml(pool: PoolExplanation, backward: NonNullable<PoolExpla
     parts.push(worked ? line(label, symbols, numbers, mn(cell.value)) : line(label, symbols, mn(cell.value)));
   }
   if (silent > 0) parts.push(note(t(pool.type === "max" ? "step.route.zero" : "step.route.unread")));
-  const receives = (row: number, col: number, map: number): CellMark[] => (backward.cells[(map * H + row) * W + col].terms.length > 0 ? ["routed"] : []);
+  const receives = (row: number, col: number, map: number): CellMark[] => routedMarks(backward.cells, map, H, W)(row, col);
   parts.push(figures(...mapGrids(backward.grad, t("step.label.gradOutput"), context), ...mapGrids(backward.gradInput, t("step.label.gradActivation"), context, receives)));
   parts.push(legend([{ mark: "routed", label: t("html.legend.routed") }]));
   return join(parts);
