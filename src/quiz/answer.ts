@@ -13,16 +13,21 @@ export interface ReadAnswer {
   values: number[];
 }
 
+/** A whole number in groups of three digits split by commas: `18,144`, `−1,000,000`. */
+const THOUSANDS = /^[-−+]?\d{1,3}(,\d{3})+$/;
+
 function shapeText(shape: readonly number[]): string {
   return shape.join("×");
 }
 
 /** Reads `text` (a matrix argument's text: rows split by `;`, JSON, fractions) as an answer shaped like `expected`. */
 export function readNumericAnswer(text: string, expected: NestedNumbers, argument = "answer"): ReadAnswer {
+  const want = shapeOfNested(expected);
+  // One number written with thousands separators, as rf prints counts (231,211,008): the commas group digits.
+  if (want.length === 0 && THOUSANDS.test(text.trim())) return { values: [Number(text.trim().replace(/,/g, "").replace("−", "-"))] };
   const parsed = parseMatrix(text, argument);
   const values = Array.from(parsed.data);
   const got = parsed.shape;
-  const want = shapeOfNested(expected);
   const size = want.reduce((product, n) => product * n, 1);
   const count = values.length;
   const sameShape = got.length === want.length && got.every((n, i) => n === want[i]);

@@ -1,5 +1,6 @@
 /** Reading answers (every form and every error) and partial credit. */
 import { describe, expect, it } from "vitest";
+import { expectInputError } from "../helpers/errors.js";
 import { inputErrorOf } from "../helpers/errors.js";
 import { checkAnswer, generateProblem, readChoiceAnswer, readNumericAnswer, type NumericCheck, type QuizProblem } from "../../src/quiz/index.js";
 
@@ -20,6 +21,20 @@ describe("readNumericAnswer", () => {
 
   it("reads negatives at the start", () => {
     expect(readNumericAnswer("-1 2; 3 -4", [[0, 0], [0, 0]]).values).toEqual([-1, 2, 3, -4]);
+  });
+
+  it.each([
+    ["18,144", 18144],
+    ["231,211,008", 231211008],
+    ["−1,000", -1000],
+    [" 73,856 ", 73856],
+  ])("reads %s, a count with thousands separators as rf prints it, as one number", (text, value) => {
+    expect(readNumericAnswer(text, 0).values).toEqual([value]);
+  });
+
+  it("reads commas as separators where they cannot group thousands, or where the answer is a list", () => {
+    expectInputError(() => readNumericAnswer("18,14", 0), "answer", "quiz.answer.wantNumber");
+    expect(readNumericAnswer("18,144", [0, 0]).values).toEqual([18, 144]);
   });
 
   it("reads one number, a fraction, or a 1×1 matrix for a number", () => {
