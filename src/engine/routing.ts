@@ -79,3 +79,8 @@ export function routeGradient(input: { channels: number; height: number; width: 
   }
   return cells;
 }
+
+/** Whether cell (row, col) of plane `plane` receives any upstream value: `cells` as routeGradient lists them for H×W planes. */
+export function receivesGradient(cells: readonly { terms: readonly unknown[] }[], plane: number, height: number, width: number): (row: number, col: number) => boolean {
+  return (row, col) => cells[(plane * height + row) * width + col].terms.length > 0;
+}

@@ -5,6 +5,7 @@
  *
  * Everything returns strings of markup; text is escaped here, so callers pass plain text.
  */
+import { receivesGradient } from "../engine/routing.js";
 import { formatNumber } from "./number.js";
 
 export function escapeHtml(text: string): string {
@@ -173,7 +174,8 @@ export function figures(...items: Markup[]): Markup {
 /** The legend of the marks a page uses: a sample cell and what it means (`compact`: for compact grids' stronger colours). */
 /** The "routed" mark of the cells a routed gradient reaches: plane `plane` of an H×W map, cells in row-major order with their terms. */
 export function routedMarks(cells: readonly { terms: readonly unknown[] }[], plane: number, height: number, width: number): (row: number, col: number) => CellMark[] {
-  return (row, col) => (cells[(plane * height + row) * width + col].terms.length > 0 ? ["routed"] : []);
+  const receives = receivesGradient(cells, plane, height, width);
+  return (row, col) => (receives(row, col) ? ["routed"] : []);
 }
 
 export function legend(entries: readonly { mark: CellMark; label: string }[], { compact = false }: { compact?: boolean } = {}): Markup {

@@ -1,6 +1,6 @@
 /** The routed-gradient builder shared by pool and roi: routes from argmax (ties to the first maximum), terms per cell, accumulation. */
 import { describe, expect, it } from "vitest";
-import { argmaxRoutes, routeGradient, type GradientRoute } from "../../src/engine/routing.js";
+import { argmaxRoutes, receivesGradient, routeGradient, type GradientRoute } from "../../src/engine/routing.js";
 import { poolBackward, poolForward, setupPool, type PoolOptions } from "../../src/engine/pool2d.js";
 import { roiBackward, roiForward, setupRoi, type Box } from "../../src/engine/roi-pool.js";
 import { tensor, type Tensor } from "../../src/engine/tensor.js";
@@ -81,6 +81,16 @@ describe("routeGradient, max pooling", () => {
     const cells = maxPoolRouting(input, { size: [3, 3], stride: [2, 2], padding: [1, 1] }, grad);
     for (const cell of cells) expect(cell.terms.reduce((sum, term) => sum + term.grad, 0)).toBe(cell.value);
     expect(cells.reduce((count, cell) => count + cell.terms.length, 0)).toBe(9);
+  });
+});
+
+describe("receivesGradient", () => {
+  it("2 channels of x=[[3,1],[1,1]] and [[1,1],[1,4]] k=2: (0,0) of plane 0 and (1,1) of plane 1 receive, the rest do not", () => {
+    const x = tensor([2, 2, 2], [3, 1, 1, 1, 1, 1, 1, 4]);
+    const cells = maxPoolRouting(x, { size: [2, 2] }, tensor([2, 1, 1], [5, 6]));
+    const plane = (c: number) => [0, 1].map((r) => [0, 1].map((q) => receivesGradient(cells, c, 2, 2)(r, q)));
+    expect(plane(0)).toEqual([[true, false], [false, false]]);
+    expect(plane(1)).toEqual([[false, false], [false, true]]);
   });
 });
 

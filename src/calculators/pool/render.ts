@@ -3,6 +3,7 @@ import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
 import type { PoolSetup } from "../../engine/pool2d.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
+import { receivesGradient } from "../../engine/routing.js";
 import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PaddedFrame, PoolExplanation, PoolSizeStep } from "./explain.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
@@ -180,7 +181,7 @@ function backwardLines(explanation: PoolExplanation, backward: NonNullable<PoolE
   const blocks: Block[] = [];
   for (let c = 0; c < setup.channels; c++) {
     blocks.push({ title: `${t("pool.grad")}${channelSuffix(setup, c, t)}`, lines: gridLines(rowsOf(backward.grad, c)) });
-    const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
+    const receives = receivesGradient(backward.cells, c, H, W);
     blocks.push({ title: `${t("pool.gradInputMarked")}${channelSuffix(setup, c, t)}`, lines: routedGridLines(rowsOf(backward.gradInput, c), receives, palette) });
   }
   lines.push(...arrangeBlocks(blocks), "");

@@ -3,6 +3,7 @@ import type { TextContext } from "../../render/context.js";
 import type { Key } from "./messages.js";
 import type { RoiSetup } from "../../engine/roi-pool.js";
 import { rowsOf } from "../../engine/tensor.js";
+import { receivesGradient } from "../../engine/routing.js";
 import type { RoiBoxExplanation, RoiExplanation } from "./explain.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 import { gridLines, routedGridLines } from "../../render/grid.js";
@@ -123,7 +124,7 @@ function backwardLines(explanation: RoiExplanation, backward: NonNullable<RoiExp
   for (let c = 0; c < setup.channels; c++) {
     const suffix = setup.inputShape.length === 3 ? ` — ${t("roi.channel", { c: c + 1 })}` : "";
     blocks.push({ title: `${t("roi.grad")}${suffix}`, lines: gridLines(rowsOf(backward.grad, c)) });
-    const receives = (r: number, q: number) => backward.cells[(c * H + r) * W + q].terms.length > 0;
+    const receives = receivesGradient(backward.cells, c, H, W);
     blocks.push({ title: `${t("roi.gradInputMarked")}${suffix}`, lines: routedGridLines(rowsOf(backward.gradInput, c), receives, palette) });
   }
   lines.push(...arrangeBlocks(blocks), "");

@@ -3,6 +3,7 @@ import { shapeText } from "../../engine/conv2d.js";
 import type { ConvSetup } from "../../engine/conv2d.js";
 import type { ActivationCell, StepResult, StepSetup } from "../../engine/step.js";
 import { rowsOf, type Tensor } from "../../engine/tensor.js";
+import { receivesGradient } from "../../engine/routing.js";
 import type { Translate } from "../../i18n/index.js";
 import type { TextContext } from "../../render/context.js";
 import { gridLines, markedCellOptions } from "../../render/grid.js";
@@ -211,7 +212,7 @@ function poolBackwardLines(pool: PoolExplanation, backward: NonNullable<PoolExpl
   const { t, palette } = context;
   const mapOf = (channel: number, row: number, col: number) => (pool.setup.inputShape.length === 3 ? [channel, row, col] : [row, col]);
   const { height: H, width: W } = pool.setup;
-  const routed = (map: number) => markedCellOptions((row, col) => backward.cells[(map * H + row) * W + col].terms.length > 0, palette, { dimUnmarked: true });
+  const routed = (map: number) => markedCellOptions(receivesGradient(backward.cells, map, H, W), palette, { dimUnmarked: true });
   const blocks = [
     ...mapBlocks(backward.grad, t("step.label.gradOutput"), context),
     ...mapBlocks(backward.gradInput, t("step.gradActivationMarked"), context,
