@@ -48,8 +48,11 @@ function givenPadding(value: GivenValue): PaddingSpec {
   return typeof value === "string" ? parsePadding(value) : givenPair(value);
 }
 
-/** The conv layer's options (input, kernel, bias, stride, padding, dilation): the training step takes the same. */
-export const CONV_LAYER_OPTIONS: OptionTable<Pick<ConvParams, "input" | "kernel" | "bias" | "stride" | "padding" | "dilation">, Key> = {
+/** The conv layer's parameters: the training step takes the same. */
+export type ConvLayerParams = Pick<ConvParams, "input" | "kernel" | "bias" | "stride" | "padding" | "dilation">;
+
+/** The conv layer's options (input, kernel, bias, stride, padding, dilation), declared once for conv and step. */
+export const CONV_LAYER_OPTIONS: OptionTable<ConvLayerParams, Key> = {
   input: { value: "<matrix>", help: "conv.help.input", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
   kernel: { value: "<matrix>", help: "conv.help.kernel", required: true, source: true, parse: parseMatrix, fromGiven: givenTensor },
   bias: { value: "<values>", help: "conv.help.bias", source: true, parse: parseNumberList, fromGiven: givenList },

@@ -3,7 +3,6 @@
  * conv → activation → pooling → loss, back to δ = ∂L/∂s, the gradients, and the update.
  */
 import { ACTIVATIONS, type Activation } from "../../engine/activation.js";
-import type { PaddingSpec } from "../../engine/conv2d.js";
 import { InputError } from "../../engine/errors.js";
 import type { Pair } from "../../engine/geometry.js";
 import { LOSSES, type Loss } from "../../engine/loss.js";
@@ -12,7 +11,7 @@ import { runStep, setupStep, STEP_POOL_TYPES, stepOutputs, type StepResult, type
 import type { Tensor } from "../../engine/tensor.js";
 import { parseChoice, parseMatrix, parseNumber, parsePair } from "../../io/parse.js";
 import { givenNumber, givenPair, givenTensor, givenText } from "../given.js";
-import { CONV_LAYER_OPTIONS } from "../conv/index.js";
+import { CONV_LAYER_OPTIONS, type ConvLayerParams } from "../conv/index.js";
 import { en as convEn, ko as convKo } from "../conv/messages.js";
 import { en as poolEn, ko as poolKo } from "../pool/messages.js";
 import type { CalculatorSpec } from "../spec.js";
@@ -21,13 +20,8 @@ import { explainStep, type StepExplanation } from "./explain.js";
 import { en, ko, type Key } from "./messages.js";
 import { renderStepSummary, renderStepText } from "./render.js";
 
-export interface StepParams {
-  input: Tensor;
-  kernel: Tensor;
-  bias?: number[];
-  stride: Pair;
-  padding: PaddingSpec;
-  dilation: Pair;
+/** conv's layer parameters, then the step's own. */
+export interface StepParams extends ConvLayerParams {
   act?: Activation;
   relu?: boolean;
   pool?: PoolType;
