@@ -2,11 +2,12 @@
 import { InputError } from "../engine/errors.js";
 import { topicSuggestion } from "../engine/suggest.js";
 import { translator, type Lang } from "../i18n/index.js";
+import { kebab } from "../calculators/spec.js";
 import type { NumericSpec } from "../drill/topic.js";
 import { findGenerator } from "./drills.js";
 import { MAX_SEED, ProblemRandom, randomSeed } from "./random.js";
 import { findTopic, isChoiceTopic, listTopics } from "./topics.js";
-import { formatProblemId, type AnswerForm, type GivenValue, type ProblemRef, type QuizProblem } from "./types.js";
+import { formatProblemId, type GivenValue, type ProblemRef, type QuizProblem } from "./types.js";
 
 export { formatProblemId, type AnswerForm, type ProblemRef, type QuizProblem } from "./types.js";
 
@@ -58,19 +59,11 @@ function givenArgument(value: GivenValue): string {
   return JSON.stringify(value);
 }
 
-function kebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
 /** The calculator argv (starting with "cnn-drill") for a problem's given values. */
 function commandFor(calculator: string, spec: Pick<NumericSpec, "given" | "positional">): string[] {
   const argv = ["cnn-drill", calculator, ...(spec.positional ?? [])];
   for (const [name, value] of Object.entries(spec.given)) argv.push(`--${kebab(name)}`, givenArgument(value));
   return argv;
-}
-
-function answerFormOf(spec: NumericSpec): AnswerForm {
-  return spec.answerForm ?? "matrix";
 }
 
 /** The problem `topic@seed` in `lang`. Choice problems load the question bank (on demand). */
@@ -93,6 +86,6 @@ export async function generateProblem(topic: string, seed: number, lang: Lang): 
     given: spec.given,
     ask: spec.ask,
     command: commandFor(generator.calculator, spec),
-    answerForm: answerFormOf(spec),
+    answerForm: spec.answerForm ?? "matrix",
   };
 }
