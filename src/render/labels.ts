@@ -9,3 +9,8 @@ export function cellLabel(letter: string, group: readonly number[], row: number,
   const groupText = group.length > 0 ? `[${group.map((g) => g + 1).join(",")}]` : "";
   return `${letter}${groupText}${cellIndex(row, col)}`;
 }
+
+/** A (height, width) setting as exams write it: `2` when both agree, else `(2, 1)`. */
+export function pairText([h, w]: readonly [number, number]): string {
+  return h === w ? `${h}` : `(${h}, ${w})`;
+}

@@ -10,6 +10,7 @@ import { cellSymbol, derivative, note, outputSizeFormula, product, sumFormula, s
 import { factor, figures, grid, heading, indexed, join, legend, mi, mn, paragraph, section, times, type CellMark, type Markup } from "../../render/html.js";
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
+import { pairText } from "../../render/labels.js";
 import type { ConvBackwardExplanation, ConvExplanation } from "./explain.js";
 import type { Key } from "./messages.js";
 
@@ -28,15 +29,12 @@ export function convSummaryHtml(setup: ConvSetup, results: readonly LabelledTens
   return { title: title(setup, context), body: join([settings(setup, context), summaryHtml(results, context.t), note(context.t("conv.bigHint"))]) };
 }
 
-function pairText(h: number, w: number): string {
-  return h === w ? `${h}` : `(${h}, ${w})`;
-}
 
 function settings(setup: ConvSetup, { t }: Context): Markup {
   const { padding } = setup;
   const symmetric = padding.top === padding.bottom && padding.left === padding.right;
-  const paddingText = symmetric ? pairText(padding.top, padding.left) : t("conv.paddingSides", { ...padding });
-  const parts: Markup[] = [paragraph(t("conv.settings", { stride: pairText(...setup.stride), padding: paddingText, dilation: pairText(...setup.dilation) }))];
+  const paddingText = symmetric ? pairText([padding.top, padding.left]) : t("conv.paddingSides", { ...padding });
+  const parts: Markup[] = [paragraph(t("conv.settings", { stride: pairText(setup.stride), padding: paddingText, dilation: pairText(setup.dilation) }))];
   const axes = [
     { axis: t("conv.axis.height"), n: setup.height, pad: padding.top + padding.bottom, k: setup.kernelHeight, d: setup.dilation[0], s: setup.stride[0], out: setup.outputHeight },
     { axis: t("conv.axis.width"), n: setup.width, pad: padding.left + padding.right, k: setup.kernelWidth, d: setup.dilation[1], s: setup.stride[1], out: setup.outputWidth },
@@ -115,7 +113,7 @@ function backward(explanation: ConvExplanation, back: ConvBackwardExplanation, c
   const parts: Markup[] = [heading(2, t("conv.backward")), heading(3, t("conv.gradInput"))];
   const [offsetH, offsetW] = back.prepared[0].offset;
   parts.push(note(offsetH >= 0 && offsetW >= 0
-    ? t("conv.preparedGrad", { zeros: pairText(setup.stride[0] - 1, setup.stride[1] - 1), pad: pairText(offsetH, offsetW) })
+    ? t("conv.preparedGrad", { zeros: pairText([setup.stride[0] - 1, setup.stride[1] - 1]), pad: pairText([offsetH, offsetW]) })
     : t("conv.preparedGradCropped")));
   if (setup.mode === "conv") parts.push(note(t("conv.gradInputConvNote")));
   const filterSuffix = (o: number) => (filters > 1 ? ` — ${t("conv.filter", { o: o + 1 })}` : "");

@@ -8,7 +8,7 @@ import type { ConvBackwardExplanation, ConvExplanation, ForwardCell, GradInputCe
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
 import { gridLines } from "../../render/grid.js";
-import { cellLabel } from "../../render/labels.js";
+import { cellLabel, pairText } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
@@ -74,11 +74,10 @@ function gradKernelBlocks(explanation: ConvExplanation, backward: ConvBackwardEx
 }
 
 function settingLines(setup: ConvSetup, { t, palette }: TextContext<Key>): string[] {
-  const pair = ([h, w]: readonly [number, number]) => pairText(h, w);
   const { padding } = setup;
   const symmetric = padding.top === padding.bottom && padding.left === padding.right;
-  const paddingText = symmetric ? pair([padding.top, padding.left]) : t("conv.paddingSides", { ...padding });
-  const lines = [t("conv.settings", { stride: pair(setup.stride), padding: paddingText, dilation: pair(setup.dilation) })];
+  const paddingText = symmetric ? pairText([padding.top, padding.left]) : t("conv.paddingSides", { ...padding });
+  const lines = [t("conv.settings", { stride: pairText(setup.stride), padding: paddingText, dilation: pairText(setup.dilation) })];
   const axes = [
     { axis: t("conv.axis.height"), n: setup.height, before: padding.top, after: padding.bottom, k: setup.kernelHeight, d: setup.dilation[0], s: setup.stride[0], out: setup.outputHeight },
     { axis: t("conv.axis.width"), n: setup.width, before: padding.left, after: padding.right, k: setup.kernelWidth, d: setup.dilation[1], s: setup.stride[1], out: setup.outputWidth },
@@ -177,7 +176,7 @@ export function convBackwardLines(explanation: ConvExplanation, backward: ConvBa
   const lines: string[] = heading ? [palette.heading(t("conv.backward")), ""] : [];
 
   const strided = backward.strideDilated !== undefined;
-  const zeros = pairText(setup.stride[0] - 1, setup.stride[1] - 1);
+  const zeros = pairText([setup.stride[0] - 1, setup.stride[1] - 1]);
   // Rows/columns no window reads: their input gradient is 0 (said once, before both gradients).
   for (const leftover of backward.leftovers) {
     lines.push(palette.dim(t(leftover.axis === "height" ? "conv.leftoverRows" : "conv.leftoverColumns", { span: leftover.span, s: leftover.stride, count: leftover.count })));
@@ -187,10 +186,10 @@ export function convBackwardLines(explanation: ConvExplanation, backward: ConvBa
   // ∂L/∂a: prepared δ next to the rotated kernel, the result, then each cell's sum.
   lines.push(palette.heading(t(strided ? "conv.gradInputStrided" : "conv.gradInput")));
   const [offsetH, offsetW] = backward.prepared[0].offset;
-  const pad = pairText(offsetH, offsetW);
+  const pad = pairText([offsetH, offsetW]);
   const note = offsetH < 0 || offsetW < 0 ? t("conv.preparedGradCropped") : strided ? t("conv.preparedGrad", { zeros, pad }) : t("conv.preparedGradStride1", { pad });
   lines.push(palette.dim(note));
-  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradInputDilated", { d: pairText(setup.dilation[0], setup.dilation[1]) })));
+  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradInputDilated", { d: pairText(setup.dilation) })));
   if (setup.mode === "conv") lines.push(palette.dim(t("conv.gradInputConvNote")));
   const blocks: Block[] = [];
   for (let o = 0; o < setup.filters; o++) {
@@ -218,7 +217,7 @@ export function convBackwardLines(explanation: ConvExplanation, backward: ConvBa
 
   // ∂L/∂w: with a stride, the correlation is with δ dilated by the stride (shown beside the result).
   lines.push(palette.heading(t(strided ? "conv.gradKernelStrided" : "conv.gradKernel")));
-  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradKernelDilated", { d: pairText(setup.dilation[0], setup.dilation[1]) })));
+  if (setup.dilation[0] > 1 || setup.dilation[1] > 1) lines.push(palette.dim(t("conv.gradKernelDilated", { d: pairText(setup.dilation) })));
   if (setup.mode === "conv") lines.push(palette.dim(t("conv.gradKernelConvNote")));
   const dilatedBlocks: Block[] = (backward.strideDilated ?? []).map((dilated) => ({
     title: `${t("conv.strideDilatedGrad", { zeros })}${filters > 1 ? ` — ${t("conv.filter", { o: dilated.filter + 1 })}` : ""}`,
@@ -242,9 +241,6 @@ export function convBackwardLines(explanation: ConvExplanation, backward: ConvBa
 }
 
 /** A (height, width) pair: one number when both agree, else "(h, w)". */
-function pairText(h: number, w: number): string {
-  return h === w ? `${h}` : `(${h}, ${w})`;
-}
 
 function tensorBlocks(t: Tensor, title: string, channels: number, channelName: (c: number) => string, palette: Palette): Block[] {
   const blocks: Block[] = [];

@@ -9,14 +9,12 @@ import { cellSymbol, derivative, highlighted, note, outputSizeFormula, sumFormul
 import { fenced, figures, frac, grid, heading, join, joined, legend, mi, mn, mo, mrow, paragraph, routedMarks, section, type CellMark, type MathPart, type Markup } from "../../render/html.js";
 import { formatNumber } from "../../render/number.js";
 import type { LabelledTensor } from "../../render/summary.js";
+import { pairText } from "../../render/labels.js";
 import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PoolExplanation, PoolSizeStep } from "./explain.js";
 import type { Key } from "./messages.js";
 
 type Context = HtmlContext<Key>;
 
-function pairText([h, w]: readonly [number, number]): string {
-  return h === w ? `${h}` : `(${h}, ${w})`;
-}
 
 function title(setup: PoolSetup, { t }: Context): string {
   const params = { size: `${setup.size[0]}×${setup.size[1]}`, stride: pairText(setup.stride), padding: pairText(setup.padding) };

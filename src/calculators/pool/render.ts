@@ -8,16 +8,13 @@ import type { AvgWindowStep, MaxPoolExplanation, MaxWindowStep, PaddedFrame, Poo
 import type { Translate } from "../../i18n/index.js";
 import type { Palette } from "../../render/colour.js";
 import { gridLines, markedGridLines, routedGridLines } from "../../render/grid.js";
-import { cellLabel } from "../../render/labels.js";
+import { cellLabel, pairText } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
 import { formatFactor, formatNumber } from "../../render/number.js";
 
 // The worked-or-summarised decision is explain's; index.ts imports it from here until it imports explain.js.
 
-function pairText([h, w]: readonly [number, number]): string {
-  return h === w ? `${h}` : `(${h}, ${w})`;
-}
 
 function sizeText([h, w]: readonly [number, number]): string {
   return `${h}×${w}`;

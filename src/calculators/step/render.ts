@@ -7,7 +7,7 @@ import { receivesGradient } from "../../engine/routing.js";
 import type { Translate } from "../../i18n/index.js";
 import type { TextContext } from "../../render/context.js";
 import { gridLines, markedCellOptions } from "../../render/grid.js";
-import { cellLabel } from "../../render/labels.js";
+import { cellLabel, pairText } from "../../render/labels.js";
 import { arrangeBlocks, type Block } from "../../render/layout.js";
 import { formatFactor, formatNumber, formatSignificant } from "../../render/number.js";
 import { summaryLines, type LabelledTensor } from "../../render/summary.js";
@@ -19,9 +19,6 @@ import type { Key } from "./messages.js";
 type Context = TextContext<Key>;
 
 /** `3` or `(2, 3)`: a size or stride pair. */
-function pairText([h, w]: readonly [number, number]): string {
-  return h === w ? `${h}` : `(${h}, ${w})`;
-}
 
 export const ACTIVATION_NAMES = { none: "", relu: "ReLU", sigmoid: "σ", tanh: "tanh" } as const;
 
