@@ -2,6 +2,7 @@
  * Reading a student's answer against the shape of the expected one. An answer of the wrong shape,
  * or one that cannot be read, is an InputError (exit 2) naming what was expected — never "wrong".
  */
+import { shapeText } from "../engine/conv2d.js";
 import { InputError } from "../engine/errors.js";
 import { parseMatrix } from "../io/parse.js";
 import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
@@ -15,10 +16,6 @@ export interface ReadAnswer {
 
 /** A whole number in groups of three digits split by commas: `18,144`, `−1,000,000`. */
 const THOUSANDS = /^[-−+]?\d{1,3}(,\d{3})+$/;
-
-function shapeText(shape: readonly number[]): string {
-  return shape.join("×");
-}
 
 /** Reads `text` (a matrix argument's text: rows split by `;`, JSON, fractions) as an answer shaped like `expected`. */
 export function readNumericAnswer(text: string, expected: NestedNumbers, argument = "answer"): ReadAnswer {

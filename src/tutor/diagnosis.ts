@@ -4,7 +4,7 @@
  * the output shapes its drill gives, for topics that ask for a layer's output). Pure: ids only; the
  * messages live in the `tutor` area.
  */
-import type { PaddingSpec } from "../engine/conv2d.js";
+import { sameShape, type PaddingSpec } from "../engine/conv2d.js";
 import { shapeOfNested, type NestedNumbers } from "../drill/nested.js";
 import type { LayerGeometry } from "../drill/tutor.js";
 import { findDrill } from "../quiz/drills.js";
@@ -29,10 +29,6 @@ export type ShapeCause = (typeof SHAPE_CAUSES)[number];
 
 function isZeroPadding(padding: PaddingSpec): boolean {
   return padding === "valid" || (Array.isArray(padding) && padding[0] === 0 && padding[1] === 0);
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
 }
 
 /**
